@@ -1,0 +1,94 @@
+package dev.runtimemonitor.sampling;
+
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.MemoryUsage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.sun.management.GcInfo;
+
+/**
+ * Collector counts and times, and the heap in use right after the most recent collection.
+ * <p>
+ * The pools' own "collection usage" is no good for the latter: generational collectors
+ * update the old generation's figure only after a full or mixed collection, so after
+ * young collections it stays at zero while the old generation fills. The last
+ * collection's {@link GcInfo} has the usage of every pool; it is read only for collectors
+ * whose count moved since the previous tick, and never again for collectors that report
+ * no usage at all (the pause beans of ZGC and Shenandoah).
+ */
+final class GcSource implements SampleSource<GcFigures> {
+
+	private final List<GarbageCollectorMXBean> collectors;
+
+	private final Set<String> heapPools;
+
+	private final long[] lastCounts;
+
+	private final boolean[] reportsUsage;
+
+	private long heapUsedAfterGc = -1;
+
+	private long lastGcEnd = -1;
+
+	GcSource(List<GarbageCollectorMXBean> collectors, Set<String> heapPools) {
+		this.collectors = List.copyOf(collectors);
+		this.heapPools = Set.copyOf(heapPools);
+		this.lastCounts = new long[collectors.size()];
+		this.reportsUsage = new boolean[collectors.size()];
+		for (int i = 0; i < collectors.size(); i++) {
+			this.reportsUsage[i] = collectors.get(i) instanceof com.sun.management.GarbageCollectorMXBean;
+		}
+	}
+
+	@Override
+	public String name() {
+		return "gc";
+	}
+
+	@Override
+	public GcFigures read() {
+		List<CollectorFigures> figures = new ArrayList<>(this.collectors.size());
+		for (int i = 0; i < this.collectors.size(); i++) {
+			GarbageCollectorMXBean collector = this.collectors.get(i);
+			long count = collector.getCollectionCount();
+			figures.add(new CollectorFigures(collector.getName(), count, collector.getCollectionTime(),
+					CollectorFigures.isConcurrent(collector.getName())));
+			if (count != this.lastCounts[i] && this.reportsUsage[i]) {
+				readLastCollection(i, (com.sun.management.GarbageCollectorMXBean) collector);
+			}
+			this.lastCounts[i] = count;
+		}
+		return new GcFigures(figures, this.heapUsedAfterGc);
+	}
+
+	private void readLastCollection(int index, com.sun.management.GarbageCollectorMXBean collector) {
+		GcInfo info = collector.getLastGcInfo();
+		if (info == null) {
+			return;
+		}
+		long before = heapUsed(info.getMemoryUsageBeforeGc());
+		long after = heapUsed(info.getMemoryUsageAfterGc());
+		if (before == 0 && after == 0) {
+			this.reportsUsage[index] = false;
+			return;
+		}
+		if (info.getEndTime() >= this.lastGcEnd) {
+			this.lastGcEnd = info.getEndTime();
+			this.heapUsedAfterGc = after;
+		}
+	}
+
+	private long heapUsed(Map<String, MemoryUsage> usageByPool) {
+		long used = 0;
+		for (Map.Entry<String, MemoryUsage> entry : usageByPool.entrySet()) {
+			if (this.heapPools.contains(entry.getKey())) {
+				used += entry.getValue().getUsed();
+			}
+		}
+		return used;
+	}
+
+}

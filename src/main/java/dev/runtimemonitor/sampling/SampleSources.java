@@ -1,0 +1,89 @@
+package dev.runtimemonitor.sampling;
+
+import java.lang.management.BufferPoolMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import com.sun.management.HotSpotDiagnosticMXBean;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The sources one sample reads, looked up once.
+ *
+ * @param threads platform thread counts
+ * @param virtualThreads the virtual-thread scheduler
+ * @param memory heap, non-heap and pools
+ * @param gc collectors and heap after the last collection
+ * @param buffers direct and mapped buffers
+ * @param process CPU time, allocation, classes, file descriptors
+ * @param resident resident memory
+ * @param container the control group's memory
+ * @param deadlocks the deadlock search, or {@code null} to never search
+ */
+public record SampleSources(SampleSource<ThreadFigures> threads, SampleSource<VirtualThreadFigures> virtualThreads,
+		SampleSource<MemoryFigures> memory, SampleSource<GcFigures> gc, SampleSource<BufferFigures> buffers,
+		SampleSource<ProcessFigures> process, SampleSource<ResidentMemory> resident,
+		SampleSource<ContainerMemory> container, @Nullable SampleSource<Integer> deadlocks) {
+
+	/**
+	 * The sources of the running JVM and the host it runs on.
+	 * @return every source, unsupported ones included (the sampler skips those)
+	 */
+	public static SampleSources platform() {
+		ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+		List<MemoryPoolMXBean> pools = ManagementFactory.getMemoryPoolMXBeans();
+		Set<String> heapPools = pools.stream()
+			.filter((pool) -> pool.getType() == MemoryType.HEAP)
+			.map(MemoryPoolMXBean::getName)
+			.collect(Collectors.toSet());
+		return new SampleSources(new ThreadSource(threads),
+				new VirtualThreadSource(ManagementFactory.getPlatformMBeanServer()),
+				new MemorySource(ManagementFactory.getMemoryMXBean(), pools),
+				new GcSource(ManagementFactory.getGarbageCollectorMXBeans(), heapPools),
+				new BufferSource(ManagementFactory.getPlatformMXBeans(BufferPoolMXBean.class), maxDirectMemory()),
+				new ProcessSource(ManagementFactory.getOperatingSystemMXBean(), threads,
+						ManagementFactory.getClassLoadingMXBean()),
+				new ResidentMemorySource(Path.of("/proc/self/status")),
+				new ContainerMemorySource(
+						CgroupMemoryFiles.find(Path.of("/proc/self/cgroup"), Path.of("/sys/fs/cgroup"))),
+				new DeadlockSource(threads));
+	}
+
+	/**
+	 * These sources without the deadlock search.
+	 * @return a copy that never searches for deadlocks
+	 */
+	public SampleSources withoutDeadlockSearch() {
+		return new SampleSources(this.threads, this.virtualThreads, this.memory, this.gc, this.buffers, this.process,
+				this.resident, this.container, null);
+	}
+
+	List<SampleSource<?>> all() {
+		return (this.deadlocks != null)
+				? List.of(this.threads, this.virtualThreads, this.memory, this.gc, this.buffers, this.process,
+						this.resident, this.container, this.deadlocks)
+				: List.of(this.threads, this.virtualThreads, this.memory, this.gc, this.buffers, this.process,
+						this.resident, this.container);
+	}
+
+	/**
+	 * {@code -XX:MaxDirectMemorySize}, which defaults ("0") to the maximum heap size.
+	 */
+	private static long maxDirectMemory() {
+		try {
+			HotSpotDiagnosticMXBean hotSpot = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+			long configured = Long.parseLong(hotSpot.getVMOption("MaxDirectMemorySize").getValue());
+			return (configured > 0) ? configured : Runtime.getRuntime().maxMemory();
+		}
+		catch (RuntimeException ex) {
+			return Runtime.getRuntime().maxMemory();
+		}
+	}
+
+}
