@@ -1,0 +1,70 @@
+package dev.runtimemonitor.evaluation;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.runtimemonitor.sampling.RuntimeSnapshot;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One tick's judgement: the snapshot, the rates derived from it and every enabled check's
+ * result.
+ *
+ * @param snapshot what was sampled
+ * @param rates the figures that need more than one snapshot
+ * @param results each enabled check's result, in check order
+ */
+public record Evaluation(RuntimeSnapshot snapshot, Rates rates, List<CheckResult> results) {
+
+	public Evaluation {
+		results = List.copyOf(results);
+	}
+
+	/**
+	 * When the snapshot was taken.
+	 * @return the sample time
+	 */
+	public Instant time() {
+		return this.snapshot.time();
+	}
+
+	/**
+	 * The result of one check.
+	 * @param check the check
+	 * @return its result, or {@code null} when the check is disabled
+	 */
+	public @Nullable CheckResult result(Check check) {
+		for (CheckResult result : this.results) {
+			if (result.check() == check) {
+				return result;
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * Whether any check is critical.
+	 * @return {@code true} when at least one check is at {@link Level#CRITICAL}
+	 */
+	public boolean isCritical() {
+		return this.results.stream().anyMatch((result) -> result.level() == Level.CRITICAL);
+	}
+
+	/**
+	 * This evaluation with one check's result replaced.
+	 * @param replacement the new result of its check
+	 * @return a copy with the replacement, or this evaluation when the check is not in it
+	 */
+	public Evaluation with(CheckResult replacement) {
+		List<CheckResult> results = new ArrayList<>(this.results);
+		for (int i = 0; i < results.size(); i++) {
+			if (results.get(i).check() == replacement.check()) {
+				results.set(i, replacement);
+				return new Evaluation(this.snapshot, this.rates, results);
+			}
+		}
+		return this;
+	}
+
+}

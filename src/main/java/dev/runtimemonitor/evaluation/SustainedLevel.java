@@ -1,0 +1,59 @@
+package dev.runtimemonitor.evaluation;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Applies a check's sustain: a breach raises the level only once it has lasted the
+ * sustain, so that a spike never restarts a pod; the level falls back on the first sample
+ * that is below the threshold.
+ */
+public final class SustainedLevel {
+
+	private SustainedLevel() {
+	}
+
+	/**
+	 * Judge a value given the check's previous result.
+	 * @param policy how the check is judged
+	 * @param value the value just measured, {@code NaN} when unknown
+	 * @param prior the check's previous result, or {@code null} for its first
+	 * @param now when the value was measured
+	 * @return the check's result now
+	 */
+	public static CheckResult judge(CheckPolicy policy, double value, @Nullable CheckResult prior, Instant now) {
+		Level raw = policy.classify(value);
+		boolean atWarning = raw == Level.WARNING || raw == Level.CRITICAL;
+		Instant warningStart = atWarning ? startOf((prior != null) ? prior.warningBreachStart() : null, now) : null;
+		Instant criticalStart = (raw == Level.CRITICAL)
+				? startOf((prior != null) ? prior.criticalBreachStart() : null, now) : null;
+		Level level = sustained(raw, warningStart, criticalStart, policy.sustain(), now);
+		Instant since = (prior != null && prior.level() == level) ? prior.since() : now;
+		return new CheckResult(policy, value, level, since, warningStart, criticalStart);
+	}
+
+	private static Instant startOf(@Nullable Instant ongoing, Instant now) {
+		return (ongoing != null) ? ongoing : now;
+	}
+
+	private static Level sustained(Level raw, @Nullable Instant warningStart, @Nullable Instant criticalStart,
+			Duration sustain, Instant now) {
+		if (raw == Level.UNKNOWN) {
+			return Level.UNKNOWN;
+		}
+		if (criticalStart != null && lasted(criticalStart, now, sustain)) {
+			return Level.CRITICAL;
+		}
+		if (warningStart != null && lasted(warningStart, now, sustain)) {
+			return Level.WARNING;
+		}
+		return Level.OK;
+	}
+
+	private static boolean lasted(Instant start, Instant now, Duration sustain) {
+		return Duration.between(start, now).compareTo(sustain) >= 0;
+	}
+
+}
