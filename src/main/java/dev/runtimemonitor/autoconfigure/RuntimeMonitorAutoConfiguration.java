@@ -1,0 +1,136 @@
+package dev.runtimemonitor.autoconfigure;
+
+import java.time.Duration;
+
+import dev.runtimemonitor.evaluation.Evaluator;
+import dev.runtimemonitor.evaluation.Probe;
+import dev.runtimemonitor.monitor.MonitorListener;
+import dev.runtimemonitor.monitor.RuntimeMonitor;
+import dev.runtimemonitor.publishing.LevelChangeLogger;
+import dev.runtimemonitor.publishing.RuntimeMeters;
+import dev.runtimemonitor.publishing.health.RuntimeHealthGroups;
+import dev.runtimemonitor.publishing.health.RuntimeHealthIndicator;
+import dev.runtimemonitor.sampling.RuntimeSampler;
+import dev.runtimemonitor.sampling.SampleSources;
+import io.micrometer.core.instrument.Clock;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.autoconfigure.web.server.ManagementPortType;
+import org.springframework.boot.actuate.endpoint.web.PathMappedEndpoints;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
+import org.springframework.boot.health.autoconfigure.contributor.HealthContributorAutoConfiguration;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+/**
+ * Auto-configuration of the runtime monitor: the sampler, the monitor and its schedule,
+ * the meters, the health indicators and the probe groups. Every bean backs off for one of
+ * the user's own.
+ */
+@AutoConfiguration(before = HealthContributorAutoConfiguration.class)
+@ConditionalOnBooleanProperty(name = "runtime-monitor.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(RuntimeMonitorProperties.class)
+public final class RuntimeMonitorAutoConfiguration {
+
+	/** Window rates need at least this much history, or the whole window if shorter. */
+	private static final Duration MINIMUM_RATE_SPAN = Duration.ofMinutes(1);
+
+	@Bean(destroyMethod = "close")
+	@ConditionalOnMissingBean
+	RuntimeSampler runtimeSampler(RuntimeMonitorProperties properties, ObjectProvider<Clock> clock) {
+		SampleSources sources = SampleSources.platform();
+		if (!properties.getChecks().getDeadlock().isEnabled()) {
+			sources = sources.withoutDeadlockSearch();
+		}
+		return new RuntimeSampler(sources, clock.getIfAvailable(() -> Clock.SYSTEM), properties.getDeadlockInterval());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	RuntimeMonitor runtimeMonitor(RuntimeSampler sampler, RuntimeMonitorProperties properties,
+			ObjectProvider<Clock> clock) {
+		Duration rateSpan = (properties.getWindow().compareTo(MINIMUM_RATE_SPAN) < 0) ? properties.getWindow()
+				: MINIMUM_RATE_SPAN;
+		Evaluator evaluator = new Evaluator(CheckPolicies.from(properties), rateSpan);
+		return new RuntimeMonitor(sampler, evaluator, clock.getIfAvailable(() -> Clock.SYSTEM),
+				properties.getInterval(), properties.getWindow());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	LevelChangeLogger runtimeLevelChangeLogger(RuntimeMonitorProperties properties) {
+		return new LevelChangeLogger(properties.getCriticalReminder());
+	}
+
+	@Bean
+	RuntimeMonitorLifecycle runtimeMonitorLifecycle(RuntimeMonitor monitor, ObjectProvider<MonitorListener> listeners) {
+		return new RuntimeMonitorLifecycle(monitor, listeners.orderedStream().toList());
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(MeterRegistry.class)
+	static class MetricsConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		RuntimeMeters runtimeMeters(RuntimeMonitor monitor) {
+			return new RuntimeMeters(monitor);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(HealthIndicator.class)
+	@ConditionalOnEnabledHealthIndicator("runtime")
+	static class HealthConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(name = "runtimeHealthIndicator")
+		RuntimeHealthIndicator runtimeHealthIndicator(RuntimeMonitor monitor) {
+			return RuntimeHealthIndicator.allChecks(monitor);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean(name = "runtimeLivenessHealthIndicator")
+		RuntimeHealthIndicator runtimeLivenessHealthIndicator(RuntimeMonitor monitor) {
+			return RuntimeHealthIndicator.forProbe(monitor, Probe.LIVENESS);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean(name = "runtimeReadinessHealthIndicator")
+		RuntimeHealthIndicator runtimeReadinessHealthIndicator(RuntimeMonitor monitor) {
+			return RuntimeHealthIndicator.forProbe(monitor, Probe.READINESS);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		static RuntimeHealthGroups runtimeHealthGroups() {
+			return new RuntimeHealthGroups();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication
+	@ConditionalOnClass(PathMappedEndpoints.class)
+	static class EndpointUrlsConfiguration {
+
+		@Bean
+		EndpointUrlsLogger runtimeEndpointUrlsLogger(ObjectProvider<PathMappedEndpoints> endpoints,
+				RuntimeMonitorProperties properties, Environment environment) {
+			return new EndpointUrlsLogger(endpoints, properties.getInterval(),
+					ManagementPortType.get(environment) == ManagementPortType.DIFFERENT);
+		}
+
+	}
+
+}

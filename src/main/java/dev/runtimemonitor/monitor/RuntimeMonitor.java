@@ -1,0 +1,235 @@
+package dev.runtimemonitor.monitor;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import dev.runtimemonitor.evaluation.Check;
+import dev.runtimemonitor.evaluation.CheckPolicy;
+import dev.runtimemonitor.evaluation.CheckResult;
+import dev.runtimemonitor.evaluation.Evaluation;
+import dev.runtimemonitor.evaluation.Evaluator;
+import dev.runtimemonitor.sampling.RuntimeSampler;
+import dev.runtimemonitor.sampling.RuntimeSnapshot;
+import dev.runtimemonitor.sampling.SampleErrors;
+import io.micrometer.core.instrument.Clock;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Samples the JVM on a fixed schedule, evaluates each sample and keeps the latest
+ * evaluation for readers. Readers ({@code /health}, {@code /metrics}) never sample: they
+ * read what the last tick computed, so a flood of probes costs nothing. Nothing a tick
+ * throws stops the schedule.
+ */
+public final class RuntimeMonitor {
+
+	private static final Logger logger = LoggerFactory.getLogger(RuntimeMonitor.class);
+
+	private final RuntimeSampler sampler;
+
+	private final Evaluator evaluator;
+
+	private final Clock clock;
+
+	private final Duration interval;
+
+	private final Duration window;
+
+	private final List<MonitorListener> listeners = new CopyOnWriteArrayList<>();
+
+	private final EvaluationHistory history;
+
+	private final @Nullable SamplerWatch samplerWatch;
+
+	private final AtomicLong failedTicks = new AtomicLong();
+
+	private volatile @Nullable Evaluation latest;
+
+	private @Nullable ScheduledExecutorService scheduler;
+
+	/**
+	 * Create a monitor.
+	 * @param sampler takes the snapshots
+	 * @param evaluator judges them
+	 * @param clock the clock for the sampler check's age
+	 * @param interval time between ticks
+	 * @param window the span of the window rates
+	 */
+	public RuntimeMonitor(RuntimeSampler sampler, Evaluator evaluator, Clock clock, Duration interval,
+			Duration window) {
+		this.sampler = sampler;
+		this.evaluator = evaluator;
+		this.clock = clock;
+		this.interval = interval;
+		this.window = window;
+		this.history = new EvaluationHistory((int) (window.toNanos() / interval.toNanos()) + 2);
+		CheckPolicy samplerPolicy = evaluator.policies()
+			.stream()
+			.filter((policy) -> policy.check() == Check.SAMPLER)
+			.findFirst()
+			.orElse(null);
+		this.samplerWatch = (samplerPolicy != null) ? new SamplerWatch(samplerPolicy) : null;
+	}
+
+	/**
+	 * Tell a listener about every evaluation from now on.
+	 * @param listener the listener, called on the sampling thread
+	 */
+	public void addListener(MonitorListener listener) {
+		this.listeners.add(listener);
+	}
+
+	/**
+	 * Take the first sample now, then one every interval on a daemon thread.
+	 */
+	public synchronized void start() {
+		if (this.scheduler != null) {
+			return;
+		}
+		tick();
+		ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor((task) -> {
+			Thread thread = new Thread(task, "runtime-monitor");
+			thread.setDaemon(true);
+			return thread;
+		});
+		long nanos = this.interval.toNanos();
+		scheduler.scheduleAtFixedRate(this::tick, nanos, nanos, TimeUnit.NANOSECONDS);
+		this.scheduler = scheduler;
+	}
+
+	/**
+	 * Stop sampling. The sampler stays open: whoever created it closes it.
+	 */
+	public synchronized void stop() {
+		ScheduledExecutorService scheduler = this.scheduler;
+		this.scheduler = null;
+		if (scheduler != null) {
+			scheduler.shutdownNow();
+			try {
+				scheduler.awaitTermination(this.interval.toMillis(), TimeUnit.MILLISECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+	}
+
+	/**
+	 * Whether the schedule is running.
+	 * @return {@code true} between {@link #start()} and {@link #stop()}
+	 */
+	public synchronized boolean isRunning() {
+		return this.scheduler != null;
+	}
+
+	/**
+	 * Sample, evaluate and tell the listeners. Never throws.
+	 */
+	public void tick() {
+		try {
+			Evaluation previous = this.latest;
+			RuntimeSnapshot snapshot = this.sampler.sample();
+			RuntimeSnapshot windowStart = this.history.oldestSince(snapshot.monotonicNanos() - this.window.toNanos());
+			Evaluation evaluation = this.evaluator.evaluate(snapshot, windowStart, previous);
+			this.history.add(evaluation);
+			this.latest = evaluation;
+			if (this.samplerWatch != null) {
+				this.samplerWatch.recordGoodSample(snapshot.time(), snapshot.monotonicNanos());
+			}
+			notifyListeners(evaluation, previous);
+		}
+		catch (Throwable ex) {
+			this.failedTicks.incrementAndGet();
+			logger.error("Runtime sample failed; the next tick will try again", ex);
+		}
+	}
+
+	private void notifyListeners(Evaluation evaluation, @Nullable Evaluation previous) {
+		for (MonitorListener listener : this.listeners) {
+			try {
+				listener.onEvaluation(evaluation, previous);
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Runtime monitor listener {} failed", listener, ex);
+			}
+		}
+	}
+
+	/**
+	 * The latest evaluation, with the {@code sampler} check judged as of now.
+	 * @return the evaluation, or {@code null} before the first good sample
+	 */
+	public @Nullable Evaluation latest() {
+		Evaluation latest = this.latest;
+		CheckResult sampler = samplerResult();
+		return (latest != null && sampler != null) ? latest.with(sampler) : latest;
+	}
+
+	/**
+	 * The latest evaluation as the last tick made it, the {@code sampler} check not
+	 * re-judged. Cheaper than {@link #latest()} for readers of single figures.
+	 * @return the evaluation, or {@code null} before the first good sample
+	 */
+	public @Nullable Evaluation lastTick() {
+		return this.latest;
+	}
+
+	/**
+	 * The {@code sampler} check as of now.
+	 * @return the result, or {@code null} when the check is disabled or nothing was
+	 * sampled yet
+	 */
+	public @Nullable CheckResult samplerResult() {
+		return (this.samplerWatch != null)
+				? this.samplerWatch.assess(Instant.ofEpochMilli(this.clock.wallTime()), this.clock.monotonicTime())
+				: null;
+	}
+
+	/**
+	 * The policies of the enabled checks.
+	 * @return the policies, in check order
+	 */
+	public List<CheckPolicy> policies() {
+		return this.evaluator.policies();
+	}
+
+	/**
+	 * Failures per sample source.
+	 * @return the sampler's error counts
+	 */
+	public SampleErrors sampleErrors() {
+		return this.sampler.errors();
+	}
+
+	/**
+	 * Ticks that failed as a whole (an unexpected error, not a failing source).
+	 * @return the count so far
+	 */
+	public long failedTicks() {
+		return this.failedTicks.get();
+	}
+
+	/**
+	 * The recent evaluations.
+	 * @return the history
+	 */
+	public EvaluationHistory history() {
+		return this.history;
+	}
+
+	/**
+	 * Time between ticks.
+	 * @return the interval
+	 */
+	public Duration interval() {
+		return this.interval;
+	}
+
+}

@@ -1,0 +1,144 @@
+package dev.runtimemonitor.publishing.health;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.actuate.endpoint.EndpointId;
+import org.springframework.boot.actuate.endpoint.SecurityContext;
+import org.springframework.boot.actuate.endpoint.web.AdditionalPathsMapper;
+import org.springframework.boot.actuate.endpoint.web.WebServerNamespace;
+import org.springframework.boot.health.actuate.endpoint.AdditionalHealthEndpointPath;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroup;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroups;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroupsPostProcessor;
+import org.springframework.boot.health.actuate.endpoint.HttpCodeStatusMapper;
+import org.springframework.boot.health.actuate.endpoint.StatusAggregator;
+
+/**
+ * Puts the probe indicators into the probe groups: {@code runtimeLiveness} into
+ * {@code liveness}, {@code runtimeReadiness} into {@code readiness}, and keeps both out
+ * of the overall health, which already shows every check under {@code runtime}. A probe
+ * group that is not configured is created with its availability state and its runtime
+ * indicator, showing details as the overall health does. Works whether it runs before or
+ * after Spring Boot's own probe groups.
+ */
+public final class RuntimeHealthGroups implements HealthEndpointGroupsPostProcessor {
+
+	/** The contributor with the checks that feed the liveness probe. */
+	public static final String LIVENESS_CONTRIBUTOR = "runtimeLiveness";
+
+	/** The contributor with the checks that feed the readiness probe. */
+	public static final String READINESS_CONTRIBUTOR = "runtimeReadiness";
+
+	private static final Set<String> PROBE_CONTRIBUTORS = Set.of(LIVENESS_CONTRIBUTOR, READINESS_CONTRIBUTOR);
+
+	@Override
+	public HealthEndpointGroups postProcessHealthEndpointGroups(HealthEndpointGroups groups) {
+		return new ProbeGroups(groups);
+	}
+
+	private static final class ProbeGroups implements HealthEndpointGroups, AdditionalPathsMapper {
+
+		private final HealthEndpointGroups delegate;
+
+		private final HealthEndpointGroup primary;
+
+		private final HealthEndpointGroup liveness;
+
+		private final HealthEndpointGroup readiness;
+
+		private final Set<String> names;
+
+		ProbeGroups(HealthEndpointGroups delegate) {
+			this.delegate = delegate;
+			HealthEndpointGroup primary = delegate.getPrimary();
+			this.primary = new MembershipGroup(primary,
+					(name) -> !PROBE_CONTRIBUTORS.contains(name) && primary.isMember(name));
+			this.liveness = probeGroup("liveness", "livenessState", LIVENESS_CONTRIBUTOR);
+			this.readiness = probeGroup("readiness", "readinessState", READINESS_CONTRIBUTOR);
+			Set<String> names = new LinkedHashSet<>(delegate.getNames());
+			names.add("liveness");
+			names.add("readiness");
+			this.names = Set.copyOf(names);
+		}
+
+		private HealthEndpointGroup probeGroup(String group, String availabilityState, String runtimeContributor) {
+			HealthEndpointGroup existing = this.delegate.get(group);
+			if (existing != null) {
+				return new MembershipGroup(existing,
+						(name) -> name.equals(runtimeContributor) || existing.isMember(name));
+			}
+			return new MembershipGroup(this.delegate.getPrimary(),
+					(name) -> name.equals(availabilityState) || name.equals(runtimeContributor));
+		}
+
+		@Override
+		public HealthEndpointGroup getPrimary() {
+			return this.primary;
+		}
+
+		@Override
+		public Set<String> getNames() {
+			return this.names;
+		}
+
+		@Override
+		public @Nullable HealthEndpointGroup get(String name) {
+			return switch (name) {
+				case "liveness" -> this.liveness;
+				case "readiness" -> this.readiness;
+				default -> this.delegate.get(name);
+			};
+		}
+
+		@Override
+		public @Nullable List<String> getAdditionalPaths(EndpointId endpointId, WebServerNamespace namespace) {
+			return (this.delegate instanceof AdditionalPathsMapper mapper)
+					? mapper.getAdditionalPaths(endpointId, namespace) : null;
+		}
+
+	}
+
+	/**
+	 * A group with its own members and another group's display and status settings.
+	 */
+	private record MembershipGroup(HealthEndpointGroup settings,
+			Predicate<String> members) implements HealthEndpointGroup {
+
+		@Override
+		public boolean isMember(String name) {
+			return this.members.test(name);
+		}
+
+		@Override
+		public boolean showComponents(SecurityContext securityContext) {
+			return this.settings.showComponents(securityContext);
+		}
+
+		@Override
+		public boolean showDetails(SecurityContext securityContext) {
+			return this.settings.showDetails(securityContext);
+		}
+
+		@Override
+		public StatusAggregator getStatusAggregator() {
+			return this.settings.getStatusAggregator();
+		}
+
+		@Override
+		public HttpCodeStatusMapper getHttpCodeStatusMapper() {
+			return this.settings.getHttpCodeStatusMapper();
+		}
+
+		@Override
+		public @Nullable AdditionalHealthEndpointPath getAdditionalPath() {
+			return this.settings.getAdditionalPath();
+		}
+
+	}
+
+}

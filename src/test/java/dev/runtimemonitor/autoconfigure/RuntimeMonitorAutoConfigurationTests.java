@@ -1,0 +1,138 @@
+package dev.runtimemonitor.autoconfigure;
+
+import java.time.Duration;
+import java.util.List;
+
+import dev.runtimemonitor.evaluation.Check;
+import dev.runtimemonitor.evaluation.CheckPolicy;
+import dev.runtimemonitor.evaluation.Evaluator;
+import dev.runtimemonitor.evaluation.Probe;
+import dev.runtimemonitor.monitor.RuntimeMonitor;
+import dev.runtimemonitor.publishing.LevelChangeLogger;
+import dev.runtimemonitor.publishing.RuntimeMeters;
+import dev.runtimemonitor.publishing.health.RuntimeHealthGroups;
+import dev.runtimemonitor.publishing.health.RuntimeHealthIndicator;
+import dev.runtimemonitor.sampling.RuntimeSampler;
+import dev.runtimemonitor.sampling.SampleSources;
+import io.micrometer.core.instrument.Clock;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RuntimeMonitorAutoConfigurationTests {
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(RuntimeMonitorAutoConfiguration.class));
+
+	private static CheckPolicy policy(RuntimeMonitor monitor, Check check) {
+		return monitor.policies().stream().filter((policy) -> policy.check() == check).findFirst().orElseThrow();
+	}
+
+	@Test
+	void createsTheMonitorItsMetersAndItsHealth() {
+		this.runner.run((context) -> {
+			assertThat(context).hasSingleBean(RuntimeSampler.class)
+				.hasSingleBean(RuntimeMonitor.class)
+				.hasSingleBean(RuntimeMeters.class)
+				.hasSingleBean(LevelChangeLogger.class)
+				.hasSingleBean(RuntimeHealthGroups.class)
+				.hasBean("runtimeHealthIndicator")
+				.hasBean("runtimeLivenessHealthIndicator")
+				.hasBean("runtimeReadinessHealthIndicator");
+			assertThat(context.getBeansOfType(RuntimeHealthIndicator.class)).hasSize(3);
+		});
+	}
+
+	@Test
+	void startsTheMonitorWithTheContextAndStopsItWithIt() {
+		this.runner.run((context) -> {
+			RuntimeMonitor monitor = context.getBean(RuntimeMonitor.class);
+			assertThat(monitor.isRunning()).isTrue();
+			assertThat(monitor.latest()).isNotNull();
+			context.close();
+			assertThat(monitor.isRunning()).isFalse();
+		});
+	}
+
+	@Test
+	void appliesTheDefaultsOfTheDesign() {
+		this.runner.run((context) -> {
+			RuntimeMonitor monitor = context.getBean(RuntimeMonitor.class);
+			assertThat(monitor.interval()).isEqualTo(Duration.ofSeconds(5));
+			assertThat(monitor.policies()).extracting(CheckPolicy::check)
+				.containsExactly(Check.THREADS, Check.THREAD_GROWTH, Check.HEAP, Check.GC_OVERHEAD, Check.DEADLOCK,
+						Check.CONTAINER_MEMORY, Check.METASPACE, Check.DIRECT_MEMORY, Check.FILE_DESCRIPTORS,
+						Check.SAMPLER);
+			assertThat(policy(monitor, Check.THREADS))
+				.isEqualTo(new CheckPolicy(Check.THREADS, 1000, 5000, Duration.ofSeconds(60), Probe.LIVENESS));
+			assertThat(policy(monitor, Check.GC_OVERHEAD))
+				.isEqualTo(new CheckPolicy(Check.GC_OVERHEAD, 0.05, 0.25, Duration.ofSeconds(15), Probe.READINESS));
+			assertThat(policy(monitor, Check.SAMPLER))
+				.isEqualTo(new CheckPolicy(Check.SAMPLER, Double.NaN, 15, Duration.ZERO, Probe.LIVENESS));
+		});
+	}
+
+	@Test
+	void bindsTheProperties() {
+		this.runner
+			.withPropertyValues("runtime-monitor.interval=2s", "runtime-monitor.checks.threads.critical=3000",
+					"runtime-monitor.checks.threads.probes=readiness", "runtime-monitor.checks.threads.sustain=5s",
+					"runtime-monitor.checks.heap-used.enabled=true", "runtime-monitor.checks.heap-used.warning=512MB",
+					"runtime-monitor.checks.deadlock.enabled=false")
+			.run((context) -> {
+				RuntimeMonitor monitor = context.getBean(RuntimeMonitor.class);
+				assertThat(monitor.interval()).isEqualTo(Duration.ofSeconds(2));
+				assertThat(policy(monitor, Check.THREADS))
+					.isEqualTo(new CheckPolicy(Check.THREADS, 1000, 3000, Duration.ofSeconds(5), Probe.READINESS));
+				assertThat(policy(monitor, Check.HEAP_USED).warning()).isEqualTo(512.0 * 1024 * 1024);
+				assertThat(policy(monitor, Check.SAMPLER).critical()).isEqualTo(6);
+				assertThat(monitor.policies()).extracting(CheckPolicy::check).doesNotContain(Check.DEADLOCK);
+				assertThat(monitor.sampleErrors().sources()).doesNotContain("deadlocks");
+			});
+	}
+
+	@Test
+	void backsOffWhenDisabled() {
+		this.runner.withPropertyValues("runtime-monitor.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(RuntimeMonitor.class)
+				.doesNotHaveBean(RuntimeMeters.class)
+				.doesNotHaveBean(RuntimeHealthIndicator.class));
+	}
+
+	@Test
+	void leavesOutTheHealthWhenItsIndicatorIsDisabled() {
+		this.runner.withPropertyValues("management.health.runtime.enabled=false")
+			.run((context) -> assertThat(context).hasSingleBean(RuntimeMonitor.class)
+				.doesNotHaveBean(RuntimeHealthIndicator.class));
+	}
+
+	@Test
+	void usersOwnMonitorWins() {
+		this.runner.withUserConfiguration(OwnMonitor.class).run((context) -> {
+			assertThat(context).hasSingleBean(RuntimeMonitor.class);
+			assertThat(context.getBean(RuntimeMonitor.class)).isSameAs(context.getBean(OwnMonitor.class).monitor);
+			assertThat(context.getBean(RuntimeMonitor.class).interval()).isEqualTo(Duration.ofSeconds(42));
+		});
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class OwnMonitor {
+
+		final RuntimeMonitor monitor = new RuntimeMonitor(
+				new RuntimeSampler(SampleSources.platform(), Clock.SYSTEM, Duration.ofSeconds(30)),
+				new Evaluator(List.of(), Duration.ofMinutes(1)), Clock.SYSTEM, Duration.ofSeconds(42),
+				Duration.ofMinutes(5));
+
+		@Bean
+		RuntimeMonitor myMonitor() {
+			return this.monitor;
+		}
+
+	}
+
+}

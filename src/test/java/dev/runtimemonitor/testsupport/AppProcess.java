@@ -1,0 +1,140 @@
+package dev.runtimemonitor.testsupport;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The packaged jar started as a user starts it, {@code java -jar}, on a port the
+ * operating system picks. Its output is kept for assertions and for failure reports.
+ */
+public final class AppProcess implements AutoCloseable {
+
+	private static final Pattern PORT = Pattern.compile("Tomcat started on port (\\d+)");
+
+	private final Process process;
+
+	private final StringBuffer output = new StringBuffer();
+
+	private final CountDownLatch started = new CountDownLatch(1);
+
+	private volatile int port = -1;
+
+	private AppProcess(Process process) {
+		this.process = process;
+		Thread reader = new Thread(this::readOutput, "app-output");
+		reader.setDaemon(true);
+		reader.start();
+	}
+
+	/**
+	 * The jar the build packaged, as the failsafe plugin passes it.
+	 * @return the path of the jar
+	 */
+	public static Path packagedJar() {
+		String jar = System.getProperty("app.jar");
+		if (jar == null || !Files.isRegularFile(Path.of(jar))) {
+			throw new IllegalStateException("No packaged jar at " + jar + "; run through './mvnw verify'");
+		}
+		return Path.of(jar);
+	}
+
+	/**
+	 * Start the jar.
+	 * @param jvmOptions options for the JVM, before {@code -jar}
+	 * @param arguments application arguments such as
+	 * {@code --runtime-monitor.interval=1s}
+	 * @return the started process; call {@link #awaitPort(Duration)} to wait until it
+	 * listens
+	 * @throws IOException when the process cannot be started
+	 */
+	public static AppProcess start(List<String> jvmOptions, List<String> arguments) throws IOException {
+		List<String> command = new ArrayList<>();
+		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		command.addAll(jvmOptions);
+		command.add("-jar");
+		command.add(packagedJar().toString());
+		command.add("--server.port=0");
+		command.add("--server.address=127.0.0.1");
+		command.addAll(arguments);
+		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+		return new AppProcess(process);
+	}
+
+	private void readOutput() {
+		try (BufferedReader reader = new BufferedReader(
+				new InputStreamReader(this.process.getInputStream(), StandardCharsets.UTF_8))) {
+			String line;
+			while ((line = reader.readLine()) != null) {
+				this.output.append(line).append('\n');
+				Matcher matcher = PORT.matcher(line);
+				if (matcher.find()) {
+					this.port = Integer.parseInt(matcher.group(1));
+					this.started.countDown();
+				}
+			}
+		}
+		catch (IOException ex) {
+			this.output.append("[output closed: ").append(ex.getMessage()).append("]\n");
+		}
+		finally {
+			this.started.countDown();
+		}
+	}
+
+	/**
+	 * Wait until the server listens.
+	 * @param timeout how long to wait
+	 * @return the port
+	 * @throws InterruptedException when interrupted
+	 */
+	public int awaitPort(Duration timeout) throws InterruptedException {
+		if (!this.started.await(timeout.toMillis(), TimeUnit.MILLISECONDS) || this.port < 0) {
+			throw new IllegalStateException("The application did not start within " + timeout + ":\n" + this.output);
+		}
+		return this.port;
+	}
+
+	/**
+	 * Wait for the process to exit on its own.
+	 * @param timeout how long to wait
+	 * @return its exit code
+	 * @throws InterruptedException when interrupted
+	 */
+	public int awaitExit(Duration timeout) throws InterruptedException {
+		if (!this.process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+			throw new IllegalStateException("The application did not exit within " + timeout + ":\n" + this.output);
+		}
+		this.started.await(5, TimeUnit.SECONDS);
+		return this.process.exitValue();
+	}
+
+	public Process process() {
+		return this.process;
+	}
+
+	public String output() {
+		return this.output.toString();
+	}
+
+	@Override
+	public void close() throws InterruptedException {
+		if (this.process.isAlive()) {
+			this.process.destroy();
+			if (!this.process.waitFor(20, TimeUnit.SECONDS)) {
+				this.process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+			}
+		}
+	}
+
+}
