@@ -6,12 +6,16 @@ import dev.runtimemonitor.evaluation.Evaluator;
 import dev.runtimemonitor.evaluation.Probe;
 import dev.runtimemonitor.monitor.MonitorListener;
 import dev.runtimemonitor.monitor.RuntimeMonitor;
+import dev.runtimemonitor.publishing.GcPauseMeters;
 import dev.runtimemonitor.publishing.LevelChangeLogger;
 import dev.runtimemonitor.publishing.RuntimeMeters;
 import dev.runtimemonitor.publishing.health.RuntimeHealthGroups;
 import dev.runtimemonitor.publishing.health.RuntimeHealthIndicator;
 import dev.runtimemonitor.sampling.RuntimeSampler;
 import dev.runtimemonitor.sampling.SampleSources;
+import dev.runtimemonitor.sampling.gc.GcEventListener;
+import dev.runtimemonitor.sampling.gc.GcPauseRecording;
+import dev.runtimemonitor.sampling.gc.GcPauseSource;
 import io.micrometer.core.instrument.Clock;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -46,12 +50,24 @@ public final class RuntimeMonitorAutoConfiguration {
 
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean
-	RuntimeSampler runtimeSampler(RuntimeMonitorProperties properties, ObjectProvider<Clock> clock) {
+	GcPauseRecording runtimeGcPauseRecording(RuntimeMonitorProperties properties) {
+		return new GcPauseRecording(properties.getGcPauseSource() == RuntimeMonitorProperties.PauseEvents.JFR);
+	}
+
+	@Bean(destroyMethod = "close")
+	@ConditionalOnMissingBean
+	RuntimeSampler runtimeSampler(RuntimeMonitorProperties properties, ObjectProvider<Clock> clock,
+			ObjectProvider<GcPauseRecording> pauses) {
+		Clock sampleClock = clock.getIfAvailable(() -> Clock.SYSTEM);
 		SampleSources sources = SampleSources.platform();
+		GcPauseRecording recording = pauses.getIfAvailable();
+		if (recording != null) {
+			sources = sources.withPauses(new GcPauseSource(recording.recorder(), properties.getWindow(), sampleClock));
+		}
 		if (!properties.getChecks().getDeadlock().isEnabled()) {
 			sources = sources.withoutDeadlockSearch();
 		}
-		return new RuntimeSampler(sources, clock.getIfAvailable(() -> Clock.SYSTEM), properties.getDeadlockInterval());
+		return new RuntimeSampler(sources, sampleClock, properties.getDeadlockInterval());
 	}
 
 	@Bean
@@ -72,8 +88,10 @@ public final class RuntimeMonitorAutoConfiguration {
 	}
 
 	@Bean
-	RuntimeMonitorLifecycle runtimeMonitorLifecycle(RuntimeMonitor monitor, ObjectProvider<MonitorListener> listeners) {
-		return new RuntimeMonitorLifecycle(monitor, listeners.orderedStream().toList());
+	RuntimeMonitorLifecycle runtimeMonitorLifecycle(RuntimeMonitor monitor, ObjectProvider<MonitorListener> listeners,
+			ObjectProvider<GcPauseRecording> pauses, ObjectProvider<GcEventListener> pauseListeners) {
+		return new RuntimeMonitorLifecycle(monitor, listeners.orderedStream().toList(), pauses.getIfAvailable(),
+				pauseListeners.orderedStream().toList());
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -84,6 +102,12 @@ public final class RuntimeMonitorAutoConfiguration {
 		@ConditionalOnMissingBean
 		RuntimeMeters runtimeMeters(RuntimeMonitor monitor) {
 			return new RuntimeMeters(monitor);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		GcPauseMeters runtimeGcPauseMeters(RuntimeMonitor monitor) {
+			return new GcPauseMeters(monitor);
 		}
 
 	}

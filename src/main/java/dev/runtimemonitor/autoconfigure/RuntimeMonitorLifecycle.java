@@ -4,6 +4,9 @@ import java.util.List;
 
 import dev.runtimemonitor.monitor.MonitorListener;
 import dev.runtimemonitor.monitor.RuntimeMonitor;
+import dev.runtimemonitor.sampling.gc.GcEventListener;
+import dev.runtimemonitor.sampling.gc.GcPauseRecording;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.SmartLifecycle;
 
@@ -21,25 +24,41 @@ final class RuntimeMonitorLifecycle implements SmartLifecycle {
 
 	private final List<MonitorListener> listeners;
 
+	private final @Nullable GcPauseRecording pauses;
+
+	private final List<GcEventListener> pauseListeners;
+
 	private boolean listenersAdded;
 
-	RuntimeMonitorLifecycle(RuntimeMonitor monitor, List<MonitorListener> listeners) {
+	RuntimeMonitorLifecycle(RuntimeMonitor monitor, List<MonitorListener> listeners, @Nullable GcPauseRecording pauses,
+			List<GcEventListener> pauseListeners) {
 		this.monitor = monitor;
 		this.listeners = listeners;
+		this.pauses = pauses;
+		this.pauseListeners = pauseListeners;
 	}
 
 	@Override
 	public synchronized void start() {
 		if (!this.listenersAdded) {
 			this.listeners.forEach(this.monitor::addListener);
+			if (this.pauses != null) {
+				this.pauseListeners.forEach(this.pauses.recorder()::addListener);
+			}
 			this.listenersAdded = true;
+		}
+		if (this.pauses != null) {
+			this.pauses.start();
 		}
 		this.monitor.start();
 	}
 
 	@Override
-	public void stop() {
+	public synchronized void stop() {
 		this.monitor.stop();
+		if (this.pauses != null) {
+			this.pauses.close();
+		}
 	}
 
 	@Override

@@ -49,6 +49,13 @@ public class RuntimeMonitorProperties implements Validator {
 	private Duration criticalReminder = Duration.ofMinutes(5);
 
 	/**
+	 * Where GC pauses come from: jfr (Flight Recorder event streaming, nanosecond
+	 * precision; falls back to notifications when Flight Recorder is unavailable) or
+	 * notifications (GC notifications, whole milliseconds).
+	 */
+	private PauseEvents gcPauseSource = PauseEvents.JFR;
+
+	/**
 	 * The checks, each with its thresholds, sustain and probe.
 	 */
 	private final Checks checks = new Checks();
@@ -91,6 +98,14 @@ public class RuntimeMonitorProperties implements Validator {
 
 	public void setCriticalReminder(Duration criticalReminder) {
 		this.criticalReminder = criticalReminder;
+	}
+
+	public PauseEvents getGcPauseSource() {
+		return this.gcPauseSource;
+	}
+
+	public void setGcPauseSource(PauseEvents gcPauseSource) {
+		this.gcPauseSource = gcPauseSource;
 	}
 
 	public Checks getChecks() {
@@ -144,6 +159,19 @@ public class RuntimeMonitorProperties implements Validator {
 	}
 
 	/**
+	 * Where GC pauses come from.
+	 */
+	public enum PauseEvents {
+
+		/** Flight Recorder event streaming, nanosecond precision. */
+		JFR,
+
+		/** GC notifications, whole milliseconds. */
+		NOTIFICATIONS
+
+	}
+
+	/**
 	 * The checks. The ones that feed liveness wait 60s before their level rises, so that
 	 * only a lasting problem restarts a pod; the others 15s.
 	 */
@@ -182,6 +210,13 @@ public class RuntimeMonitorProperties implements Validator {
 		@NestedConfigurationProperty
 		private final CheckProperties.Size heapUsed = new CheckProperties.Size(false, DataSize.ofGigabytes(1),
 				DataSize.ofGigabytes(4), SUSTAIN, Probe.NONE);
+
+		/**
+		 * The 99th percentile GC pause over the window. 200ms is G1's default pause goal.
+		 */
+		@NestedConfigurationProperty
+		private final CheckProperties.Time gcPause = new CheckProperties.Time(Duration.ofMillis(200),
+				Duration.ofSeconds(1), SUSTAIN, Probe.READINESS);
 
 		/**
 		 * Share of wall time spent in garbage-collection pauses over the window.
@@ -248,6 +283,10 @@ public class RuntimeMonitorProperties implements Validator {
 			return this.heapUsed;
 		}
 
+		public CheckProperties.Time getGcPause() {
+			return this.gcPause;
+		}
+
 		public CheckProperties.Ratio getGcOverhead() {
 			return this.gcOverhead;
 		}
@@ -286,6 +325,7 @@ public class RuntimeMonitorProperties implements Validator {
 			byCheck.put(Check.THREAD_GROWTH, this.threadGrowth);
 			byCheck.put(Check.HEAP, this.heap);
 			byCheck.put(Check.HEAP_USED, this.heapUsed);
+			byCheck.put(Check.GC_PAUSE, this.gcPause);
 			byCheck.put(Check.GC_OVERHEAD, this.gcOverhead);
 			byCheck.put(Check.DEADLOCK, this.deadlock);
 			byCheck.put(Check.CONTAINER_MEMORY, this.containerMemory);

@@ -24,6 +24,9 @@ public enum Check {
 	/** Heap in use now, in bytes. */
 	HEAP_USED("heap-used", Unit.BYTES, Measures::heapUsed),
 
+	/** The 99th percentile GC pause over the window, in seconds. */
+	GC_PAUSE("gc-pause", Unit.SECONDS, Measures::gcPauseP99),
+
 	/** Share of wall time spent in collection pauses over the window. */
 	GC_OVERHEAD("gc-overhead", Unit.RATIO, (snapshot, rates) -> rates.gcPauseShare()),
 

@@ -4,6 +4,7 @@ import dev.runtimemonitor.sampling.BufferFigures;
 import dev.runtimemonitor.sampling.ContainerMemory;
 import dev.runtimemonitor.sampling.DeadlockFigures;
 import dev.runtimemonitor.sampling.GcFigures;
+import dev.runtimemonitor.sampling.GcPauseFigures;
 import dev.runtimemonitor.sampling.MemoryFigures;
 import dev.runtimemonitor.sampling.MemoryPoolFigures;
 import dev.runtimemonitor.sampling.ProcessFigures;
@@ -17,6 +18,8 @@ import dev.runtimemonitor.sampling.ThreadFigures;
 final class Measures {
 
 	static final String METASPACE_POOL = "Metaspace";
+
+	private static final double NANOS_PER_SECOND = 1e9;
 
 	private Measures() {
 	}
@@ -38,6 +41,11 @@ final class Measures {
 	static double heapUsed(RuntimeSnapshot snapshot, Rates rates) {
 		MemoryFigures memory = snapshot.memory();
 		return (memory != null) ? memory.heap().used() : Double.NaN;
+	}
+
+	static double gcPauseP99(RuntimeSnapshot snapshot, Rates rates) {
+		GcPauseFigures pauses = snapshot.pauses();
+		return (pauses != null) ? pauses.windowP99Nanos() / NANOS_PER_SECOND : Double.NaN;
 	}
 
 	static double deadlockedThreads(RuntimeSnapshot snapshot, Rates rates) {

@@ -1,6 +1,7 @@
 package dev.runtimemonitor.evaluation;
 
 import dev.runtimemonitor.sampling.GcFigures;
+import dev.runtimemonitor.sampling.GcPauseFigures;
 import dev.runtimemonitor.sampling.ProcessFigures;
 import dev.runtimemonitor.sampling.RuntimeSnapshot;
 import dev.runtimemonitor.sampling.ThreadFigures;
@@ -10,17 +11,21 @@ import org.jspecify.annotations.Nullable;
  * Figures that need two snapshots. {@code NaN} where a figure is unknown.
  *
  * @param threadGrowthPerSecond net live-thread growth per second over the window
- * @param gcPauseShare share of wall time spent in collection pauses over the window
+ * @param gcPauseShare share of wall time spent in collection pauses over the window: from
+ * the pause recorder when it runs, else from the collectors' accumulated times (whole
+ * milliseconds)
+ * @param collectionsPerSecond garbage collections completed per second over the window
  * @param allocatedBytesPerSecond heap allocation per second since the previous sample
  */
-public record Rates(double threadGrowthPerSecond, double gcPauseShare, double allocatedBytesPerSecond) {
+public record Rates(double threadGrowthPerSecond, double gcPauseShare, double collectionsPerSecond,
+		double allocatedBytesPerSecond) {
 
 	private static final double NANOS_PER_SECOND = 1e9;
 
 	private static final double NANOS_PER_MILLI = 1e6;
 
 	/** Rates when nothing can be compared yet. */
-	public static final Rates UNKNOWN = new Rates(Double.NaN, Double.NaN, Double.NaN);
+	public static final Rates UNKNOWN = new Rates(Double.NaN, Double.NaN, Double.NaN, Double.NaN);
 
 	/**
 	 * Compute the rates of a snapshot.
@@ -35,13 +40,22 @@ public record Rates(double threadGrowthPerSecond, double gcPauseShare, double al
 			long minimumSpanNanos) {
 		double threadGrowth = Double.NaN;
 		double gcShare = Double.NaN;
+		double collections = Double.NaN;
 		if (windowStart != null && current.monotonicNanos() - windowStart.monotonicNanos() >= minimumSpanNanos) {
 			long span = current.monotonicNanos() - windowStart.monotonicNanos();
 			threadGrowth = threadGrowth(current.threads(), windowStart.threads(), span);
-			gcShare = gcShare(current.gc(), windowStart.gc(), span);
+			GcPauseFigures pausesNow = current.pauses();
+			GcPauseFigures pausesThen = windowStart.pauses();
+			if (pausesNow != null && pausesThen != null) {
+				gcShare = Math.max(0, pausesNow.pauseNanos() - pausesThen.pauseNanos()) / (double) span;
+				collections = Math.max(0, pausesNow.collections() - pausesThen.collections()) * NANOS_PER_SECOND / span;
+			}
+			else {
+				gcShare = gcShare(current.gc(), windowStart.gc(), span);
+			}
 		}
 		double allocation = (previous != null) ? allocationRate(current, previous) : Double.NaN;
-		return new Rates(threadGrowth, gcShare, allocation);
+		return new Rates(threadGrowth, gcShare, collections, allocation);
 	}
 
 	private static double threadGrowth(@Nullable ThreadFigures now, @Nullable ThreadFigures then, long spanNanos) {

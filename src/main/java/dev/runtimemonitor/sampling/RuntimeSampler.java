@@ -82,13 +82,14 @@ public final class RuntimeSampler implements Closeable {
 		VirtualThreadFigures virtualThreads = read(this.sources.virtualThreads());
 		MemoryFigures memory = read(this.sources.memory());
 		GcFigures gc = read(this.sources.gc());
+		GcPauseFigures pauses = readOptional(this.sources.pauses());
 		BufferFigures buffers = read(this.sources.buffers());
 		ProcessFigures process = read(this.sources.process());
 		ResidentMemory resident = read(this.sources.resident());
 		ContainerMemory container = read(this.sources.container());
 		DeadlockFigures deadlocks = searchDeadlocksWhenDue(start, time);
 		long duration = this.clock.monotonicTime() - start;
-		return new RuntimeSnapshot(time, start, duration, threads, virtualThreads, memory, gc, buffers, process,
+		return new RuntimeSnapshot(time, start, duration, threads, virtualThreads, memory, gc, pauses, buffers, process,
 				resident, container, deadlocks);
 	}
 
@@ -104,6 +105,10 @@ public final class RuntimeSampler implements Closeable {
 			this.lastDeadlockSearch = now;
 		}
 		return this.lastDeadlocks;
+	}
+
+	private <T> @Nullable T readOptional(@Nullable SampleSource<T> source) {
+		return (source != null) ? read(source) : null;
 	}
 
 	private <T> @Nullable T read(SampleSource<T> source) {

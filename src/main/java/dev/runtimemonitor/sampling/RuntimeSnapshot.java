@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
  * @param virtualThreads the virtual-thread scheduler (JDK 24 and later)
  * @param memory heap, non-heap and memory pools
  * @param gc garbage collectors and heap use after the last collection
+ * @param pauses GC pauses, precisely, with percentiles over the window
  * @param buffers direct and mapped buffers
  * @param process CPU time, allocation, classes and file descriptors
  * @param resident the process's resident memory (Linux)
@@ -24,7 +25,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record RuntimeSnapshot(Instant time, long monotonicNanos, long durationNanos, @Nullable ThreadFigures threads,
 		@Nullable VirtualThreadFigures virtualThreads, @Nullable MemoryFigures memory, @Nullable GcFigures gc,
-		@Nullable BufferFigures buffers, @Nullable ProcessFigures process, @Nullable ResidentMemory resident,
-		@Nullable ContainerMemory container, @Nullable DeadlockFigures deadlocks) {
+		@Nullable GcPauseFigures pauses, @Nullable BufferFigures buffers, @Nullable ProcessFigures process,
+		@Nullable ResidentMemory resident, @Nullable ContainerMemory container, @Nullable DeadlockFigures deadlocks) {
 
 }

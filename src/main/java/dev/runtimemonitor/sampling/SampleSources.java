@@ -6,6 +6,7 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -20,6 +21,7 @@ import org.jspecify.annotations.Nullable;
  * @param virtualThreads the virtual-thread scheduler
  * @param memory heap, non-heap and pools
  * @param gc collectors and heap after the last collection
+ * @param pauses the GC pause recorder, or {@code null} when pauses are not recorded
  * @param buffers direct and mapped buffers
  * @param process CPU time, allocation, classes, file descriptors
  * @param resident resident memory
@@ -27,12 +29,14 @@ import org.jspecify.annotations.Nullable;
  * @param deadlocks the deadlock search, or {@code null} to never search
  */
 public record SampleSources(SampleSource<ThreadFigures> threads, SampleSource<VirtualThreadFigures> virtualThreads,
-		SampleSource<MemoryFigures> memory, SampleSource<GcFigures> gc, SampleSource<BufferFigures> buffers,
-		SampleSource<ProcessFigures> process, SampleSource<ResidentMemory> resident,
-		SampleSource<ContainerMemory> container, @Nullable SampleSource<Integer> deadlocks) {
+		SampleSource<MemoryFigures> memory, SampleSource<GcFigures> gc, @Nullable SampleSource<GcPauseFigures> pauses,
+		SampleSource<BufferFigures> buffers, SampleSource<ProcessFigures> process,
+		SampleSource<ResidentMemory> resident, SampleSource<ContainerMemory> container,
+		@Nullable SampleSource<Integer> deadlocks) {
 
 	/**
-	 * The sources of the running JVM and the host it runs on.
+	 * The sources of the running JVM and the host it runs on, without GC pauses (see
+	 * {@link #withPauses(SampleSource)}).
 	 * @return every source, unsupported ones included (the sampler skips those)
 	 */
 	public static SampleSources platform() {
@@ -45,7 +49,7 @@ public record SampleSources(SampleSource<ThreadFigures> threads, SampleSource<Vi
 		return new SampleSources(new ThreadSource(threads),
 				new VirtualThreadSource(ManagementFactory.getPlatformMBeanServer()),
 				new MemorySource(ManagementFactory.getMemoryMXBean(), pools),
-				new GcSource(ManagementFactory.getGarbageCollectorMXBeans(), heapPools),
+				new GcSource(ManagementFactory.getGarbageCollectorMXBeans(), heapPools), null,
 				new BufferSource(ManagementFactory.getPlatformMXBeans(BufferPoolMXBean.class), maxDirectMemory()),
 				new ProcessSource(ManagementFactory.getOperatingSystemMXBean(), threads,
 						ManagementFactory.getClassLoadingMXBean()),
@@ -60,16 +64,30 @@ public record SampleSources(SampleSource<ThreadFigures> threads, SampleSource<Vi
 	 * @return a copy that never searches for deadlocks
 	 */
 	public SampleSources withoutDeadlockSearch() {
-		return new SampleSources(this.threads, this.virtualThreads, this.memory, this.gc, this.buffers, this.process,
-				this.resident, this.container, null);
+		return new SampleSources(this.threads, this.virtualThreads, this.memory, this.gc, this.pauses, this.buffers,
+				this.process, this.resident, this.container, null);
+	}
+
+	/**
+	 * These sources with the GC pause recorder.
+	 * @param pauses the pause recorder's source
+	 * @return a copy that reads GC pauses too
+	 */
+	public SampleSources withPauses(SampleSource<GcPauseFigures> pauses) {
+		return new SampleSources(this.threads, this.virtualThreads, this.memory, this.gc, pauses, this.buffers,
+				this.process, this.resident, this.container, this.deadlocks);
 	}
 
 	List<SampleSource<?>> all() {
-		return (this.deadlocks != null)
-				? List.of(this.threads, this.virtualThreads, this.memory, this.gc, this.buffers, this.process,
-						this.resident, this.container, this.deadlocks)
-				: List.of(this.threads, this.virtualThreads, this.memory, this.gc, this.buffers, this.process,
-						this.resident, this.container);
+		List<SampleSource<?>> all = new ArrayList<>(List.of(this.threads, this.virtualThreads, this.memory, this.gc));
+		if (this.pauses != null) {
+			all.add(this.pauses);
+		}
+		all.addAll(List.of(this.buffers, this.process, this.resident, this.container));
+		if (this.deadlocks != null) {
+			all.add(this.deadlocks);
+		}
+		return all;
 	}
 
 	/**

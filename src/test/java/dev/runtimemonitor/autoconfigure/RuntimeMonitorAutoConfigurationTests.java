@@ -8,12 +8,14 @@ import dev.runtimemonitor.evaluation.CheckPolicy;
 import dev.runtimemonitor.evaluation.Evaluator;
 import dev.runtimemonitor.evaluation.Probe;
 import dev.runtimemonitor.monitor.RuntimeMonitor;
+import dev.runtimemonitor.publishing.GcPauseMeters;
 import dev.runtimemonitor.publishing.LevelChangeLogger;
 import dev.runtimemonitor.publishing.RuntimeMeters;
 import dev.runtimemonitor.publishing.health.RuntimeHealthGroups;
 import dev.runtimemonitor.publishing.health.RuntimeHealthIndicator;
 import dev.runtimemonitor.sampling.RuntimeSampler;
 import dev.runtimemonitor.sampling.SampleSources;
+import dev.runtimemonitor.sampling.gc.GcPauseRecording;
 import io.micrometer.core.instrument.Clock;
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +41,8 @@ class RuntimeMonitorAutoConfigurationTests {
 			assertThat(context).hasSingleBean(RuntimeSampler.class)
 				.hasSingleBean(RuntimeMonitor.class)
 				.hasSingleBean(RuntimeMeters.class)
+				.hasSingleBean(GcPauseMeters.class)
+				.hasSingleBean(GcPauseRecording.class)
 				.hasSingleBean(LevelChangeLogger.class)
 				.hasSingleBean(RuntimeHealthGroups.class)
 				.hasBean("runtimeHealthIndicator")
@@ -49,13 +53,27 @@ class RuntimeMonitorAutoConfigurationTests {
 	}
 
 	@Test
-	void startsTheMonitorWithTheContextAndStopsItWithIt() {
+	void startsTheMonitorAndThePauseRecordingWithTheContextAndStopsThemWithIt() {
 		this.runner.run((context) -> {
 			RuntimeMonitor monitor = context.getBean(RuntimeMonitor.class);
+			GcPauseRecording pauses = context.getBean(GcPauseRecording.class);
 			assertThat(monitor.isRunning()).isTrue();
+			assertThat(pauses.isRunning()).isTrue();
 			assertThat(monitor.latest()).isNotNull();
+			assertThat(monitor.latest().snapshot().pauses()).isNotNull()
+				.satisfies((figures) -> assertThat(figures.source()).isEqualTo("jfr"));
+			assertThat(monitor.sampleErrors().sources()).contains("gc-pauses");
 			context.close();
 			assertThat(monitor.isRunning()).isFalse();
+			assertThat(pauses.isRunning()).isFalse();
+		});
+	}
+
+	@Test
+	void recordsPausesFromNotificationsWhenToldTo() {
+		this.runner.withPropertyValues("runtime-monitor.gc-pause-source=notifications").run((context) -> {
+			RuntimeMonitor monitor = context.getBean(RuntimeMonitor.class);
+			assertThat(monitor.latest().snapshot().pauses().source()).isEqualTo("notifications");
 		});
 	}
 
@@ -65,9 +83,9 @@ class RuntimeMonitorAutoConfigurationTests {
 			RuntimeMonitor monitor = context.getBean(RuntimeMonitor.class);
 			assertThat(monitor.interval()).isEqualTo(Duration.ofSeconds(5));
 			assertThat(monitor.policies()).extracting(CheckPolicy::check)
-				.containsExactly(Check.THREADS, Check.THREAD_GROWTH, Check.HEAP, Check.GC_OVERHEAD, Check.DEADLOCK,
-						Check.CONTAINER_MEMORY, Check.METASPACE, Check.DIRECT_MEMORY, Check.FILE_DESCRIPTORS,
-						Check.SAMPLER);
+				.containsExactly(Check.THREADS, Check.THREAD_GROWTH, Check.HEAP, Check.GC_PAUSE, Check.GC_OVERHEAD,
+						Check.DEADLOCK, Check.CONTAINER_MEMORY, Check.METASPACE, Check.DIRECT_MEMORY,
+						Check.FILE_DESCRIPTORS, Check.SAMPLER);
 			assertThat(policy(monitor, Check.THREADS))
 				.isEqualTo(new CheckPolicy(Check.THREADS, 1000, 5000, Duration.ofSeconds(60), Probe.LIVENESS));
 			assertThat(policy(monitor, Check.GC_OVERHEAD))

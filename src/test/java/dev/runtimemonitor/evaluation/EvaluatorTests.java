@@ -142,6 +142,29 @@ class EvaluatorTests {
 	}
 
 	@Test
+	void gcPauseCheckJudgesTheWindowsNinetyNinthPercentileInSeconds() {
+		RuntimeSnapshot snapshot = atSeconds(0).recordedPauses(40, 80_000_000, 250_000_000).build();
+		CheckResult result = evaluate(policy(Check.GC_PAUSE, 0.2, 1), snapshot);
+		assertThat(result.value()).isEqualTo(0.25);
+		assertThat(result.level()).isEqualTo(Level.WARNING);
+	}
+
+	@Test
+	void gcPauseCheckIsUnknownWithoutThePauseRecorder() {
+		assertThat(evaluate(policy(Check.GC_PAUSE, 0.2, 1), atSeconds(0).build()).level()).isEqualTo(Level.UNKNOWN);
+	}
+
+	@Test
+	void gcOverheadAndCollectionRateComeFromTheRecordedPausesWhenThereAreAny() {
+		RuntimeSnapshot start = atSeconds(0).pauses(0, 0).recordedPauses(10, 1_000_000_000L, 0).build();
+		RuntimeSnapshot now = atSeconds(100).pauses(90_000, 0).recordedPauses(60, 31_000_000_000L, 0).build();
+		Evaluation evaluation = evaluator(policy(Check.GC_OVERHEAD, 0.05, 0.25)).evaluate(now, start, null);
+		assertThat(evaluation.result(Check.GC_OVERHEAD).value()).isCloseTo(0.30, within(1e-9));
+		assertThat(evaluation.result(Check.GC_OVERHEAD).level()).isEqualTo(Level.CRITICAL);
+		assertThat(evaluation.rates().collectionsPerSecond()).isCloseTo(0.5, within(1e-9));
+	}
+
+	@Test
 	void allocationRateComesFromThePreviousSnapshot() {
 		Evaluator evaluator = evaluator(policy(Check.THREADS, 10, 20));
 		Evaluation first = evaluator.evaluate(atSeconds(0).allocated(1_000).build(), null, null);

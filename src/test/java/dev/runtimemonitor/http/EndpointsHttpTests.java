@@ -1,6 +1,7 @@
 package dev.runtimemonitor.http;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 
 import dev.runtimemonitor.testsupport.Http;
 import org.junit.jupiter.api.Test;
@@ -13,6 +14,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The service as it starts by default: endpoints at the root, healthy, nothing else
@@ -62,6 +64,19 @@ class EndpointsHttpTests {
 			.contains("runtime_threads_growth_rate")
 			.contains("jvm_threads_live_threads")
 			.contains("process_cpu_usage");
+	}
+
+	@Test
+	void metricsHaveTheNanosecondPauseHistogram() {
+		System.gc();
+		await().atMost(Duration.ofSeconds(15))
+			.untilAsserted(() -> assertThat(Http.get(this.port, "/metrics").body())
+				.containsPattern(
+						"runtime_gc_pause_seconds_bucket\\{collector=\"G1Full\",kind=\"full\",le=\"1.0E-4\"} \\d")
+				.contains("runtime_gc_pause_seconds_count{collector=\"G1Full\",kind=\"full\"}")
+				.contains("runtime_check_value{check=\"gc-pause\"}")
+				.contains("runtime_gc_pause_window_seconds{quantile=\"0.99\"}"));
+		assertThat(Http.get(this.port, "/health").body()).contains("\"gcPauseSource\":\"jfr\"");
 	}
 
 	@Test

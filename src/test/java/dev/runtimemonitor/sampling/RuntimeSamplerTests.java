@@ -96,7 +96,7 @@ class RuntimeSamplerTests {
 	void failingSourceIsCountedAndLeftOutWhileTheRestIsSampled() {
 		SampleSources platform = SampleSources.platform();
 		SampleSources sources = new SampleSources(new Failing<>("threads"), platform.virtualThreads(),
-				platform.memory(), platform.gc(), platform.buffers(), platform.process(), platform.resident(),
+				platform.memory(), platform.gc(), null, platform.buffers(), platform.process(), platform.resident(),
 				platform.container(), platform.deadlocks());
 		RuntimeSampler sampler = new RuntimeSampler(sources, Clock.SYSTEM, Duration.ofSeconds(30));
 		RuntimeSnapshot first = sampler.sample();
@@ -114,7 +114,7 @@ class RuntimeSamplerTests {
 		SampleSources platform = SampleSources.platform();
 		Unsupported unsupported = new Unsupported();
 		SampleSources sources = new SampleSources(platform.threads(), platform.virtualThreads(), platform.memory(),
-				platform.gc(), platform.buffers(), platform.process(), unsupported, platform.container(), null);
+				platform.gc(), null, platform.buffers(), platform.process(), unsupported, platform.container(), null);
 		RuntimeSampler sampler = new RuntimeSampler(sources, Clock.SYSTEM, Duration.ofSeconds(30));
 		sampler.sample();
 		RuntimeSnapshot snapshot = sampler.sample();
@@ -131,7 +131,7 @@ class RuntimeSamplerTests {
 		CountingSearch search = new CountingSearch();
 		SampleSources platform = SampleSources.platform();
 		SampleSources sources = new SampleSources(platform.threads(), platform.virtualThreads(), platform.memory(),
-				platform.gc(), platform.buffers(), platform.process(), platform.resident(), platform.container(),
+				platform.gc(), null, platform.buffers(), platform.process(), platform.resident(), platform.container(),
 				search);
 		RuntimeSampler sampler = new RuntimeSampler(sources, clock, Duration.ofSeconds(30));
 		RuntimeSnapshot first = sampler.sample();

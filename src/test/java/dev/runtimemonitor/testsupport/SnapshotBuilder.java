@@ -11,6 +11,7 @@ import dev.runtimemonitor.sampling.CollectorFigures;
 import dev.runtimemonitor.sampling.ContainerMemory;
 import dev.runtimemonitor.sampling.DeadlockFigures;
 import dev.runtimemonitor.sampling.GcFigures;
+import dev.runtimemonitor.sampling.GcPauseFigures;
 import dev.runtimemonitor.sampling.MemoryArea;
 import dev.runtimemonitor.sampling.MemoryFigures;
 import dev.runtimemonitor.sampling.MemoryPoolFigures;
@@ -35,6 +36,8 @@ public final class SnapshotBuilder {
 	private @Nullable MemoryFigures memory;
 
 	private @Nullable GcFigures gc;
+
+	private @Nullable GcPauseFigures pauses;
 
 	private @Nullable BufferFigures buffers;
 
@@ -87,6 +90,12 @@ public final class SnapshotBuilder {
 		return this;
 	}
 
+	public SnapshotBuilder recordedPauses(long collections, long totalPauseNanos, long windowP99Nanos) {
+		this.pauses = new GcPauseFigures("jfr", collections, collections, totalPauseNanos, 0, (int) collections,
+				windowP99Nanos / 2, windowP99Nanos, windowP99Nanos, windowP99Nanos, null);
+		return this;
+	}
+
 	public SnapshotBuilder directMemory(long used, long max) {
 		this.buffers = new BufferFigures(new BufferPoolFigures(1, used, used), new BufferPoolFigures(0, 0, 0), max);
 		return this;
@@ -119,7 +128,7 @@ public final class SnapshotBuilder {
 
 	public RuntimeSnapshot build() {
 		return new RuntimeSnapshot(START.plus(this.at), this.at.toNanos(), 20_000, this.threads, null, this.memory,
-				this.gc, this.buffers, this.process, this.resident, this.container, this.deadlocks);
+				this.gc, this.pauses, this.buffers, this.process, this.resident, this.container, this.deadlocks);
 	}
 
 }

@@ -13,6 +13,7 @@ import dev.runtimemonitor.evaluation.Probe;
 import dev.runtimemonitor.evaluation.Unit;
 import dev.runtimemonitor.monitor.RuntimeMonitor;
 import dev.runtimemonitor.publishing.CheckValues;
+import dev.runtimemonitor.sampling.GcPauseFigures;
 
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -67,7 +68,12 @@ public final class RuntimeHealthIndicator implements HealthIndicator {
 			}
 		}
 		Health.Builder builder = critical ? Health.down() : Health.up();
-		return builder.withDetail("sampledAt", evaluation.time().toString()).withDetail("checks", checks).build();
+		builder.withDetail("sampledAt", evaluation.time().toString());
+		GcPauseFigures pauses = evaluation.snapshot().pauses();
+		if (pauses != null) {
+			builder.withDetail("gcPauseSource", pauses.source());
+		}
+		return builder.withDetail("checks", checks).build();
 	}
 
 	private static Map<String, Object> details(CheckResult result) {

@@ -1,0 +1,117 @@
+package dev.runtimemonitor.sampling.gc;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import dev.runtimemonitor.sampling.GcPauseFigures;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Keeps what the GC event sources deliver: running totals, a bounded window of recent
+ * pauses, and listeners (the pause histogram) told about each event. Memory is fixed
+ * however many collections happen: no list of events grows.
+ */
+public final class GcPauseRecorder {
+
+	/** Pauses kept for the window percentiles. */
+	static final int WINDOW_CAPACITY = 8192;
+
+	private volatile String source = "none";
+
+	private final PauseWindow window = new PauseWindow(WINDOW_CAPACITY);
+
+	private final List<GcEventListener> listeners = new CopyOnWriteArrayList<>();
+
+	private long collections;
+
+	private long pauses;
+
+	private long pauseNanos;
+
+	private long concurrentNanos;
+
+	private @Nullable Instant lastPauseEnd;
+
+	/**
+	 * Note what feeds the recorder from now on.
+	 * @param source {@code jfr} or {@code notifications}
+	 */
+	void started(String source) {
+		this.source = source;
+	}
+
+	/**
+	 * Where the pauses come from.
+	 * @return {@code jfr}, {@code notifications}, or {@code none} before the recording
+	 * started
+	 */
+	public String source() {
+		return this.source;
+	}
+
+	/**
+	 * Tell a listener about every pause and cycle from now on.
+	 * @param listener the listener
+	 */
+	public void addListener(GcEventListener listener) {
+		this.listeners.add(listener);
+	}
+
+	/**
+	 * Record a pause.
+	 * @param pause the pause
+	 */
+	public void recordPause(GcPause pause) {
+		synchronized (this) {
+			this.pauses++;
+			this.pauseNanos += pause.durationNanos();
+			this.window.add(epochNanos(pause.end()), pause.durationNanos());
+			if (this.lastPauseEnd == null || pause.end().isAfter(this.lastPauseEnd)) {
+				this.lastPauseEnd = pause.end();
+			}
+		}
+		for (GcEventListener listener : this.listeners) {
+			listener.onPause(pause);
+		}
+	}
+
+	/**
+	 * Record a concurrent cycle.
+	 * @param cycle the cycle
+	 */
+	public void recordConcurrentCycle(ConcurrentCycle cycle) {
+		synchronized (this) {
+			this.concurrentNanos += cycle.durationNanos();
+		}
+		for (GcEventListener listener : this.listeners) {
+			listener.onConcurrentCycle(cycle);
+		}
+	}
+
+	/**
+	 * Record that a collection completed.
+	 */
+	public synchronized void recordCollection() {
+		this.collections++;
+	}
+
+	/**
+	 * The figures as of a time.
+	 * @param now the end of the window
+	 * @param window the window's span
+	 * @return totals and window percentiles
+	 */
+	public synchronized GcPauseFigures figures(Instant now, Duration window) {
+		PauseWindow.Percentiles percentiles = this.window.since(epochNanos(now.minus(window)));
+		return new GcPauseFigures(this.source, this.collections, this.pauses, this.pauseNanos, this.concurrentNanos,
+				percentiles.count(), percentiles.p50(), percentiles.p90(), percentiles.p99(), percentiles.max(),
+				this.lastPauseEnd);
+	}
+
+	private static long epochNanos(Instant instant) {
+		return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
+	}
+
+}

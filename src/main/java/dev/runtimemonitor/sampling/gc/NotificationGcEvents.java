@@ -1,0 +1,91 @@
+package dev.runtimemonitor.sampling.gc;
+
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.management.ListenerNotFoundException;
+import javax.management.Notification;
+import javax.management.NotificationEmitter;
+import javax.management.NotificationFilter;
+import javax.management.NotificationListener;
+import javax.management.openmbean.CompositeData;
+
+import com.sun.management.GarbageCollectionNotificationInfo;
+import com.sun.management.GcInfo;
+
+/**
+ * Feeds the recorder from GC notifications, the fallback when Flight Recorder is not
+ * available. Durations are whole milliseconds, so short pauses read as 0. The cycle beans
+ * of ZGC and Shenandoah report concurrent cycles; every other bean reports pauses.
+ * Listeners are removed on close.
+ */
+final class NotificationGcEvents implements NotificationListener, AutoCloseable {
+
+	private static final NotificationFilter GC_ONLY = (
+			notification) -> GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION
+				.equals(notification.getType());
+
+	private final GcPauseRecorder recorder;
+
+	private final long jvmStartMillis;
+
+	private final List<NotificationEmitter> emitters = new ArrayList<>();
+
+	private NotificationGcEvents(GcPauseRecorder recorder, long jvmStartMillis) {
+		this.recorder = recorder;
+		this.jvmStartMillis = jvmStartMillis;
+	}
+
+	static NotificationGcEvents start(GcPauseRecorder recorder, List<GarbageCollectorMXBean> collectors) {
+		NotificationGcEvents events = new NotificationGcEvents(recorder,
+				ManagementFactory.getRuntimeMXBean().getStartTime());
+		for (GarbageCollectorMXBean collector : collectors) {
+			if (collector instanceof NotificationEmitter emitter) {
+				emitter.addNotificationListener(events, GC_ONLY, null);
+				events.emitters.add(emitter);
+			}
+		}
+		return events;
+	}
+
+	@Override
+	public void handleNotification(Notification notification, Object handback) {
+		GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo
+			.from((CompositeData) notification.getUserData());
+		GcInfo gc = info.getGcInfo();
+		String collector = info.getGcName();
+		long durationNanos = gc.getDuration() * 1_000_000L;
+		Instant end = Instant.ofEpochMilli(this.jvmStartMillis + gc.getEndTime());
+		if (collector.endsWith(" Cycles")) {
+			this.recorder.recordCollection();
+			this.recorder.recordConcurrentCycle(new ConcurrentCycle(gc.getId(), collector, durationNanos, end));
+			return;
+		}
+		if (!collector.endsWith(" Pauses") && !collector.equals("G1 Concurrent GC")) {
+			this.recorder.recordCollection();
+		}
+		this.recorder.recordPause(
+				new GcPause(gc.getId(), collector, PauseKinds.ofAction(info.getGcAction()), durationNanos, end));
+	}
+
+	@Override
+	public void close() {
+		for (NotificationEmitter emitter : this.emitters) {
+			try {
+				emitter.removeNotificationListener(this);
+			}
+			catch (ListenerNotFoundException ex) {
+				// Already gone: nothing left to remove.
+			}
+		}
+		this.emitters.clear();
+	}
+
+	int listenerCount() {
+		return this.emitters.size();
+	}
+
+}

@@ -1,0 +1,86 @@
+package dev.runtimemonitor.sampling.gc;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.runtimemonitor.sampling.GcPauseFigures;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class GcPauseRecorderTests {
+
+	private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+
+	private final GcPauseRecorder recorder = new GcPauseRecorder();
+
+	private static GcPause pause(long gcId, long millis, long endSecond) {
+		return new GcPause(gcId, "G1New", "young", millis * 1_000_000, T0.plusSeconds(endSecond));
+	}
+
+	@Test
+	void keepsRunningTotalsAndWindowPercentiles() {
+		this.recorder.started("jfr");
+		this.recorder.recordPause(pause(1, 500, 10));
+		for (int i = 0; i < 10; i++) {
+			this.recorder.recordPause(pause(2 + i, 2, 100 + i));
+			this.recorder.recordCollection();
+		}
+		this.recorder.recordConcurrentCycle(new ConcurrentCycle(20, "G1Old", 40_000_000, T0.plusSeconds(110)));
+		GcPauseFigures figures = this.recorder.figures(T0.plusSeconds(120), Duration.ofSeconds(60));
+		assertThat(figures.source()).isEqualTo("jfr");
+		assertThat(figures.pauses()).isEqualTo(11);
+		assertThat(figures.collections()).isEqualTo(10);
+		assertThat(figures.pauseNanos()).isEqualTo(520_000_000);
+		assertThat(figures.concurrentNanos()).isEqualTo(40_000_000);
+		assertThat(figures.windowPauses()).isEqualTo(10);
+		assertThat(figures.windowP99Nanos()).isEqualTo(2_000_000);
+		assertThat(figures.windowMaxNanos()).isEqualTo(2_000_000);
+		assertThat(figures.lastPauseEnd()).isEqualTo(T0.plusSeconds(109));
+	}
+
+	@Test
+	void concurrentCyclesNeverReachThePauseFigures() {
+		this.recorder.recordConcurrentCycle(new ConcurrentCycle(1, "ZGC Major", 900_000_000, T0.plusSeconds(1)));
+		GcPauseFigures figures = this.recorder.figures(T0.plusSeconds(2), Duration.ofSeconds(60));
+		assertThat(figures.pauses()).isZero();
+		assertThat(figures.pauseNanos()).isZero();
+		assertThat(figures.windowMaxNanos()).isZero();
+	}
+
+	@Test
+	void tellsListenersAboutPausesAndCyclesApart() {
+		List<String> heard = new ArrayList<>();
+		this.recorder.addListener(new GcEventListener() {
+
+			@Override
+			public void onPause(GcPause pause) {
+				heard.add("pause " + pause.kind());
+			}
+
+			@Override
+			public void onConcurrentCycle(ConcurrentCycle cycle) {
+				heard.add("cycle " + cycle.collector());
+			}
+
+		});
+		this.recorder.recordPause(pause(1, 1, 1));
+		this.recorder.recordConcurrentCycle(new ConcurrentCycle(2, "ZGC Minor", 1, T0));
+		assertThat(heard).containsExactly("pause young", "cycle ZGC Minor");
+	}
+
+	@Test
+	void staysBoundedUnderAHundredThousandCollections() {
+		for (int i = 0; i < 100_000; i++) {
+			this.recorder.recordPause(new GcPause(i, "G1New", "young", 1_000 + i, T0.plusMillis(i)));
+			this.recorder.recordCollection();
+		}
+		GcPauseFigures figures = this.recorder.figures(T0.plusSeconds(100), Duration.ofDays(1));
+		assertThat(figures.pauses()).isEqualTo(100_000);
+		assertThat(figures.windowPauses()).isEqualTo(GcPauseRecorder.WINDOW_CAPACITY);
+		assertThat(figures.windowMaxNanos()).isEqualTo(1_000 + 99_999);
+	}
+
+}
