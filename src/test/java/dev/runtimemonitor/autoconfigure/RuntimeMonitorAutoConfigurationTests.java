@@ -17,6 +17,7 @@ import dev.runtimemonitor.sampling.RuntimeSampler;
 import dev.runtimemonitor.sampling.SampleSources;
 import dev.runtimemonitor.sampling.gc.GcPauseRecording;
 import io.micrometer.core.instrument.Clock;
+import jdk.jfr.FlightRecorder;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -54,7 +55,9 @@ class RuntimeMonitorAutoConfigurationTests {
 
 	@Test
 	void startsTheMonitorAndThePauseRecordingWithTheContextAndStopsThemWithIt() {
+		int recordings = FlightRecorder.getFlightRecorder().getRecordings().size();
 		this.runner.run((context) -> {
+			assertThat(FlightRecorder.getFlightRecorder().getRecordings()).hasSize(recordings + 1);
 			RuntimeMonitor monitor = context.getBean(RuntimeMonitor.class);
 			GcPauseRecording pauses = context.getBean(GcPauseRecording.class);
 			assertThat(monitor.isRunning()).isTrue();
@@ -66,6 +69,7 @@ class RuntimeMonitorAutoConfigurationTests {
 			context.close();
 			assertThat(monitor.isRunning()).isFalse();
 			assertThat(pauses.isRunning()).isFalse();
+			assertThat(FlightRecorder.getFlightRecorder().getRecordings()).hasSize(recordings);
 		});
 	}
 
