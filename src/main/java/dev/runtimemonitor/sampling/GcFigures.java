@@ -17,6 +17,9 @@ public record GcFigures(List<CollectorFigures> collectors, long heapUsedAfterGc)
 	 * @return the accumulated pause time
 	 */
 	public long pauseTimeMillis() {
+		if (this.collectors instanceof CollectorList list) {
+			return list.pauseTimeMillis();
+		}
 		long total = 0;
 		for (CollectorFigures collector : this.collectors) {
 			if (!collector.concurrent()) {

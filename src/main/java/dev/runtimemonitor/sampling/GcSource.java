@@ -2,7 +2,6 @@ package dev.runtimemonitor.sampling;
 
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.MemoryUsage;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,6 +22,10 @@ final class GcSource implements SampleSource<GcFigures> {
 
 	private final List<GarbageCollectorMXBean> collectors;
 
+	private final String[] names;
+
+	private final boolean[] concurrent;
+
 	private final Set<String> heapPools;
 
 	private final long[] lastCounts;
@@ -38,8 +41,12 @@ final class GcSource implements SampleSource<GcFigures> {
 		this.heapPools = Set.copyOf(heapPools);
 		this.lastCounts = new long[collectors.size()];
 		this.reportsUsage = new boolean[collectors.size()];
+		this.names = new String[collectors.size()];
+		this.concurrent = new boolean[collectors.size()];
 		for (int i = 0; i < collectors.size(); i++) {
 			this.reportsUsage[i] = collectors.get(i) instanceof com.sun.management.GarbageCollectorMXBean;
+			this.names[i] = collectors.get(i).getName();
+			this.concurrent[i] = CollectorFigures.isConcurrent(this.names[i]);
 		}
 	}
 
@@ -50,18 +57,18 @@ final class GcSource implements SampleSource<GcFigures> {
 
 	@Override
 	public GcFigures read() {
-		List<CollectorFigures> figures = new ArrayList<>(this.collectors.size());
+		long[] countsAndTimes = new long[2 * this.collectors.size()];
 		for (int i = 0; i < this.collectors.size(); i++) {
 			GarbageCollectorMXBean collector = this.collectors.get(i);
 			long count = collector.getCollectionCount();
-			figures.add(new CollectorFigures(collector.getName(), count, collector.getCollectionTime(),
-					CollectorFigures.isConcurrent(collector.getName())));
+			countsAndTimes[2 * i] = count;
+			countsAndTimes[2 * i + 1] = collector.getCollectionTime();
 			if (count != this.lastCounts[i] && this.reportsUsage[i]) {
 				readLastCollection(i, (com.sun.management.GarbageCollectorMXBean) collector);
 			}
 			this.lastCounts[i] = count;
 		}
-		return new GcFigures(figures, this.heapUsedAfterGc);
+		return new GcFigures(new CollectorList(this.names, this.concurrent, countsAndTimes), this.heapUsedAfterGc);
 	}
 
 	private void readLastCollection(int index, com.sun.management.GarbageCollectorMXBean collector) {

@@ -34,11 +34,18 @@ public final class GcPauseRecorder {
 
 	private @Nullable Instant lastPauseEnd;
 
+	private long version;
+
+	private @Nullable Cached cached;
+
 	/**
 	 * Note what feeds the recorder from now on.
 	 * @param source {@code jfr} or {@code notifications}
 	 */
 	void started(String source) {
+		synchronized (this) {
+			this.version++;
+		}
 		this.source = source;
 	}
 
@@ -65,6 +72,7 @@ public final class GcPauseRecorder {
 	 */
 	public void recordPause(GcPause pause) {
 		synchronized (this) {
+			this.version++;
 			this.pauses++;
 			this.pauseNanos += pause.durationNanos();
 			this.window.add(epochNanos(pause.end()), pause.durationNanos());
@@ -83,6 +91,7 @@ public final class GcPauseRecorder {
 	 */
 	public void recordConcurrentCycle(ConcurrentCycle cycle) {
 		synchronized (this) {
+			this.version++;
 			this.concurrentNanos += cycle.durationNanos();
 		}
 		for (GcEventListener listener : this.listeners) {
@@ -94,20 +103,37 @@ public final class GcPauseRecorder {
 	 * Record that a collection completed.
 	 */
 	public synchronized void recordCollection() {
+		this.version++;
 		this.collections++;
 	}
 
 	/**
-	 * The figures as of a time.
+	 * The figures as of a time. While nothing new was recorded and no pause has left the
+	 * window, the previous figures are returned as they are.
 	 * @param now the end of the window
 	 * @param window the window's span
 	 * @return totals and window percentiles
 	 */
 	public synchronized GcPauseFigures figures(Instant now, Duration window) {
-		PauseWindow.Percentiles percentiles = this.window.since(epochNanos(now.minus(window)));
-		return new GcPauseFigures(this.source, this.collections, this.pauses, this.pauseNanos, this.concurrentNanos,
-				percentiles.count(), percentiles.p50(), percentiles.p90(), percentiles.p99(), percentiles.max(),
-				this.lastPauseEnd);
+		long windowStart = epochNanos(now.minus(window));
+		Cached cached = this.cached;
+		if (cached != null && cached.version() == this.version && cached.window().equals(window)
+				&& windowStart <= cached.oldestEnd()) {
+			return cached.figures();
+		}
+		PauseWindow.Percentiles percentiles = this.window.since(windowStart);
+		GcPauseFigures figures = new GcPauseFigures(this.source, this.collections, this.pauses, this.pauseNanos,
+				this.concurrentNanos, percentiles.count(), percentiles.p50(), percentiles.p90(), percentiles.p99(),
+				percentiles.max(), this.lastPauseEnd);
+		this.cached = new Cached(this.version, window, percentiles.oldestEnd(), figures);
+		return figures;
+	}
+
+	/**
+	 * Figures that stay true until something is recorded or the oldest pause leaves the
+	 * window.
+	 */
+	private record Cached(long version, Duration window, long oldestEnd, GcPauseFigures figures) {
 	}
 
 	private static long epochNanos(Instant instant) {

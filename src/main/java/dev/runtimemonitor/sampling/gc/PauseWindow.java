@@ -40,18 +40,21 @@ final class PauseWindow {
 	 */
 	Percentiles since(long sinceEpochNanos) {
 		int count = 0;
+		long oldestEnd = Long.MAX_VALUE;
 		for (int i = 0; i < this.size; i++) {
 			int index = Math.floorMod(this.next - 1 - i, this.ends.length);
 			if (this.ends[index] < sinceEpochNanos) {
 				break;
 			}
 			this.scratch[count++] = this.durations[index];
+			oldestEnd = Math.min(oldestEnd, this.ends[index]);
 		}
 		if (count == 0) {
 			return Percentiles.NONE;
 		}
 		Arrays.sort(this.scratch, 0, count);
-		return new Percentiles(count, rank(count, 0.50), rank(count, 0.90), rank(count, 0.99), this.scratch[count - 1]);
+		return new Percentiles(count, rank(count, 0.50), rank(count, 0.90), rank(count, 0.99), this.scratch[count - 1],
+				oldestEnd);
 	}
 
 	private long rank(int count, double quantile) {
@@ -67,10 +70,12 @@ final class PauseWindow {
 	 * @param p90 the 90th percentile
 	 * @param p99 the 99th percentile
 	 * @param max the longest pause
+	 * @param oldestEnd when the oldest pause in the window ended, in nanoseconds since
+	 * the epoch; {@code Long.MAX_VALUE} without pauses
 	 */
-	record Percentiles(int count, long p50, long p90, long p99, long max) {
+	record Percentiles(int count, long p50, long p90, long p99, long max, long oldestEnd) {
 
-		static final Percentiles NONE = new Percentiles(0, 0, 0, 0, 0);
+		static final Percentiles NONE = new Percentiles(0, 0, 0, 0, 0, Long.MAX_VALUE);
 
 	}
 

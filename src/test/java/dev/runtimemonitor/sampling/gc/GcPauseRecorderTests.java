@@ -42,6 +42,21 @@ class GcPauseRecorderTests {
 	}
 
 	@Test
+	void reusesItsFiguresUntilSomethingIsRecordedOrAPauseLeavesTheWindow() {
+		this.recorder.recordPause(pause(1, 500, 10));
+		this.recorder.recordPause(pause(2, 3, 50));
+		Duration window = Duration.ofSeconds(60);
+		GcPauseFigures first = this.recorder.figures(T0.plusSeconds(60), window);
+		assertThat(this.recorder.figures(T0.plusSeconds(65), window)).isSameAs(first);
+		GcPauseFigures afterExpiry = this.recorder.figures(T0.plusSeconds(71), window);
+		assertThat(first.windowPauses()).isEqualTo(2);
+		assertThat(afterExpiry.windowPauses()).isEqualTo(1);
+		assertThat(afterExpiry.windowMaxNanos()).isEqualTo(3_000_000);
+		this.recorder.recordPause(pause(3, 7, 72));
+		assertThat(this.recorder.figures(T0.plusSeconds(72), window).windowPauses()).isEqualTo(2);
+	}
+
+	@Test
 	void concurrentCyclesNeverReachThePauseFigures() {
 		this.recorder.recordConcurrentCycle(new ConcurrentCycle(1, "ZGC Major", 900_000_000, T0.plusSeconds(1)));
 		GcPauseFigures figures = this.recorder.figures(T0.plusSeconds(2), Duration.ofSeconds(60));
