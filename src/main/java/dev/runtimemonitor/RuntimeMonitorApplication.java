@@ -10,6 +10,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class RuntimeMonitorApplication {
 
 	public static void main(String[] args) {
+		CleanExitOnTerm.install();
 		SpringApplication.run(RuntimeMonitorApplication.class, args);
 	}
 

@@ -1,0 +1,129 @@
+package dev.runtimemonitor.monitor;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+import dev.runtimemonitor.evaluation.Check;
+import dev.runtimemonitor.evaluation.CheckPolicy;
+import dev.runtimemonitor.evaluation.Evaluator;
+import dev.runtimemonitor.evaluation.Level;
+import dev.runtimemonitor.evaluation.Probe;
+import dev.runtimemonitor.sampling.ThreadFigures;
+import dev.runtimemonitor.testsupport.Samplers;
+import io.micrometer.core.instrument.Clock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Faults inside the monitor, on the real schedule and the real clock: a source that
+ * throws, one that hangs, and errors that would kill a sampling thread. Sampling goes on,
+ * or the sampler check turns critical within three intervals.
+ */
+class MonitorFaultsTests {
+
+	private static final Duration INTERVAL = Duration.ofMillis(100);
+
+	private static final CheckPolicy SAMPLER = new CheckPolicy(Check.SAMPLER, Double.NaN, 0.3, Duration.ZERO,
+			Probe.LIVENESS);
+
+	private static final CheckPolicy THREADS = new CheckPolicy(Check.THREADS, 1000, 5000, Duration.ZERO,
+			Probe.LIVENESS);
+
+	private RuntimeMonitor monitor;
+
+	@AfterEach
+	void stop() {
+		if (this.monitor != null) {
+			this.monitor.stop();
+		}
+	}
+
+	private RuntimeMonitor start(java.util.function.Supplier<ThreadFigures> threads) {
+		this.monitor = new RuntimeMonitor(Samplers.withThreads(Clock.SYSTEM, threads),
+				new Evaluator(List.of(THREADS, SAMPLER), Duration.ofSeconds(1)), Clock.SYSTEM, INTERVAL,
+				Duration.ofSeconds(1));
+		this.monitor.start();
+		return this.monitor;
+	}
+
+	@Test
+	void sourceThatAlwaysThrowsIsCountedWhileSamplingGoesOn() {
+		AtomicInteger ticks = new AtomicInteger();
+		RuntimeMonitor monitor = start(() -> {
+			throw new IllegalStateException("MXBean unavailable");
+		});
+		monitor.addListener((evaluation, previous) -> ticks.incrementAndGet());
+		await().atMost(Duration.ofSeconds(10)).until(() -> ticks.get() >= 10);
+		assertThat(monitor.sampleErrors().count("threads")).isGreaterThanOrEqualTo(10);
+		assertThat(monitor.latest().result(Check.THREADS).level()).isEqualTo(Level.UNKNOWN);
+		assertThat(monitor.latest().snapshot().memory()).isNotNull();
+		assertThat(monitor.samplerResult().level()).isEqualTo(Level.OK);
+		assertThat(monitor.failedTicks()).isZero();
+	}
+
+	@Test
+	void sourceThatHangsTurnsTheSamplerCriticalWithinThreeIntervalsAndRecovers() throws InterruptedException {
+		CountDownLatch release = new CountDownLatch(1);
+		AtomicReference<Boolean> hang = new AtomicReference<>(false);
+		RuntimeMonitor monitor = start(() -> {
+			if (hang.get()) {
+				try {
+					release.await();
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+			}
+			return new ThreadFigures(10, 1, 10, 10);
+		});
+		assertThat(monitor.samplerResult().level()).isEqualTo(Level.OK);
+		long hungAt = System.nanoTime();
+		hang.set(true);
+		await().atMost(Duration.ofSeconds(5)).until(() -> monitor.samplerResult().level() == Level.CRITICAL);
+		Duration untilCritical = Duration.ofNanos(System.nanoTime() - hungAt);
+		assertThat(untilCritical).isLessThanOrEqualTo(INTERVAL.multipliedBy(3).plus(INTERVAL).plusMillis(500));
+		assertThat(monitor.latest().isCritical()).isTrue();
+		hang.set(false);
+		release.countDown();
+		await().atMost(Duration.ofSeconds(5)).until(() -> monitor.samplerResult().level() == Level.OK);
+	}
+
+	@Test
+	void errorsThatWouldKillTheSamplingThreadDoNotStopTheSchedule() {
+		AtomicInteger reads = new AtomicInteger();
+		RuntimeMonitor monitor = start(() -> {
+			int read = reads.incrementAndGet();
+			if (read == 3) {
+				throw new OutOfMemoryError("simulated");
+			}
+			if (read == 5) {
+				throw new StackOverflowError("simulated");
+			}
+			return new ThreadFigures(10, 1, 10, 10);
+		});
+		await().atMost(Duration.ofSeconds(10)).until(() -> reads.get() >= 10);
+		assertThat(monitor.failedTicks()).isEqualTo(2);
+		assertThat(monitor.isRunning()).isTrue();
+		assertThat(monitor.samplerResult().level()).isEqualTo(Level.OK);
+	}
+
+	@Test
+	void failingListenerNeverStopsTheSchedule() throws InterruptedException {
+		RuntimeMonitor monitor = start(() -> new ThreadFigures(10, 1, 10, 10));
+		CountDownLatch ticks = new CountDownLatch(5);
+		monitor.addListener((evaluation, previous) -> {
+			throw new IllegalStateException("listener bug");
+		});
+		monitor.addListener((evaluation, previous) -> ticks.countDown());
+		assertThat(ticks.await(10, TimeUnit.SECONDS)).isTrue();
+		assertThat(monitor.failedTicks()).isZero();
+	}
+
+}
