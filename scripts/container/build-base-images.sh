@@ -66,13 +66,13 @@ main() {
 	# jlink (about 7 s) runs while debootstrap (about 25 s) downloads.
 	log "jlink a JRE from $JDK_HOME"
 	mkdir -p "$scratch/jre/opt/java"
-	"$JDK_HOME/bin/jlink" --add-modules "$JRE_MODULES" --strip-debug --no-man-pages \
+	timeout 300 "$JDK_HOME/bin/jlink" --add-modules "$JRE_MODULES" --strip-debug --no-man-pages \
 		--no-header-files --compress=zip-6 --generate-cds-archive \
 		--output "$scratch/jre/opt/java/openjdk" >"$scratch/jlink.log" 2>&1 &
 	local jlink_pid=$!
 
 	log "debootstrap --variant=minbase $DEBIAN_SUITE from $mirror"
-	if ! debootstrap --variant=minbase "$DEBIAN_SUITE" "$scratch/rootfs" "$mirror" >"$scratch/debootstrap.log" 2>&1; then
+	if ! timeout 300 debootstrap --variant=minbase "$DEBIAN_SUITE" "$scratch/rootfs" "$mirror" >"$scratch/debootstrap.log" 2>&1; then
 		tail -20 "$scratch/debootstrap.log" >&2
 		exit 1
 	fi
@@ -105,7 +105,7 @@ import_image() {
 		--exclude='./var/cache/apt/archives/*.deb' --exclude='./var/lib/apt/lists/*' \
 		--exclude='./usr/share/doc/*' --exclude='./usr/share/man/*' --exclude='./usr/share/locale/*' \
 		-c . -C "$java_tree" ./opt/java \
-		| podman import \
+		| timeout 300 podman import --quiet \
 			--change 'ENV JAVA_HOME=/opt/java/openjdk' \
 			--change 'ENV PATH=/opt/java/openjdk/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
 			--change 'ENV LANG=C.UTF-8' \

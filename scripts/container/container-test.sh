@@ -28,10 +28,8 @@ RUN_LIMITS=(--memory 512m --cpus 1 --read-only --tmpfs /tmp --user 10001
 LIMIT_BYTES=536870912 # 512 MiB
 HEALTH_TIMEOUT=60     # seconds a start-up may take before it counts as failed
 
-# Short on purpose: podman refuses a runroot path longer than 50 characters.
-WORK="$(mktemp -d /tmp/rmct.XXXXXX)"
-export PODMAN_ROOT="$WORK/podman"
 source scripts/container/podman-env.sh
+WORK=""
 
 passed=0
 failed=0
@@ -75,14 +73,17 @@ has_no_line() {
 
 # write_fails CONTAINER PATH: the container cannot create PATH.
 write_fails() {
-	! podman exec "$1" touch "$2" 2>/dev/null
+	! timeout 30 podman exec "$1" touch "$2" 2>/dev/null
 }
 
 cleanup() {
 	local status=$?
 	set +e
-	podman rm --all --force --time 0 >/dev/null 2>&1
-	podman rmi --all --force >/dev/null 2>&1
+	# --all only ever means this run's own storage.
+	if [ "$(podman info --format '{{.Store.GraphRoot}}' 2>/dev/null)" = "$PODMAN_ROOT/storage" ]; then
+		podman rm --all --force --time 0 >/dev/null 2>&1
+		podman rmi --all --force >/dev/null 2>&1
+	fi
 	# Nothing should still be mounted under WORK; unmount anything that is before removing it.
 	awk -v work="$WORK" 'index($2, work) == 1 { print $2 }' /proc/self/mounts | sort -r | xargs -r -n1 umount -l
 	rm -rf "$WORK"
@@ -105,7 +106,7 @@ http_status() {
 # wait_healthy CONTAINER START_MILLIS: prints milliseconds from START_MILLIS to the first
 # 200 from /health; fails after HEALTH_TIMEOUT seconds or when the container exits.
 wait_healthy() {
-	local container="$1" start="$2" address deadline
+	local container="$1" start="$2" address deadline polls=0
 	address="$(host_port "$container")"
 	deadline=$((start + HEALTH_TIMEOUT * 1000))
 	while [ "$(millis)" -lt "$deadline" ]; do
@@ -113,7 +114,9 @@ wait_healthy() {
 			echo $(($(millis) - start))
 			return 0
 		fi
-		if [ "$(podman inspect --format '{{.State.Running}}' "$container")" != true ]; then
+		# Asking podman costs CPU the starting JVM competes for: about once a second.
+		polls=$((polls + 1))
+		if [ $((polls % 20)) -eq 0 ] && [ "$(podman inspect --format '{{.State.Running}}' "$container")" != true ]; then
 			echo "$container exited during start-up:" >&2
 			podman logs "$container" 2>&1 | tail -20 >&2
 			return 1
@@ -137,7 +140,7 @@ median() {
 build_images() {
 	local started
 	started="$(millis)"
-	if ! scripts/container/build-base-images.sh; then
+	if ! timeout 600 scripts/container/build-base-images.sh; then
 		fail "local base images built (debootstrap, JDK 25, jlinked JRE 25)"
 		return 1
 	fi
@@ -145,7 +148,7 @@ build_images() {
 
 	started="$(millis)"
 	log "podman build (log: build.log)"
-	if ! podman build --pull=never \
+	if ! timeout 900 podman build --pull=never \
 		--build-arg JDK_IMAGE=localhost/runtime-monitor-base/jdk:25 \
 		--build-arg JRE_IMAGE=localhost/runtime-monitor-base/jre:25 \
 		--build-arg REVISION="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)" \
@@ -165,17 +168,17 @@ check_image_config() {
 	check "image runs as user 10001, exec-form java entrypoint with the AOT cache, port 8080, OCI title label ($config)" \
 		matches "$config" '10001:10001|\["java","-XX:AOTCache=/app/app.aot",*\]|{"8080/tcp":{}}|runtime-monitor'
 	local tmp_content
-	tmp_content="$(podman run --rm --entrypoint /bin/ls "$IMAGE" -A /tmp)"
+	tmp_content="$(timeout 60 podman run --rm --entrypoint /bin/ls "$IMAGE" -A /tmp)"
 	check "image has an empty /tmp (the AOT training left nothing behind)" [ -z "$tmp_content" ]
 }
 
 check_heap_sizing() {
 	local flags max_heap processors
-	flags="$(podman run --rm "${RUN_LIMITS[@]}" --entrypoint java "$IMAGE" -XX:+PrintFlagsFinal -version 2>/dev/null)"
+	flags="$(timeout 60 podman run --rm "${RUN_LIMITS[@]}" --entrypoint java "$IMAGE" -XX:+PrintFlagsFinal -version 2>/dev/null)"
 	max_heap="$(awk '$2 == "MaxHeapSize" { print $4 }' <<<"$flags")"
 	check "the JVM sizes its heap to 75% of the 512 MiB limit: MaxHeapSize $max_heap = 384 MiB" \
 		[ "$max_heap" = $((LIMIT_BYTES * 3 / 4)) ]
-	processors="$(podman run --rm "${RUN_LIMITS[@]}" --entrypoint java "$IMAGE" -XshowSettings:system -version 2>&1 \
+	processors="$(timeout 60 podman run --rm "${RUN_LIMITS[@]}" --entrypoint java "$IMAGE" -XshowSettings:system -version 2>&1 \
 		| sed -n 's/.*Effective CPU Count: *\([0-9]*\).*/\1/p')"
 	check "the JVM sees the CPU limit: effective CPU count $processors" [ "$processors" = 1 ]
 }
@@ -184,7 +187,7 @@ check_aot_cache_usable() {
 	# AOTMode=on refuses to start when the cache cannot be used (wrong JVM, class path
 	# or flags); spring.context.exit=onRefresh stops the application once it is wired.
 	local output
-	if output="$(podman run --rm "${RUN_LIMITS[@]}" \
+	if output="$(timeout 120 podman run --rm "${RUN_LIMITS[@]}" \
 		-e JDK_JAVA_OPTIONS='-XX:AOTMode=on -Dspring.context.exit=onRefresh' "$IMAGE" 2>&1)"; then
 		pass "the AOT cache is usable under the run limits (-XX:AOTMode=on starts)"
 	else
@@ -198,7 +201,7 @@ check_running_service() {
 	local name=rm-test-service started address metrics pid1 logs
 	podman create --name "$name" "${RUN_LIMITS[@]}" -p 127.0.0.1::8080 "$IMAGE" >/dev/null
 	started="$(millis)"
-	podman start "$name" >/dev/null
+	timeout 60 podman start "$name" >/dev/null
 	if ! wait_healthy "$name" "$started" >/dev/null; then
 		fail "/health answers 200 after start-up"
 		return
@@ -217,13 +220,13 @@ check_running_service() {
 		has_line "$metrics" '^runtime_check_value\{check="container-memory"\} [0-9][0-9.E-]*$'
 	check "/metrics shows one CPU (system_cpu_count 1.0)" has_line "$metrics" '^system_cpu_count 1\.0$'
 
-	pid1="$(podman exec "$name" cat /proc/1/comm)"
+	pid1="$(timeout 30 podman exec "$name" cat /proc/1/comm)"
 	check "PID 1 is java ($pid1), so SIGTERM reaches the JVM" [ "$pid1" = java ]
 	check "the root file system is read-only (writing /app fails)" write_fails "$name" /app/probe
 
 	local stop_started stop_ms exit_code
 	stop_started="$(millis)"
-	podman stop --time "$STOP_GRACE" "$name" >/dev/null
+	timeout $((STOP_GRACE + 30)) podman stop --time "$STOP_GRACE" "$name" >/dev/null
 	stop_ms=$(($(millis) - stop_started))
 	exit_code="$(podman inspect --format '{{.State.ExitCode}}' "$name")"
 	logs="$(podman logs "$name" 2>&1)"
@@ -264,7 +267,7 @@ start_once() {
 	esac
 	podman create --name "$name" "${RUN_LIMITS[@]}" -p 127.0.0.1::8080 "${args[@]}" >/dev/null
 	started="$(millis)"
-	podman start "$name" >/dev/null
+	timeout 60 podman start "$name" >/dev/null
 	if ! ms="$(wait_healthy "$name" "$started")"; then
 		podman rm --force --time 0 "$name" >/dev/null
 		return 1
@@ -305,7 +308,16 @@ main() {
 		exit 1
 	fi
 	require_commands podman:podman runc:runc debootstrap:debootstrap curl:curl
+	# Short on purpose: podman refuses a runroot path longer than 50 characters.
+	WORK="$(mktemp -d /tmp/rmct.XXXXXX)"
 	trap cleanup EXIT
+	trap 'exit 130' INT
+	trap 'exit 143' TERM
+	use_podman_root "$WORK/podman"
+	if [ "$(podman info --format '{{.Store.GraphRoot}}')" != "$PODMAN_ROOT/storage" ]; then
+		echo "podman ignores CONTAINERS_STORAGE_CONF; refusing to touch the machine's own storage" >&2
+		exit 1
+	fi
 	local started
 	started="$(millis)"
 	log "work directory $WORK"
