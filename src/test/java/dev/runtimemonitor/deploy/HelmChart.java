@@ -36,6 +36,20 @@ final class HelmChart {
 	private HelmChart() {
 	}
 
+	/**
+	 * The checks the chart's schema knows, each with the kind of its thresholds, taken
+	 * from the definition it refers to ({@code #/definitions/check-ratio} is a ratio).
+	 * @return the kind of thresholds by check name
+	 */
+	static Map<String, String> schemaChecks() {
+		Map<String, Object> checks = Yamls.map(Yamls.load(DIRECTORY.resolve("values.schema.json")),
+				"properties.runtimeMonitor.properties.checks.properties");
+		Map<String, String> kinds = new LinkedHashMap<>();
+		checks.forEach((check, schema) -> kinds.put(check,
+				((String) Yamls.asMap(schema).get("$ref")).replace("#/definitions/check-", "")));
+		return kinds;
+	}
+
 	static LintResult lintStrict() {
 		return new Helm(DIRECTORY).lint().strict().call();
 	}
