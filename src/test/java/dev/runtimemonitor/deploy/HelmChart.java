@@ -7,13 +7,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.LintResult;
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
 
@@ -85,9 +86,48 @@ final class HelmChart {
 	 * @return the manifests, hooks included
 	 */
 	static Manifests renderWithHooks(Map<String, ?> values) {
-		Path copy = copyWithoutHookAnnotations();
+		return Manifests.parse(templateCopy(values, (copy) -> {
+			Path tests = copy.resolve("templates/tests/test-health.yaml");
+			Files.writeString(tests,
+					Files.readAllLines(tests)
+						.stream()
+						.filter((line) -> !line.contains("helm.sh/hook"))
+						.collect(Collectors.joining("\n", "", "\n")));
+		}));
+	}
+
+	/**
+	 * Render the chart's NOTES.txt, which helm-java does not return either: a copy of the
+	 * chart defines it as a named template and renders it into a ConfigMap.
+	 * @param values values by dotted path
+	 * @return the notes as {@code helm install} prints them
+	 */
+	static String renderNotes(Map<String, ?> values) {
+		String yaml = templateCopy(values, (copy) -> {
+			Path notes = copy.resolve("templates/NOTES.txt");
+			Files.writeString(copy.resolve("templates/_notes.tpl"),
+					"{{- define \"notes\" -}}\n" + Files.readString(notes) + "\n{{- end }}\n");
+			Files.delete(notes);
+			Files.writeString(copy.resolve("templates/notes.yaml"), """
+					apiVersion: v1
+					kind: ConfigMap
+					metadata:
+					  name: notes
+					data:
+					  notes: {{ include "notes" . | quote }}
+					""");
+		});
+		return Manifests.parse(yaml).named(ConfigMap.class, "notes").getData().get("notes");
+	}
+
+	private static String templateCopy(Map<String, ?> values, ChartChange change) {
+		Path copy = copyChart();
 		try {
-			return Manifests.parse(withValuesFile(values, (file) -> template(copy, file)));
+			change.apply(copy);
+			return withValuesFile(values, (file) -> template(copy, file));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
 		}
 		finally {
 			deleteTree(copy);
@@ -117,7 +157,7 @@ final class HelmChart {
 		return root;
 	}
 
-	private static String withValuesFile(Map<String, ?> values, java.util.function.Function<Path, String> action) {
+	private static String withValuesFile(Map<String, ?> values, Function<Path, String> action) {
 		DumperOptions options = new DumperOptions();
 		options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
 		Path file = null;
@@ -136,7 +176,7 @@ final class HelmChart {
 		}
 	}
 
-	private static Path copyWithoutHookAnnotations() {
+	private static Path copyChart() {
 		try {
 			Path copy = Files.createTempDirectory("runtime-monitor-chart");
 			try (Stream<Path> files = Files.walk(DIRECTORY)) {
@@ -144,13 +184,6 @@ final class HelmChart {
 					Path target = copy.resolve(DIRECTORY.relativize(source).toString());
 					if (Files.isDirectory(source)) {
 						Files.createDirectories(target);
-					}
-					else if (source.startsWith(DIRECTORY.resolve("templates/tests"))) {
-						List<String> lines = Files.readAllLines(source);
-						Files.writeString(target,
-								lines.stream()
-									.filter((line) -> !line.contains("helm.sh/hook"))
-									.collect(Collectors.joining("\n", "", "\n")));
 					}
 					else {
 						Files.copy(source, target);
@@ -173,6 +206,16 @@ final class HelmChart {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/**
+	 * A change to a copy of the chart.
+	 */
+	@FunctionalInterface
+	private interface ChartChange {
+
+		void apply(Path chart) throws IOException;
+
 	}
 
 }

@@ -1,5 +1,6 @@
 package dev.runtimemonitor.deploy;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -340,12 +341,37 @@ class HelmChartTests {
 		assertThat(curl.getCommand()).startsWith("curl", "--fail")
 			.last()
 			.isEqualTo("http://" + manifests.one(Service.class).getMetadata().getName() + ":8080/health");
+		assertThat(test.getMetadata()
+			.getLabels()
+			.entrySet()
+			.containsAll(manifests.one(Service.class).getSpec().getSelector().entrySet()))
+			.as("the service selects the test pod")
+			.isFalse();
 		assertThat(test.getSpec().getRestartPolicy()).isEqualTo("Never");
 		assertThat(test.getSpec().getAutomountServiceAccountToken()).isFalse();
 		assertThat(curl.getSecurityContext().getReadOnlyRootFilesystem()).isTrue();
 		assertThat(Yamls.read(HelmChart.DIRECTORY.resolve("templates/tests/test-health.yaml")))
 			.as("the pod is a test hook")
 			.contains("helm.sh/hook: test");
+	}
+
+	@Test
+	void theNotesSayHowToReachTheServiceAndWhatIsScraped() {
+		assertThat(HelmChart.renderNotes(Map.of())).contains(
+				"kubectl -n monitoring port-forward svc/rm-runtime-monitor 8080:8080", "curl -s localhost:8080/health",
+				"helm test rm -n monitoring", "No ServiceMonitor", "job_name: runtime-monitor");
+		assertThat(HelmChart.renderNotes(Map.of("management.separatePort", true, "serviceMonitor.enabled", true,
+				"prometheusRule.enabled", true, "grafanaDashboard.enabled", true)))
+			.contains("port-forward svc/rm-runtime-monitor 8081:8081",
+					"A ServiceMonitor scrapes /metrics every 15s as job=\"runtime-monitor\"",
+					"{\"release\":\"kube-prometheus-stack\"}", "installed as a PrometheusRule",
+					"ConfigMap rm-runtime-monitor-dashboard")
+			.doesNotContain("No ServiceMonitor", "WARNING");
+		Map<String, Object> withoutRequests = new HashMap<>();
+		withoutRequests.put("autoscaling.enabled", true);
+		withoutRequests.put("resources.requests", null);
+		assertThat(HelmChart.renderNotes(withoutRequests))
+			.contains("WARNING: autoscaling is on but resources.requests is empty");
 	}
 
 	private static Container container(Deployment deployment) {
