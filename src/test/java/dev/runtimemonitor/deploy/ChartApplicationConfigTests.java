@@ -3,11 +3,14 @@ package dev.runtimemonitor.deploy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -54,6 +57,21 @@ class ChartApplicationConfigTests {
 	}
 
 	@Test
+	void everyPropertyOfTheApplicationIsConfigurableInTheChart() {
+		Set<String> properties = new TreeSet<>();
+		for (Method method : RuntimeMonitorProperties.class.getMethods()) {
+			if (method.getName().startsWith("set") && method.getParameterCount() == 1) {
+				String name = method.getName().substring(3);
+				properties.add(Character.toLowerCase(name.charAt(0)) + name.substring(1));
+			}
+		}
+		properties.add("checks");
+		Map<String, Object> schema = Yamls.load(HelmChart.DIRECTORY.resolve("values.schema.json"));
+		assertThat(Yamls.map(schema, "properties.runtimeMonitor.properties").keySet())
+			.containsExactlyInAnyOrderElementsOf(properties);
+	}
+
+	@Test
 	void withTheDefaultsTheApplicationKeepsItsOwn() {
 		String yml = applicationYml(Map.of());
 		assertThat(yml).doesNotContain("runtime-monitor");
@@ -70,6 +88,7 @@ class ChartApplicationConfigTests {
 		values.put("runtimeMonitor.window", "10m");
 		values.put("runtimeMonitor.deadlockInterval", "1m");
 		values.put("runtimeMonitor.criticalReminder", "15m");
+		values.put("runtimeMonitor.gcPauseSource", "notifications");
 		Map<String, String> kinds = HelmChart.schemaChecks();
 		for (Check check : Check.values()) {
 			String prefix = "runtimeMonitor.checks." + check.id() + ".";
@@ -91,6 +110,7 @@ class ChartApplicationConfigTests {
 		assertThat(properties.getWindow()).isEqualTo(Duration.ofMinutes(10));
 		assertThat(properties.getDeadlockInterval()).isEqualTo(Duration.ofMinutes(1));
 		assertThat(properties.getCriticalReminder()).isEqualTo(Duration.ofMinutes(15));
+		assertThat(properties.getGcPauseSource()).isEqualTo(RuntimeMonitorProperties.PauseEvents.NOTIFICATIONS);
 		for (Check check : Check.values()) {
 			String kind = kinds.get(check.id());
 			CheckProperties<?> settings = settings(properties, check);

@@ -34,6 +34,8 @@ class ChartValuesSchemaTests {
 						"at '/runtimeMonitor/checks': additional properties 'thread-grwoth' not allowed"),
 				arguments(values("runtimeMonitor.checks.heap.sustian", "30s"),
 						"at '/runtimeMonitor/checks/heap': additional properties 'sustian' not allowed"),
+				arguments(values("runtimeMonitor.gcPauseSource", "logs"),
+						"at '/runtimeMonitor/gcPauseSource': value must be one of 'jfr', 'notifications'"),
 				arguments(values("runtimeMonitor.interval", "5 seconds"),
 						"at '/runtimeMonitor/interval': '5 seconds' does not match pattern"),
 				arguments(values("runtimeMonitor.checks.heap-used.warning", 1024),
