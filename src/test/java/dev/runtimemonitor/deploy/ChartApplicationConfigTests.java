@@ -123,6 +123,21 @@ class ChartApplicationConfigTests {
 	}
 
 	@Test
+	void theCiValuesGiveAConfigurationTheServiceAccepts() {
+		String yml = HelmChart.render(HelmChart.ALL_ON_VALUES)
+			.named(ConfigMap.class, HelmChart.FULLNAME)
+			.getData()
+			.get("application.yml");
+		RuntimeMonitorProperties properties = bind(yml);
+		BeanPropertyBindingResult errors = new BeanPropertyBindingResult(properties, "runtime-monitor");
+		properties.validate(properties, errors);
+		assertThat(errors.getAllErrors()).isEmpty();
+		assertThat(properties.getInterval()).isEqualTo(Duration.ofSeconds(10));
+		assertThat(properties.getChecks().getGcPause().getCritical()).isEqualTo(Duration.ofSeconds(2));
+		assertThat(properties(yml)).containsEntry("management.server.port", 8081);
+	}
+
+	@Test
 	void aCheckCanBeSwitchedOff() {
 		RuntimeMonitorProperties properties = bind(applicationYml(Map.of("runtimeMonitor.checks.thread-growth.enabled",
 				false, "runtimeMonitor.checks.heap-used.enabled", true)));

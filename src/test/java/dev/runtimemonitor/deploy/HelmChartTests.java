@@ -22,10 +22,12 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * The chart linted and rendered by a real helm, every object parsed as its Kubernetes
@@ -201,9 +203,9 @@ class HelmChartTests {
 			.containsEntry("app.kubernetes.io/managed-by", "Helm")
 			.containsEntry("app.kubernetes.io/version", "0.1.0")
 			.containsEntry("helm.sh/chart", "runtime-monitor-0.1.0"));
-		assertThat(manifests.documents()).allSatisfy((document) -> assertThat(document)
-			.extractingByKey("metadata", org.assertj.core.api.InstanceOfAssertFactories.MAP)
-			.containsEntry("namespace", HelmChart.NAMESPACE));
+		assertThat(manifests.documents())
+			.allSatisfy((document) -> assertThat(document).extractingByKey("metadata", InstanceOfAssertFactories.MAP)
+				.containsEntry("namespace", HelmChart.NAMESPACE));
 		HorizontalPodAutoscaler autoscaler = manifests.one(HorizontalPodAutoscaler.class);
 		assertThat(autoscaler.getSpec().getScaleTargetRef().getKind()).isEqualTo("Deployment");
 		assertThat(autoscaler.getSpec().getScaleTargetRef().getName()).isEqualTo(deployment.getMetadata().getName());
@@ -229,8 +231,7 @@ class HelmChartTests {
 				Map.of("management.separatePort", true, "serviceMonitor.enabled", true, "networkPolicy.enabled", true));
 		Container container = container(manifests.one(Deployment.class));
 		assertThat(container.getPorts()).extracting(ContainerPort::getName, ContainerPort::getContainerPort)
-			.containsExactly(org.assertj.core.groups.Tuple.tuple("http", 8080),
-					org.assertj.core.groups.Tuple.tuple("management", 8081));
+			.containsExactly(tuple("http", 8080), tuple("management", 8081));
 		assertThat(List.of(container.getLivenessProbe(), container.getReadinessProbe(), container.getStartupProbe()))
 			.allSatisfy((probe) -> assertThat(probe.getHttpGet().getPort().getIntVal()).isEqualTo(8081));
 		assertThat(manifests.named(ConfigMap.class, HelmChart.FULLNAME).getData().get("application.yml"))
@@ -260,7 +261,7 @@ class HelmChartTests {
 			.containsEntry("interval", "15s")
 			.containsEntry("scrapeTimeout", "10s");
 		assertThat(manifests.one(Service.class).getSpec().getPorts()).extracting(ServicePort::getName).contains("http");
-		assertThat(endpoint.get("relabelings")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
+		assertThat(endpoint.get("relabelings")).asInstanceOf(InstanceOfAssertFactories.LIST)
 			.containsExactly(Map.of("action", "replace", "targetLabel", "job", "replacement", "runtime-monitor"));
 		assertThat(Yamls.list(monitor, "spec.namespaceSelector.matchNames")).containsExactly(HelmChart.NAMESPACE);
 	}
@@ -286,8 +287,7 @@ class HelmChartTests {
 		assertThat(autoscaler.getSpec().getMetrics())
 			.extracting((metric) -> metric.getResource().getName(),
 					(metric) -> metric.getResource().getTarget().getAverageUtilization())
-			.containsExactly(org.assertj.core.groups.Tuple.tuple("cpu", 75),
-					org.assertj.core.groups.Tuple.tuple("memory", 90));
+			.containsExactly(tuple("cpu", 75), tuple("memory", 90));
 	}
 
 	@Test
