@@ -40,12 +40,16 @@ public final class ExternalTool {
 	 * @return the tool
 	 */
 	public static ExternalTool require(String command, String install) {
-		Optional<Path> found = find(command, System.getenv("PATH"));
+		return require(command, install, System.getenv("PATH"), isCi(System.getenv("CI")));
+	}
+
+	static ExternalTool require(String command, String install, String path, boolean ci) {
+		Optional<Path> found = find(command, path);
 		if (found.isPresent()) {
 			return new ExternalTool(found.get());
 		}
 		String message = "'" + command + "' is not on the PATH; install it with: " + install;
-		if (isCi()) {
+		if (ci) {
 			return Assertions.fail(message + " (CI is set, so a missing tool fails the build)");
 		}
 		Assumptions.abort(message);
@@ -68,8 +72,7 @@ public final class ExternalTool {
 		return Optional.empty();
 	}
 
-	static boolean isCi() {
-		String ci = System.getenv("CI");
+	static boolean isCi(String ci) {
 		return ci != null && !ci.isBlank() && !ci.equalsIgnoreCase("false");
 	}
 

@@ -8,9 +8,12 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
+import org.opentest4j.AssertionFailedError;
+import org.opentest4j.TestAbortedException;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class ExternalToolTests {
 
@@ -28,6 +31,30 @@ class ExternalToolTests {
 		assertThat(ExternalTool.find("plain", path)).isEmpty();
 		assertThat(ExternalTool.find("absent", path)).isEmpty();
 		assertThat(ExternalTool.find("tool", null)).isEmpty();
+	}
+
+	@Test
+	void aMissingToolSkipsTheTestWithHowToInstallIt() {
+		assertThatExceptionOfType(TestAbortedException.class).isThrownBy(
+				() -> ExternalTool.require("promtool", "apt-get install prometheus", this.directory.toString(), false))
+			.withMessageContaining("'promtool' is not on the PATH; install it with: apt-get install prometheus");
+	}
+
+	@Test
+	void aMissingToolFailsTheTestInCi() {
+		assertThatExceptionOfType(AssertionFailedError.class).isThrownBy(
+				() -> ExternalTool.require("promtool", "apt-get install prometheus", this.directory.toString(), true))
+			.withMessageContaining("install it with: apt-get install prometheus")
+			.withMessageContaining("CI is set");
+	}
+
+	@Test
+	void ciIsSetByAnyValueButFalse() {
+		assertThat(ExternalTool.isCi("true")).isTrue();
+		assertThat(ExternalTool.isCi("1")).isTrue();
+		assertThat(ExternalTool.isCi("false")).isFalse();
+		assertThat(ExternalTool.isCi("")).isFalse();
+		assertThat(ExternalTool.isCi(null)).isFalse();
 	}
 
 	@Test
