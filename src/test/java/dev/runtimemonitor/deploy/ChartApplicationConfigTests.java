@@ -1,0 +1,249 @@
+package dev.runtimemonitor.deploy;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import dev.runtimemonitor.autoconfigure.CheckProperties;
+import dev.runtimemonitor.autoconfigure.RuntimeMonitorProperties;
+import dev.runtimemonitor.evaluation.Check;
+import dev.runtimemonitor.evaluation.Probe;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.context.properties.bind.BindHandler;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.bind.handler.NoUnboundElementsBindHandler;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.convert.DurationStyle;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.env.PropertySource;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.BeanPropertyBindingResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * The application.yml the chart renders is bound the way the service binds it at start-up
+ * (Spring's binder, unknown properties refused, the service's own validation), so a value
+ * set in the chart provably arrives as the property the README documents.
+ */
+class ChartApplicationConfigTests {
+
+	/**
+	 * Two thresholds (warning, critical) of each kind the schema knows, none a default.
+	 */
+	private static final Map<String, List<Object>> SAMPLES = Map.of("count", List.of(11, 22), "rate", List.of(2.5, 7.5),
+			"ratio", List.of(0.5, 0.75), "size", List.of("2GB", "8GB"), "duration", List.of("700ms", "3s"));
+
+	@Test
+	void everyCheckOfTheApplicationIsConfigurableInTheChart() {
+		assertThat(HelmChart.schemaChecks().keySet())
+			.containsAll(Stream.of(Check.values()).map(Check::id).collect(Collectors.toSet()));
+	}
+
+	@Test
+	void everyPropertyOfTheApplicationIsConfigurableInTheChart() {
+		Set<String> properties = new TreeSet<>();
+		for (Method method : RuntimeMonitorProperties.class.getMethods()) {
+			if (method.getName().startsWith("set") && method.getParameterCount() == 1) {
+				String name = method.getName().substring(3);
+				properties.add(Character.toLowerCase(name.charAt(0)) + name.substring(1));
+			}
+		}
+		properties.add("checks");
+		Map<String, Object> schema = Yamls.load(HelmChart.DIRECTORY.resolve("values.schema.json"));
+		assertThat(Yamls.map(schema, "properties.runtimeMonitor.properties").keySet())
+			.containsExactlyInAnyOrderElementsOf(properties);
+	}
+
+	@Test
+	void withTheDefaultsTheApplicationKeepsItsOwn() {
+		String yml = applicationYml(Map.of());
+		assertThat(yml).doesNotContain("runtime-monitor");
+		RuntimeMonitorProperties bound = bind(yml);
+		RuntimeMonitorProperties defaults = new RuntimeMonitorProperties();
+		assertThat(bound).usingRecursiveComparison().isEqualTo(defaults);
+	}
+
+	@Test
+	void everyMonitorValueReachesTheApplication() {
+		Map<String, Object> values = new LinkedHashMap<>();
+		values.put("runtimeMonitor.enabled", true);
+		values.put("runtimeMonitor.interval", "10s");
+		values.put("runtimeMonitor.window", "10m");
+		values.put("runtimeMonitor.deadlockInterval", "1m");
+		values.put("runtimeMonitor.criticalReminder", "15m");
+		values.put("runtimeMonitor.gcPauseSource", "notifications");
+		Map<String, String> kinds = HelmChart.schemaChecks();
+		for (Check check : Check.values()) {
+			String prefix = "runtimeMonitor.checks." + check.id() + ".";
+			List<Object> sample = SAMPLES.get(kinds.get(check.id()));
+			values.put(prefix + "enabled", true);
+			values.put(prefix + "warning", sample.get(0));
+			values.put(prefix + "critical", sample.get(1));
+			values.put(prefix + "sustain", "7s");
+			values.put(prefix + "probes", "none");
+		}
+
+		RuntimeMonitorProperties properties = bind(applicationYml(values));
+
+		BeanPropertyBindingResult errors = new BeanPropertyBindingResult(properties, "runtime-monitor");
+		properties.validate(properties, errors);
+		assertThat(errors.getAllErrors()).isEmpty();
+		assertThat(properties.isEnabled()).isTrue();
+		assertThat(properties.getInterval()).isEqualTo(Duration.ofSeconds(10));
+		assertThat(properties.getWindow()).isEqualTo(Duration.ofMinutes(10));
+		assertThat(properties.getDeadlockInterval()).isEqualTo(Duration.ofMinutes(1));
+		assertThat(properties.getCriticalReminder()).isEqualTo(Duration.ofMinutes(15));
+		assertThat(properties.getGcPauseSource()).isEqualTo(RuntimeMonitorProperties.PauseEvents.NOTIFICATIONS);
+		for (Check check : Check.values()) {
+			String kind = kinds.get(check.id());
+			CheckProperties<?> settings = settings(properties, check);
+			assertThat(settings.isEnabled()).as(check.id()).isTrue();
+			assertThat(settings.getWarning()).as(check.id()).isEqualTo(expected(kind, SAMPLES.get(kind).get(0)));
+			assertThat(settings.getCritical()).as(check.id()).isEqualTo(expected(kind, SAMPLES.get(kind).get(1)));
+			assertThat(settings.getSustain()).as(check.id()).isEqualTo(Duration.ofSeconds(7));
+			assertThat(settings.getProbes()).as(check.id()).isEqualTo(Probe.NONE);
+		}
+	}
+
+	@Test
+	void theCiValuesGiveAConfigurationTheServiceAccepts() {
+		String yml = HelmChart.render(HelmChart.ALL_ON_VALUES)
+			.named(ConfigMap.class, HelmChart.FULLNAME)
+			.getData()
+			.get("application.yml");
+		RuntimeMonitorProperties properties = bind(yml);
+		BeanPropertyBindingResult errors = new BeanPropertyBindingResult(properties, "runtime-monitor");
+		properties.validate(properties, errors);
+		assertThat(errors.getAllErrors()).isEmpty();
+		assertThat(properties.getInterval()).isEqualTo(Duration.ofSeconds(10));
+		assertThat(properties.getChecks().getGcPause().getCritical()).isEqualTo(Duration.ofSeconds(2));
+		assertThat(properties(yml)).containsEntry("management.server.port", 8081);
+	}
+
+	@Test
+	void aCheckCanBeSwitchedOff() {
+		RuntimeMonitorProperties properties = bind(applicationYml(Map.of("runtimeMonitor.checks.thread-growth.enabled",
+				false, "runtimeMonitor.checks.heap-used.enabled", true)));
+		assertThat(properties.getChecks().getThreadGrowth().isEnabled()).isFalse();
+		assertThat(properties.getChecks().getHeapUsed().isEnabled()).isTrue();
+		assertThat(properties.getChecks().getThreads().isEnabled()).isTrue();
+	}
+
+	@Test
+	void largeWholeNumbersStayWholeNumbers() {
+		String yml = applicationYml(Map.of("runtimeMonitor.checks.threads.critical", 5000000));
+		assertThat(yml).contains("critical: 5000000").doesNotContain("e+");
+		assertThat(bind(yml).getChecks().getThreads().getCritical()).isEqualTo(5_000_000L);
+	}
+
+	@Test
+	void extraConfigAddsSpringPropertiesAndWinsOverTheChart() {
+		String yml = applicationYml(Map.of("runtimeMonitor.checks.threads.warning", 2000, "extraConfig",
+				Map.of("logging", Map.of("level", Map.of("dev.runtimemonitor", "DEBUG")), "runtime-monitor",
+						Map.of("checks", Map.of("threads", Map.of("critical", 9000))))));
+		assertThat(properties(yml)).containsEntry("logging.level.dev.runtimemonitor", "DEBUG");
+		RuntimeMonitorProperties bound = bind(yml);
+		assertThat(bound.getChecks().getThreads().getWarning()).isEqualTo(2000L);
+		assertThat(bound.getChecks().getThreads().getCritical()).isEqualTo(9000L);
+	}
+
+	@Test
+	void aPropertyTheApplicationDoesNotKnowFailsAsAtStartUp() {
+		// extraConfig is free-form, so the schema cannot catch this one; the service
+		// does.
+		String yml = applicationYml(Map.of("extraConfig",
+				Map.of("runtime-monitor", Map.of("checks", Map.of("threads", Map.of("warnign", 10))))));
+		assertThatExceptionOfType(BindException.class).isThrownBy(() -> bind(yml))
+			.havingRootCause()
+			.withMessageContaining("runtime-monitor.checks.threads.warnign");
+	}
+
+	@Test
+	void theServerPortAndShutdownComeFromTheChart() {
+		Map<String, Object> properties = properties(
+				applicationYml(Map.of("containerPort", 9090, "shutdownPhaseTimeoutSeconds", 20)));
+		assertThat(properties).containsEntry("server.port", 9090)
+			.containsEntry("server.shutdown", "graceful")
+			.containsEntry("spring.lifecycle.timeout-per-shutdown-phase", "20s")
+			.doesNotContainKey("management.server.port");
+	}
+
+	private static Object expected(String kind, Object sample) {
+		return switch (kind) {
+			case "count" -> ((Integer) sample).longValue();
+			case "size" -> DataSize.parse((String) sample);
+			case "duration" -> DurationStyle.detectAndParse((String) sample);
+			default -> sample;
+		};
+	}
+
+	private static CheckProperties<?> settings(RuntimeMonitorProperties properties, Check check) {
+		String getter = "get" + Stream.of(check.id().split("-"))
+			.map((word) -> Character.toUpperCase(word.charAt(0)) + word.substring(1))
+			.collect(Collectors.joining());
+		try {
+			return (CheckProperties<?>) RuntimeMonitorProperties.Checks.class.getMethod(getter)
+				.invoke(properties.getChecks());
+		}
+		catch (NoSuchMethodException | IllegalAccessException | InvocationTargetException ex) {
+			throw new IllegalStateException("No settings for check " + check.id(), ex);
+		}
+	}
+
+	private static String applicationYml(Map<String, ?> values) {
+		return HelmChart.render(values).named(ConfigMap.class, HelmChart.FULLNAME).getData().get("application.yml");
+	}
+
+	/**
+	 * Bind runtime-monitor.* as the service does; a property it does not know fails.
+	 */
+	private static RuntimeMonitorProperties bind(String yml) {
+		RuntimeMonitorProperties properties = new RuntimeMonitorProperties();
+		new Binder(ConfigurationPropertySources.from(load(yml))).bind("runtime-monitor",
+				Bindable.ofInstance(properties), new NoUnboundElementsBindHandler(BindHandler.DEFAULT));
+		return properties;
+	}
+
+	private static Map<String, Object> properties(String yml) {
+		Map<String, Object> flat = new LinkedHashMap<>();
+		for (PropertySource<?> source : load(yml)) {
+			if (source.getSource() instanceof Map<?, ?> map) {
+				map.forEach((key, value) -> flat.put(String.valueOf(key), unwrap(value)));
+			}
+		}
+		return flat;
+	}
+
+	private static Object unwrap(Object value) {
+		return (value instanceof org.springframework.boot.origin.OriginTrackedValue tracked) ? tracked.getValue()
+				: value;
+	}
+
+	private static List<PropertySource<?>> load(String yml) {
+		try {
+			return new YamlPropertySourceLoader().load("chart",
+					new ByteArrayResource(yml.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
