@@ -9,8 +9,10 @@ import org.springframework.validation.Validator;
 /**
  * Bounds of the fault scenarios of the {@code demo} profile. A prefix of their own, since
  * {@code runtime-monitor.*} refuses unknown keys and these only exist with the profile.
+ * Unknown keys under {@code demo} are refused too, so a misspelt bound is never silently
+ * ignored.
  */
-@ConfigurationProperties("demo")
+@ConfigurationProperties(prefix = "demo", ignoreUnknownFields = false)
 public class DemoProperties implements Validator {
 
 	/** The highest share of the maximum heap a scenario may retain. */

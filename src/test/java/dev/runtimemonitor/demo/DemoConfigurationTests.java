@@ -61,4 +61,10 @@ class DemoConfigurationTests {
 				.hasMessageContaining("must be between 1s and PT1H"));
 	}
 
+	@Test
+	void refusesAMisspeltBound() {
+		this.runner.withPropertyValues("spring.profiles.active=demo", "demo.heap.max-shar=0.5")
+			.run((context) -> assertThat(context).getFailure().hasStackTraceContaining("max-shar"));
+	}
+
 }
