@@ -49,6 +49,7 @@ class OtlpExportIT {
 				.extracting(KeyValue::getKey, (attribute) -> attribute.getValue().getStringValue())
 				.contains(Tuple.tuple("service.name", "runtime-monitor"));
 			assertThat(receiver.problems()).isEmpty();
+			assertThat(app.output()).doesNotContain("Failed to publish");
 		}
 	}
 
