@@ -76,6 +76,9 @@ public final class RuntimeMonitorAutoConfiguration {
 			ObjectProvider<Clock> clock) {
 		Duration rateSpan = (properties.getWindow().compareTo(MINIMUM_RATE_SPAN) < 0) ? properties.getWindow()
 				: MINIMUM_RATE_SPAN;
+		// A span that falls short by the ticks' drift still counts; without this slack a
+		// window under a minute never had a known rate.
+		rateSpan = rateSpan.minus(properties.getInterval().dividedBy(2));
 		Evaluator evaluator = new Evaluator(CheckPolicies.from(properties), rateSpan);
 		return new RuntimeMonitor(sampler, evaluator, clock.getIfAvailable(() -> Clock.SYSTEM),
 				properties.getInterval(), properties.getWindow());

@@ -136,7 +136,11 @@ public final class RuntimeMonitor {
 		try {
 			Evaluation previous = this.latest;
 			RuntimeSnapshot snapshot = this.sampler.sample();
-			RuntimeSnapshot windowStart = this.history.oldestSince(snapshot.monotonicNanos() - this.window.toNanos());
+			// Ticks drift by a little: half an interval of slack finds the sample taken
+			// one
+			// window ago, not the one after it, so window rates span the whole window.
+			RuntimeSnapshot windowStart = this.history
+				.oldestSince(snapshot.monotonicNanos() - this.window.toNanos() - this.interval.toNanos() / 2);
 			Evaluation evaluation = this.evaluator.evaluate(snapshot, windowStart, previous);
 			this.history.add(evaluation);
 			this.latest = evaluation;

@@ -31,7 +31,7 @@ import io.micrometer.core.instrument.binder.MeterBinder;
  * runtime_gc_pause_seconds_bucket{collector="G1New",kind="young",le="0.005"} 12
  * runtime_gc_pause_seconds_count{collector="G1New",kind="young"} 14
  * runtime_gc_concurrent_seconds_sum{collector="ZGC Minor"} 0.118
- * runtime_gc_pause_window_seconds{quantile="0.99"} 0.0062
+ * runtime_gc_pause_window_seconds{phi="0.99"} 0.0062
  * runtime_gc_overhead 0.0013
  * runtime_gc_collection_rate 0.4
  * runtime_gc_last_pause_timestamp_seconds 1.795804327E9
@@ -69,9 +69,9 @@ public final class GcPauseMeters implements MeterBinder, GcEventListener {
 		WINDOW_QUANTILES.forEach((quantile, nanos) -> Gauge
 			.builder("runtime.gc.pause.window", this.monitor,
 					pauseFigure((pauses) -> nanos.applyAsLong(pauses) / NANOS_PER_SECOND))
-			.tag("quantile", quantile)
+			.tag("phi", quantile)
 			.baseUnit("seconds")
-			.description("GC pause percentiles over the window; quantile 1.0 is the longest pause")
+			.description("GC pause percentiles over the window; phi 1.0 is the longest pause")
 			.register(registry));
 		Gauge.builder("runtime.gc.overhead", this.monitor, rate(Rates::gcPauseShare))
 			.description("Share of wall time spent in GC pauses over the window")

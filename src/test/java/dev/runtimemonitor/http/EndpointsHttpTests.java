@@ -75,7 +75,7 @@ class EndpointsHttpTests {
 						"runtime_gc_pause_seconds_bucket\\{collector=\"G1Full\",kind=\"full\",le=\"1.0E-4\"} \\d")
 				.contains("runtime_gc_pause_seconds_count{collector=\"G1Full\",kind=\"full\"}")
 				.contains("runtime_check_value{check=\"gc-pause\"}")
-				.contains("runtime_gc_pause_window_seconds{quantile=\"0.99\"}"));
+				.contains("runtime_gc_pause_window_seconds{phi=\"0.99\"}"));
 		assertThat(Http.get(this.port, "/health").body()).contains("\"gcPauseSource\":\"jfr\"");
 	}
 

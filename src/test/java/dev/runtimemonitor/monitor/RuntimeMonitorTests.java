@@ -179,4 +179,21 @@ class RuntimeMonitorTests {
 		assertThat(result.level()).isEqualTo(Level.OK);
 	}
 
+	@Test
+	void windowRatesSpanTheWholeWindowWhenTicksDriftByALittle() {
+		AtomicInteger live = new AtomicInteger(100);
+		CheckPolicy growth = new CheckPolicy(Check.THREAD_GROWTH, 1, 10, Duration.ZERO, Probe.NONE);
+		Duration window = INTERVAL.multipliedBy(2);
+		this.monitor = new RuntimeMonitor(threadsSampler(live),
+				new Evaluator(List.of(growth), window.minus(INTERVAL.dividedBy(2))), this.clock, INTERVAL, window);
+		Duration drifting = INTERVAL.plusMillis(1);
+		for (int i = 0; i < 3; i++) {
+			live.set(100 + 10 * i);
+			this.monitor.tick();
+			this.clock.add(drifting);
+		}
+		CheckResult result = this.monitor.latest().result(Check.THREAD_GROWTH);
+		assertThat(result.value()).isCloseTo(20 / (2 * drifting.toNanos() / 1e9), within(1e-9));
+	}
+
 }

@@ -89,14 +89,11 @@ class GcPauseMetersTests {
 
 	@Test
 	void windowGaugesReadTheLastTick() {
-		assertThat(this.registry.get("runtime.gc.pause.window").tag("quantile", "0.99").gauge().value()).isNaN();
+		assertThat(this.registry.get("runtime.gc.pause.window").tag("phi", "0.99").gauge().value()).isNaN();
 		this.monitor.tick();
-		assertThat(this.registry.get("runtime.gc.pause.window").tag("quantile", "0.5").gauge().value())
-			.isEqualTo(0.001);
-		assertThat(this.registry.get("runtime.gc.pause.window").tag("quantile", "0.99").gauge().value())
-			.isEqualTo(0.004);
-		assertThat(this.registry.get("runtime.gc.pause.window").tag("quantile", "1.0").gauge().value())
-			.isEqualTo(0.005);
+		assertThat(this.registry.get("runtime.gc.pause.window").tag("phi", "0.5").gauge().value()).isEqualTo(0.001);
+		assertThat(this.registry.get("runtime.gc.pause.window").tag("phi", "0.99").gauge().value()).isEqualTo(0.004);
+		assertThat(this.registry.get("runtime.gc.pause.window").tag("phi", "1.0").gauge().value()).isEqualTo(0.005);
 		assertThat(this.registry.get("runtime.gc.last.pause.timestamp").gauge().value()).isEqualTo(T0.getEpochSecond());
 		assertThat(this.registry.get("runtime.gc.overhead").gauge().value()).isNaN();
 		assertThat(this.monitor.latest().result(Check.GC_PAUSE).value()).isEqualTo(0.004);

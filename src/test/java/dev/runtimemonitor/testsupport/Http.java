@@ -25,15 +25,28 @@ public final class Http {
 	}
 
 	public static HttpResponse<String> get(int port, String path, String accept) {
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-			.header("Accept", accept)
-			.timeout(Duration.ofSeconds(10))
-			.build();
+		return send(request(port, path).header("Accept", accept).build());
+	}
+
+	public static HttpResponse<String> post(int port, String path) {
+		return send(request(port, path).POST(HttpRequest.BodyPublishers.noBody()).build());
+	}
+
+	public static HttpResponse<String> delete(int port, String path) {
+		return send(request(port, path).DELETE().build());
+	}
+
+	private static HttpRequest.Builder request(int port, String path) {
+		return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(10));
+	}
+
+	private static HttpResponse<String> send(HttpRequest request) {
+		String call = request.method() + " " + request.uri().getRawPath();
 		try {
 			return client.send(request, HttpResponse.BodyHandlers.ofString());
 		}
 		catch (IOException ex) {
-			throw new IllegalStateException("GET " + path + " failed", ex);
+			throw new IllegalStateException(call + " failed", ex);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
