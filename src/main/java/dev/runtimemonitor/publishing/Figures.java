@@ -10,8 +10,6 @@ import dev.runtimemonitor.evaluation.Unit;
  */
 public final class Figures {
 
-	private static final double NANOS_PER_SECOND = 1e9;
-
 	private Figures() {
 	}
 
@@ -54,15 +52,6 @@ public final class Figures {
 		double millis = seconds * 1000;
 		String pattern = (millis < 1) ? "%.3f ms" : (millis < 100) ? "%.2f ms" : "%.0f ms";
 		return String.format(Locale.ROOT, pattern, millis);
-	}
-
-	/**
-	 * A duration in nanoseconds, in milliseconds.
-	 * @param nanos the duration in nanoseconds, negative when unknown
-	 * @return for example {@code 0.012 ms}
-	 */
-	public static String nanosAsMillis(long nanos) {
-		return (nanos < 0) ? "unknown" : millis(nanos / NANOS_PER_SECOND);
 	}
 
 	/**

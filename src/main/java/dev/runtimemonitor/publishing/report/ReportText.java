@@ -50,7 +50,7 @@ public final class ReportText {
 		row(text, "collector", gc.collector() + ", chosen by " + gc.chosenBy()
 				+ ((gc.pauseGoalMillis() != null) ? "; pause goal " + gc.pauseGoalMillis() + " ms" : ""));
 		RuntimeInfo.Heap heap = runtime.heap();
-		String percentage = (heap.maxRamPercentage() != null)
+		String percentage = (heap.maxRamPercentage() != null && !"-Xmx".equals(heap.setBy()))
 				? " (MaxRAMPercentage " + Figures.number(heap.maxRamPercentage(), 1) + ")" : "";
 		row(text, "max heap", Figures.bytes(heap.maxBytes()) + ", set by " + heap.setBy() + percentage);
 		row(text, "native tracking", runtime.nativeMemoryTracking());
@@ -115,8 +115,8 @@ public final class ReportText {
 		}
 		for (int i = 0; i < advice.size(); i++) {
 			Advice item = advice.get(i);
-			wrap(text, "  " + (i + 1) + ". [" + item.rule() + "] ", item.finding());
-			wrap(text, "     -> ", item.action());
+			wrap(text, "  " + (i + 1) + ". [" + item.rule() + "] ", "     ", item.finding());
+			wrap(text, "     -> ", "        ", item.action());
 		}
 	}
 
@@ -124,13 +124,14 @@ public final class ReportText {
 		text.append(String.format(Locale.ROOT, "  %-18s %s%n", label, value));
 	}
 
-	private static void wrap(StringBuilder text, String prefix, String paragraph) {
-		String indent = " ".repeat(prefix.length());
+	private static void wrap(StringBuilder text, String prefix, String indent, String paragraph) {
 		StringBuilder line = new StringBuilder(prefix);
+		int start = prefix.length();
 		for (String word : paragraph.split(" ")) {
-			if (line.length() + word.length() + 1 > WIDTH && line.length() > prefix.length()) {
+			if (line.length() + word.length() + 1 > WIDTH && line.length() > start) {
 				text.append(line.toString().stripTrailing()).append('\n');
 				line = new StringBuilder(indent);
+				start = indent.length();
 			}
 			line.append(word).append(' ');
 		}
