@@ -1,5 +1,9 @@
 package dev.runtimemonitor.testsupport;
 
+import java.lang.management.MemoryUsage;
+import java.lang.reflect.Array;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.lang.reflect.RecordComponent;
 import java.time.Duration;
 import java.time.Instant;
@@ -62,16 +66,25 @@ public final class RetainedSize {
 		if (object instanceof Number || object instanceof Boolean) {
 			return align(HEADER + 8);
 		}
+		if (object instanceof MemoryUsage) {
+			return align(HEADER + 4 * 8);
+		}
+		if (object.getClass().getName().startsWith("dev.runtimemonitor.") && !object.getClass().isRecord()) {
+			return fields(object, pending);
+		}
 		if (object instanceof Collection<?> collection) {
 			collection.forEach((element) -> push(element, pending));
 			return align(HEADER + REFERENCE) + align(ARRAY_HEADER + (long) REFERENCE * collection.size());
 		}
 		if (object.getClass().isArray()) {
-			Object[] array = (Object[]) object;
-			for (Object element : array) {
-				push(element, pending);
+			Class<?> type = object.getClass().getComponentType();
+			int length = Array.getLength(object);
+			if (!type.isPrimitive()) {
+				for (int i = 0; i < length; i++) {
+					push(Array.get(object, i), pending);
+				}
 			}
-			return align(ARRAY_HEADER + (long) REFERENCE * array.length);
+			return align(ARRAY_HEADER + (long) width(type) * length);
 		}
 		if (object.getClass().isRecord()) {
 			long size = HEADER;
@@ -84,6 +97,32 @@ public final class RetainedSize {
 			return align(size);
 		}
 		throw new IllegalArgumentException("Cannot size a " + object.getClass().getName());
+	}
+
+	private static long fields(Object object, Deque<Object> pending) {
+		long size = HEADER;
+		for (Class<?> type = object.getClass(); type != Object.class; type = type.getSuperclass()) {
+			for (Field field : type.getDeclaredFields()) {
+				if (Modifier.isStatic(field.getModifiers())) {
+					continue;
+				}
+				size += width(field.getType());
+				if (!field.getType().isPrimitive()) {
+					push(value(object, field), pending);
+				}
+			}
+		}
+		return align(size);
+	}
+
+	private static Object value(Object object, Field field) {
+		try {
+			field.setAccessible(true);
+			return field.get(object);
+		}
+		catch (ReflectiveOperationException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private static Object value(Object record, RecordComponent component) {
