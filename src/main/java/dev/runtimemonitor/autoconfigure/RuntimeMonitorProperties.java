@@ -56,6 +56,13 @@ public class RuntimeMonitorProperties implements Validator {
 	private PauseEvents gcPauseSource = PauseEvents.JFR;
 
 	/**
+	 * Samples kept for /runtime/history and the dashboard, one compact point per
+	 * interval: 720 is an hour at the default 5s interval. At least 1; the window rates
+	 * keep the samples they need on their own.
+	 */
+	private int historySize = 720;
+
+	/**
 	 * The checks, each with its thresholds, sustain and probe.
 	 */
 	private final Checks checks = new Checks();
@@ -108,6 +115,14 @@ public class RuntimeMonitorProperties implements Validator {
 		this.gcPauseSource = gcPauseSource;
 	}
 
+	public int getHistorySize() {
+		return this.historySize;
+	}
+
+	public void setHistorySize(int historySize) {
+		this.historySize = historySize;
+	}
+
 	public Checks getChecks() {
 		return this.checks;
 	}
@@ -125,6 +140,9 @@ public class RuntimeMonitorProperties implements Validator {
 		requirePositive("criticalReminder", properties.criticalReminder, errors);
 		if (isPositive(properties.interval) && properties.window.compareTo(properties.interval.multipliedBy(2)) < 0) {
 			errors.rejectValue("window", "tooShort", "must be at least two intervals (" + properties.interval + ")");
+		}
+		if (properties.historySize < 1) {
+			errors.rejectValue("historySize", "tooSmall", "must be at least 1");
 		}
 		properties.checks.byCheck().forEach((check, settings) -> validateCheck(check, settings, errors));
 	}

@@ -69,6 +69,10 @@ class ConfigurationMetadataTests {
 		assertThat(duration(metadata, "window")).isEqualTo(defaults.getWindow());
 		assertThat(duration(metadata, "deadlock-interval")).isEqualTo(defaults.getDeadlockInterval());
 		assertThat(duration(metadata, "critical-reminder")).isEqualTo(defaults.getCriticalReminder());
+		assertThat(metadata.get("runtime-monitor.history-size").get("defaultValue").asInt())
+			.isEqualTo(defaults.getHistorySize())
+			.isEqualTo(720);
+		assertThat(metadata.get("runtime-monitor.history-size").get("description").asString()).isNotBlank();
 	}
 
 	private static Duration duration(Map<String, JsonNode> metadata, String name) {

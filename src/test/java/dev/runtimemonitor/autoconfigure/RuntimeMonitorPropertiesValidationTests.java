@@ -28,6 +28,7 @@ class RuntimeMonitorPropertiesValidationTests {
 					runtime-monitor.checks.heap-used.warning=8GB           | checks.heap-used.warning     | must not be above critical (4GB)
 					runtime-monitor.checks.sampler.critical=0s             | checks.sampler.critical      | must be more than zero
 					runtime-monitor.checks.deadlock.sustain=-1s            | checks.deadlock.sustain      | must be zero or more
+					runtime-monitor.history-size=0                         | historySize                  | must be at least 1
 					""")
 	void refusesBadValuesNamingTheProperty(String property, String field, String message) {
 		this.runner.withPropertyValues(property).run((context) -> {

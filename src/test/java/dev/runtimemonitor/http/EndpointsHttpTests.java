@@ -101,7 +101,8 @@ class EndpointsHttpTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "/env", "/heapdump", "/threaddump", "/shutdown", "/loggers", "/beans", "/configprops",
-			"/actuator", "/actuator/env", "/actuator/health", "/jolokia", "/mappings" })
+			"/actuator", "/actuator/env", "/actuator/health", "/jolokia", "/mappings", "/conditions", "/scheduledtasks",
+			"/sbom", "/startup", "/caches", "/httpexchanges", "/auditevents", "/logfile", "/actuator/runtime" })
 	void otherEndpointsAreNotExposed(String path) {
 		HttpResponse<String> response = Http.get(this.port, path);
 		assertThat(response.statusCode()).isEqualTo(404);

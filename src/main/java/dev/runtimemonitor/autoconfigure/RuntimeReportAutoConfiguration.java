@@ -1,0 +1,70 @@
+package dev.runtimemonitor.autoconfigure;
+
+import dev.runtimemonitor.monitor.RuntimeMonitor;
+import dev.runtimemonitor.publishing.endpoint.RuntimeEndpoint;
+import dev.runtimemonitor.publishing.endpoint.RuntimeInfoContributor;
+import dev.runtimemonitor.publishing.history.RuntimeHistory;
+import dev.runtimemonitor.publishing.report.RuntimeReports;
+import dev.runtimemonitor.publishing.report.advice.TuningAdvisor;
+import dev.runtimemonitor.sampling.jvm.JvmSettings;
+import dev.runtimemonitor.sampling.jvm.JvmSettingsReader;
+
+import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.boot.actuate.autoconfigure.info.ConditionalOnEnabledInfoContributor;
+import org.springframework.boot.actuate.info.InfoContributor;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Auto-configuration of the runtime report: the JVM's settings (read once, here), the
+ * report with its tuning advice, the history ring, the {@code runtime} endpoint
+ * ({@code /runtime}, {@code /runtime/history}) and the {@code runtime} info contributor.
+ * Every bean backs off for one of the user's own.
+ */
+@AutoConfiguration(after = RuntimeMonitorAutoConfiguration.class)
+@ConditionalOnBean(RuntimeMonitor.class)
+public final class RuntimeReportAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	JvmSettings runtimeJvmSettings() {
+		return JvmSettingsReader.platform();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	RuntimeReports runtimeReports(JvmSettings jvm, RuntimeMonitorProperties properties) {
+		return new RuntimeReports(jvm, properties.getWindow(), TuningAdvisor.withAllRules());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	RuntimeHistory runtimeHistory(RuntimeMonitorProperties properties) {
+		return new RuntimeHistory(properties.getHistorySize());
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(InfoContributor.class)
+	static class EndpointConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		@ConditionalOnAvailableEndpoint
+		RuntimeEndpoint runtimeEndpoint(RuntimeMonitor monitor, RuntimeReports reports, RuntimeHistory history) {
+			return new RuntimeEndpoint(monitor, reports, history);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		@ConditionalOnEnabledInfoContributor("runtime")
+		RuntimeInfoContributor runtimeInfoContributor(JvmSettings jvm, RuntimeMonitor monitor) {
+			return new RuntimeInfoContributor(jvm, monitor);
+		}
+
+	}
+
+}

@@ -1,0 +1,110 @@
+package dev.runtimemonitor.publishing.endpoint;
+
+import java.time.Duration;
+import java.util.Map;
+
+import dev.runtimemonitor.evaluation.Evaluation;
+import dev.runtimemonitor.monitor.RuntimeMonitor;
+import dev.runtimemonitor.publishing.CheckValues;
+import dev.runtimemonitor.publishing.history.RuntimeHistory;
+import dev.runtimemonitor.publishing.report.ReportText;
+import dev.runtimemonitor.publishing.report.RuntimeReport;
+import dev.runtimemonitor.publishing.report.RuntimeReports;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.actuate.endpoint.OperationResponseBody;
+import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+import org.springframework.boot.actuate.endpoint.annotation.Selector;
+import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
+import org.springframework.boot.actuate.endpoint.web.annotation.WebEndpoint;
+
+/**
+ * The {@code runtime} endpoint: {@code /runtime}, the report (JSON, or text for
+ * {@code Accept: text/plain}, chosen the way Spring Boot's {@code threaddump} endpoint
+ * chooses), and {@code /runtime/history}, the recent points for the dashboard. It reads
+ * the monitor's latest evaluation and its history; it never samples.
+ */
+@WebEndpoint(id = "runtime")
+public class RuntimeEndpoint {
+
+	/** The one part under {@code /runtime}. */
+	static final String HISTORY = "history";
+
+	private static final String NOT_SAMPLED_YET = "No sample taken yet";
+
+	private final RuntimeMonitor monitor;
+
+	private final RuntimeReports reports;
+
+	private final RuntimeHistory history;
+
+	private final Duration interval;
+
+	/**
+	 * Create the endpoint.
+	 * @param monitor the monitor to read
+	 * @param reports builds the report
+	 * @param history the recent points
+	 */
+	public RuntimeEndpoint(RuntimeMonitor monitor, RuntimeReports reports, RuntimeHistory history) {
+		this.monitor = monitor;
+		this.reports = reports;
+		this.history = history;
+		this.interval = monitor.interval();
+	}
+
+	/**
+	 * The report as JSON.
+	 * @return the report, or 503 before the first sample
+	 */
+	@ReadOperation
+	public WebEndpointResponse<Object> report() {
+		Evaluation evaluation = this.monitor.latest();
+		if (evaluation == null) {
+			return error(NOT_SAMPLED_YET, WebEndpointResponse.STATUS_SERVICE_UNAVAILABLE);
+		}
+		return new WebEndpointResponse<>(this.reports.report(evaluation));
+	}
+
+	/**
+	 * The report as text.
+	 * @return the text, or 503 before the first sample
+	 */
+	@ReadOperation(produces = "text/plain;charset=UTF-8")
+	public WebEndpointResponse<String> text() {
+		Evaluation evaluation = this.monitor.latest();
+		if (evaluation == null) {
+			return new WebEndpointResponse<>(NOT_SAMPLED_YET + "\n", WebEndpointResponse.STATUS_SERVICE_UNAVAILABLE);
+		}
+		RuntimeReport report = this.reports.report(evaluation);
+		return new WebEndpointResponse<>(ReportText.format(report));
+	}
+
+	/**
+	 * A part of the report: {@code history}, the points taken after {@code since}.
+	 * @param part the part's name
+	 * @param since epoch milliseconds or an ISO-8601 instant, exclusive; every point when
+	 * absent
+	 * @return the points, 400 for a bad {@code since}, 404 for an unknown part
+	 */
+	@ReadOperation
+	public WebEndpointResponse<Object> part(@Selector String part, @Nullable String since) {
+		if (!HISTORY.equals(part)) {
+			return error("No such part of the runtime report: only 'history'", WebEndpointResponse.STATUS_NOT_FOUND);
+		}
+		long after;
+		try {
+			after = Since.parse(since);
+		}
+		catch (IllegalArgumentException ex) {
+			return error(String.valueOf(ex.getMessage()), WebEndpointResponse.STATUS_BAD_REQUEST);
+		}
+		return new WebEndpointResponse<>(HistoryResponse.of(CheckValues.duration(this.interval),
+				this.history.capacity(), this.history.after(after)));
+	}
+
+	private static WebEndpointResponse<Object> error(String message, int status) {
+		return new WebEndpointResponse<>(OperationResponseBody.of(Map.of("error", message)), status);
+	}
+
+}

@@ -1,0 +1,38 @@
+package dev.runtimemonitor.publishing.endpoint;
+
+import dev.runtimemonitor.evaluation.Evaluation;
+import dev.runtimemonitor.monitor.RuntimeMonitor;
+import dev.runtimemonitor.publishing.report.RuntimeInfo;
+import dev.runtimemonitor.sampling.jvm.JvmSettings;
+
+import org.springframework.boot.actuate.info.Info;
+import org.springframework.boot.actuate.info.InfoContributor;
+
+/**
+ * Adds {@code runtime} to {@code /info}: the seed's basic runtime information (JVM,
+ * operating system, processors, collector, maximum heap, container limit), from the
+ * settings read at start-up and the last tick's snapshot.
+ */
+public final class RuntimeInfoContributor implements InfoContributor {
+
+	private final JvmSettings jvm;
+
+	private final RuntimeMonitor monitor;
+
+	/**
+	 * Create the contributor.
+	 * @param jvm the settings read at start-up
+	 * @param monitor the monitor, for the container's limit
+	 */
+	public RuntimeInfoContributor(JvmSettings jvm, RuntimeMonitor monitor) {
+		this.jvm = jvm;
+		this.monitor = monitor;
+	}
+
+	@Override
+	public void contribute(Info.Builder builder) {
+		Evaluation evaluation = this.monitor.lastTick();
+		builder.withDetail("runtime", RuntimeInfo.of(this.jvm, (evaluation != null) ? evaluation.snapshot() : null));
+	}
+
+}

@@ -1,0 +1,43 @@
+package dev.runtimemonitor.publishing.report.advice;
+
+import java.util.Optional;
+
+import dev.runtimemonitor.publishing.Figures;
+import dev.runtimemonitor.sampling.jvm.HeapSizing;
+
+/**
+ * A container with a memory limit, and a heap the JVM sized on its own: by default the
+ * heap gets 25 % of the limit, and the other 75 % mostly sits idle in a container that
+ * runs nothing else.
+ */
+final class DefaultHeapInContainerRule implements AdviceRule {
+
+	@Override
+	public String id() {
+		return "default-heap-in-container";
+	}
+
+	@Override
+	public Optional<Advice> apply(RuntimeFacts facts) {
+		HeapSizing heap = facts.jvm().heap();
+		if (!facts.hasContainerLimit() || !heap.isDefault() || Double.isNaN(heap.maxRamPercentage())
+				|| facts.heapMax() <= 0) {
+			return Optional.empty();
+		}
+		double share = (double) facts.heapMax() / facts.containerLimitBytes();
+		String finding = "The JVM runs under a " + Figures.bytes(facts.containerLimitBytes())
+				+ " container memory limit with a heap it sized on its own: MaxRAMPercentage="
+				+ Figures.number(heap.maxRamPercentage(), 1) + " (the default) gives a "
+				+ Figures.bytes(facts.heapMax()) + " maximum heap, " + Figures.percent(share) + " of the limit.";
+		String action = "Set -XX:MaxRAMPercentage (75 is common for a container that runs only this JVM; leave "
+				+ "room for metaspace, thread stacks, direct buffers and the code cache) rather than -Xmx, so that "
+				+ "the heap follows the container's limit when it changes.";
+		return Optional.of(new Advice(id(), finding, action,
+				Evidence.of("containerLimitBytes", facts.containerLimitBytes())
+					.and("heapMaxBytes", facts.heapMax())
+					.and("maxRamPercentage", heap.maxRamPercentage())
+					.and("heapShareOfLimit", share)
+					.toMap()));
+	}
+
+}

@@ -1,0 +1,43 @@
+package dev.runtimemonitor.publishing.report.advice;
+
+import java.util.Optional;
+
+import dev.runtimemonitor.publishing.Figures;
+import dev.runtimemonitor.sampling.jvm.Collector;
+import dev.runtimemonitor.sampling.jvm.JvmSettings;
+
+/**
+ * The JVM picked the Serial collector on its own. HotSpot does that when it does not see
+ * a server-class machine (fewer than 2 processors or less than 1792 MiB), which is what a
+ * small container looks like; Serial then stops every thread for each collection and
+ * collects on one.
+ */
+final class ErgonomicSerialRule implements AdviceRule {
+
+	@Override
+	public String id() {
+		return "ergonomic-serial-gc";
+	}
+
+	@Override
+	public Optional<Advice> apply(RuntimeFacts facts) {
+		JvmSettings jvm = facts.jvm();
+		if (jvm.gc().collector() != Collector.SERIAL || jvm.gc().explicit()) {
+			return Optional.empty();
+		}
+		String container = facts.hasContainerLimit()
+				? " under a " + Figures.bytes(facts.containerLimitBytes()) + " container limit" : "";
+		String finding = "The JVM chose the Serial collector on its own: it sees " + jvm.availableProcessors()
+				+ " processor(s) and " + Figures.bytes(jvm.physicalMemoryBytes()) + " of memory" + container
+				+ ", less than a server-class machine (2 processors and 1792 MiB).";
+		String action = "Choose the collector explicitly: -XX:+UseG1GC for a service (or -XX:+UseParallelGC for "
+				+ "throughput on one processor), or give the container at least 2 CPUs and 2 GiB.";
+		Evidence evidence = Evidence.of("availableProcessors", jvm.availableProcessors())
+			.and("physicalMemoryBytes", jvm.physicalMemoryBytes());
+		if (facts.hasContainerLimit()) {
+			evidence.and("containerLimitBytes", facts.containerLimitBytes());
+		}
+		return Optional.of(new Advice(id(), finding, action, evidence.toMap()));
+	}
+
+}

@@ -1,0 +1,30 @@
+package dev.runtimemonitor.publishing.report.advice;
+
+import dev.runtimemonitor.publishing.Figures;
+import dev.runtimemonitor.sampling.jvm.HeapSizing;
+
+/**
+ * How the maximum heap was set, in words.
+ */
+final class HeapSizingText {
+
+	private HeapSizingText() {
+	}
+
+	/**
+	 * Which setting to raise for a larger heap.
+	 * @param heap how the heap was sized
+	 * @return for example {@code -Xmx (set to 256.0 MiB)}
+	 */
+	static String howToRaise(HeapSizing heap) {
+		if (heap.maxExplicit()) {
+			return "-Xmx (set to " + Figures.bytes(heap.maxBytes()) + ")";
+		}
+		if (heap.maxRamPercentageExplicit()) {
+			return "-XX:MaxRAMPercentage (set to " + Figures.number(heap.maxRamPercentage(), 1) + ")";
+		}
+		return "-XX:MaxRAMPercentage (the default " + Figures.number(heap.maxRamPercentage(), 1)
+				+ " applies) or set -Xmx";
+	}
+
+}

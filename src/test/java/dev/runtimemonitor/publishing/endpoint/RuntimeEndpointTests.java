@@ -1,0 +1,82 @@
+package dev.runtimemonitor.publishing.endpoint;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import dev.runtimemonitor.evaluation.Check;
+import dev.runtimemonitor.evaluation.CheckPolicy;
+import dev.runtimemonitor.evaluation.Evaluator;
+import dev.runtimemonitor.evaluation.Probe;
+import dev.runtimemonitor.monitor.RuntimeMonitor;
+import dev.runtimemonitor.publishing.history.RuntimeHistory;
+import dev.runtimemonitor.publishing.report.RuntimeReport;
+import dev.runtimemonitor.publishing.report.RuntimeReports;
+import dev.runtimemonitor.publishing.report.advice.TuningAdvisor;
+import dev.runtimemonitor.sampling.RuntimeSampler;
+import dev.runtimemonitor.sampling.SampleSources;
+import dev.runtimemonitor.sampling.jvm.JvmSettingsReader;
+import io.micrometer.core.instrument.Clock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RuntimeEndpointTests {
+
+	private final RuntimeSampler sampler = new RuntimeSampler(SampleSources.platform(), Clock.SYSTEM,
+			Duration.ofSeconds(30));
+
+	private final RuntimeMonitor monitor = new RuntimeMonitor(this.sampler,
+			new Evaluator(List.of(new CheckPolicy(Check.THREADS, 1000, 5000, Duration.ZERO, Probe.NONE)),
+					Duration.ofMinutes(1)),
+			Clock.SYSTEM, Duration.ofSeconds(5), Duration.ofMinutes(5));
+
+	private final RuntimeHistory history = new RuntimeHistory(3);
+
+	private final RuntimeEndpoint endpoint = new RuntimeEndpoint(this.monitor,
+			new RuntimeReports(JvmSettingsReader.platform(), Duration.ofMinutes(5), TuningAdvisor.withAllRules()),
+			this.history);
+
+	@AfterEach
+	void close() throws Exception {
+		this.sampler.close();
+	}
+
+	@Test
+	void answersServiceUnavailableBeforeTheFirstSample() {
+		assertThat(this.endpoint.report().getStatus()).isEqualTo(503);
+		assertThat(this.endpoint.text().getStatus()).isEqualTo(503);
+		assertThat(this.endpoint.text().getBody()).isEqualTo("No sample taken yet\n");
+	}
+
+	@Test
+	void reportsTheLatestTick() {
+		this.monitor.addListener(this.history);
+		this.monitor.tick();
+		WebEndpointResponse<Object> report = this.endpoint.report();
+		assertThat(report.getStatus()).isEqualTo(200);
+		assertThat(report.getBody()).isInstanceOfSatisfying(RuntimeReport.class,
+				(body) -> assertThat(body.checks()).singleElement()
+					.satisfies((check) -> assertThat(check.check()).isEqualTo("threads")));
+		assertThat(this.endpoint.text().getBody()).startsWith("Runtime report, sampled at ");
+		WebEndpointResponse<Object> history = this.endpoint.part("history", null);
+		assertThat(history.getBody()).isInstanceOfSatisfying(HistoryResponse.class, (body) -> {
+			assertThat(body.interval()).isEqualTo("5s");
+			assertThat(body.capacity()).isEqualTo(3);
+			assertThat(body.points()).hasSize(1);
+		});
+	}
+
+	@Test
+	void saysWhatIsWrongWithABadRequest() {
+		WebEndpointResponse<Object> badSince = this.endpoint.part("history", "soon");
+		assertThat(badSince.getStatus()).isEqualTo(400);
+		assertThat(badSince.getBody()).isInstanceOfSatisfying(Map.class,
+				(body) -> assertThat(body.get("error")).asString().startsWith("Invalid 'since' parameter 'soon'"));
+		assertThat(this.endpoint.part("heapdump", null).getStatus()).isEqualTo(404);
+	}
+
+}

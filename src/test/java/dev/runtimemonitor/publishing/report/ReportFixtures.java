@@ -1,0 +1,64 @@
+package dev.runtimemonitor.publishing.report;
+
+import java.time.Duration;
+import java.util.List;
+
+import dev.runtimemonitor.evaluation.Check;
+import dev.runtimemonitor.evaluation.CheckPolicy;
+import dev.runtimemonitor.evaluation.Evaluation;
+import dev.runtimemonitor.evaluation.Evaluator;
+import dev.runtimemonitor.evaluation.Probe;
+import dev.runtimemonitor.publishing.report.advice.TuningAdvisor;
+import dev.runtimemonitor.sampling.CollectorFigures;
+import dev.runtimemonitor.sampling.RuntimeSnapshot;
+import dev.runtimemonitor.sampling.jvm.Collector;
+import dev.runtimemonitor.sampling.jvm.GcChoice;
+import dev.runtimemonitor.sampling.jvm.HeapSizing;
+import dev.runtimemonitor.sampling.jvm.JvmSettings;
+
+import static dev.runtimemonitor.testsupport.SnapshotBuilder.atSeconds;
+
+/**
+ * A service under a 1 GiB container limit with a default-sized heap that GC keeps busy: a
+ * minute of history, two snapshots, judged by the threads, heap and gc-overhead checks.
+ */
+final class ReportFixtures {
+
+	static final long MIB = 1024 * 1024;
+
+	static final JvmSettings JVM = new JvmSettings("Eclipse Adoptium", "OpenJDK 64-Bit Server VM", "25+36-LTS",
+			"Linux 6.1", "amd64", 2, 1024 * MIB, new GcChoice(Collector.G1, false, 200, 0, false),
+			new HeapSizing(256 * MIB, false, 25.0, false, 256 * MIB, false), "off");
+
+	static final List<CheckPolicy> POLICIES = List.of(
+			new CheckPolicy(Check.THREADS, 1000, 5000, Duration.ofSeconds(60), Probe.LIVENESS),
+			new CheckPolicy(Check.HEAP, 0.8, 0.95, Duration.ofSeconds(60), Probe.LIVENESS),
+			new CheckPolicy(Check.GC_OVERHEAD, 0.05, 0.25, Duration.ZERO, Probe.READINESS),
+			new CheckPolicy(Check.CONTAINER_MEMORY, 0.85, 0.95, Duration.ZERO, Probe.READINESS));
+
+	private ReportFixtures() {
+	}
+
+	static Evaluation busyGc() {
+		Evaluator evaluator = new Evaluator(POLICIES, Duration.ofSeconds(60));
+		RuntimeSnapshot start = atSeconds(0).threads(30)
+			.heap(100 * MIB, 256 * MIB)
+			.allocated(0)
+			.recordedPauses(0, 0, 0)
+			.build();
+		RuntimeSnapshot now = atSeconds(60).threads(42)
+			.heap(200 * MIB, 256 * MIB)
+			.gc(120 * MIB, new CollectorFigures("G1 Young Generation", 300, 4_800, false))
+			.recordedPauses(300, 4_800_000_000L, 30_000_000)
+			.allocated(60L * 512 * MIB)
+			.resident(400 * MIB)
+			.container(1024 * MIB, 500 * MIB)
+			.build();
+		return evaluator.evaluate(now, start, evaluator.evaluate(start, null, null));
+	}
+
+	static RuntimeReports reports() {
+		return new RuntimeReports(JVM, Duration.ofMinutes(5), TuningAdvisor.withAllRules());
+	}
+
+}

@@ -1,0 +1,45 @@
+package dev.runtimemonitor.publishing.report;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ReportTextTests {
+
+	private final String text = ReportText.format(ReportFixtures.reports().report(ReportFixtures.busyGc()));
+
+	@Test
+	void hasEverySectionInOrder() {
+		assertThat(this.text).startsWith("Runtime report, sampled at 2026-01-01T00:01:00Z\n\nRUNTIME\n")
+			.containsSubsequence("RUNTIME", "CHECKS", "GC (G1, pauses from jfr, window 300s)", "HEAP", "ADVICE");
+	}
+
+	@Test
+	void writesFiguresForPeople() {
+		assertThat(this.text).contains("  collector          G1, chosen by ergonomics; pause goal 200 ms\n")
+			.contains("  max heap           256.0 MiB, set by default (MaxRAMPercentage 25.0)\n")
+			.contains("memory             1.0 GiB seen by the JVM; container limit 1.0 GiB")
+			.contains("  p50 / p90 / p99    15.00 ms / 30.00 ms / 30.00 ms\n")
+			.contains("  overhead           8.0% of wall time in pauses\n")
+			.contains("  allocation         512.0 MiB/s\n")
+			.contains("  used after GC      120.0 MiB (46.9% of max)\n")
+			.contains("  headroom           136.0 MiB for the live data to grow\n");
+	}
+
+	@Test
+	void hasARowPerCheck() {
+		assertThat(this.text).containsPattern("\n  threads +ok +42 threads +1000 threads +5000 threads +60s +2026-")
+			.containsPattern("\n  gc-overhead +warning +8\\.0% +5\\.0% +25\\.0% +0s +2026-")
+			.containsPattern("\n  container-memory +ok +39\\.1% +85\\.0% +95\\.0%");
+	}
+
+	@Test
+	void numbersTheAdviceAndWrapsIt() {
+		assertThat(this.text).contains("  1. [gc-overhead] GC pauses took 8.0% of the wall time")
+			.contains("  2. [default-heap-in-container] ")
+			.contains("     -> Give the heap more room");
+		assertThat(this.text.substring(this.text.indexOf("ADVICE")).lines())
+			.allSatisfy((line) -> assertThat(line.length()).isLessThanOrEqualTo(100));
+	}
+
+}
