@@ -31,9 +31,12 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.health.autoconfigure.contributor.HealthContributorAutoConfiguration;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
+import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
  * Auto-configuration of the runtime monitor: the sampler, the monitor and its schedule,
@@ -156,6 +159,31 @@ public final class RuntimeMonitorAutoConfiguration {
 				RuntimeMonitorProperties properties, Environment environment) {
 			return new EndpointUrlsLogger(endpoints, properties.getInterval(),
 					ManagementPortType.get(environment) == ManagementPortType.DIFFERENT);
+		}
+
+		@Bean
+		static AvailabilityChangeLogger runtimeAvailabilityChangeLogger() {
+			return new AvailabilityChangeLogger();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	@ConditionalOnClass({ PathMappedEndpoints.class, HandlerExceptionResolver.class })
+	static class ServletConfiguration {
+
+		@Bean
+		UnknownHealthPathResolver runtimeUnknownHealthPathResolver(ObjectProvider<PathMappedEndpoints> endpoints) {
+			return new UnknownHealthPathResolver(endpoints);
+		}
+
+		@Bean
+		FilterRegistrationBean<BlankAcceptHeaderFilter> runtimeBlankAcceptHeaderFilter() {
+			FilterRegistrationBean<BlankAcceptHeaderFilter> registration = new FilterRegistrationBean<>(
+					new BlankAcceptHeaderFilter());
+			registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+			return registration;
 		}
 
 	}

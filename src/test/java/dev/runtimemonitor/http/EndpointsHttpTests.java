@@ -93,6 +93,13 @@ class EndpointsHttpTests {
 	}
 
 	@Test
+	void blankAcceptHeaderGetsTheDefaultFormat() {
+		HttpResponse<String> response = Http.get(this.port, "/metrics", "");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).contains("runtime_check_value{check=\"threads\"}");
+	}
+
+	@Test
 	void infoDescribesTheRuntime() {
 		HttpResponse<String> response = Http.get(this.port, "/info");
 		assertThat(response.statusCode()).isEqualTo(200);
@@ -102,7 +109,8 @@ class EndpointsHttpTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "/env", "/heapdump", "/threaddump", "/shutdown", "/loggers", "/beans", "/configprops",
 			"/actuator", "/actuator/env", "/actuator/health", "/jolokia", "/mappings", "/conditions", "/scheduledtasks",
-			"/sbom", "/startup", "/caches", "/httpexchanges", "/auditevents", "/logfile", "/actuator/runtime" })
+			"/health/nope/nope", "/health;/../env", "/sbom", "/startup", "/caches", "/httpexchanges", "/auditevents",
+			"/logfile", "/actuator/runtime" })
 	void otherEndpointsAreNotExposed(String path) {
 		HttpResponse<String> response = Http.get(this.port, path);
 		assertThat(response.statusCode()).isEqualTo(404);

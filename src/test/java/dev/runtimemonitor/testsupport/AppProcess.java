@@ -30,11 +30,13 @@ public final class AppProcess implements AutoCloseable {
 
 	private volatile int port = -1;
 
+	private final Thread reader;
+
 	private AppProcess(Process process) {
 		this.process = process;
-		Thread reader = new Thread(this::readOutput, "app-output");
-		reader.setDaemon(true);
-		reader.start();
+		this.reader = new Thread(this::readOutput, "app-output");
+		this.reader.setDaemon(true);
+		this.reader.start();
 	}
 
 	/**
@@ -115,12 +117,20 @@ public final class AppProcess implements AutoCloseable {
 		if (!this.process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
 			throw new IllegalStateException("The application did not exit within " + timeout + ":\n" + this.output);
 		}
-		this.started.await(5, TimeUnit.SECONDS);
+		this.reader.join(5000);
 		return this.process.exitValue();
 	}
 
 	public Process process() {
 		return this.process;
+	}
+
+	/**
+	 * Send SIGTERM, as Kubernetes and container engines do, keeping the output readable
+	 * ({@link Process#destroy()} would close it).
+	 */
+	public void terminate() {
+		this.process.toHandle().destroy();
 	}
 
 	public String output() {
