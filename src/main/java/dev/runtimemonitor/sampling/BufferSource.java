@@ -6,7 +6,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Direct and mapped buffer pools, with the direct-memory limit read once.
+ * Direct and mapped buffer pools, with the direct-memory limit read once. Not
+ * thread-safe: only the sampling thread reads it.
  */
 final class BufferSource implements SampleSource<BufferFigures> {
 
@@ -15,6 +16,8 @@ final class BufferSource implements SampleSource<BufferFigures> {
 	private final @Nullable BufferPoolMXBean mapped;
 
 	private final long maxDirect;
+
+	private @Nullable BufferFigures last;
 
 	BufferSource(List<BufferPoolMXBean> pools, long maxDirect) {
 		this.direct = find(pools, "direct");
@@ -36,16 +39,34 @@ final class BufferSource implements SampleSource<BufferFigures> {
 		return this.direct != null && this.mapped != null;
 	}
 
+	/**
+	 * Read both pools; the previous figures are returned as they are while neither
+	 * changed, which is most of the time.
+	 */
 	@Override
 	public BufferFigures read() {
-		return new BufferFigures(figures(this.direct), figures(this.mapped), this.maxDirect);
+		BufferPoolFigures direct = figures(this.direct, (this.last != null) ? this.last.direct() : null);
+		BufferPoolFigures mapped = figures(this.mapped, (this.last != null) ? this.last.mapped() : null);
+		BufferFigures last = this.last;
+		if (last != null && last.direct() == direct && last.mapped() == mapped) {
+			return last;
+		}
+		BufferFigures figures = new BufferFigures(direct, mapped, this.maxDirect);
+		this.last = figures;
+		return figures;
 	}
 
-	private static BufferPoolFigures figures(@Nullable BufferPoolMXBean pool) {
+	private static BufferPoolFigures figures(@Nullable BufferPoolMXBean pool, @Nullable BufferPoolFigures last) {
 		if (pool == null) {
 			throw new IllegalStateException("Buffer pool missing");
 		}
-		return new BufferPoolFigures(pool.getCount(), pool.getMemoryUsed(), pool.getTotalCapacity());
+		long count = pool.getCount();
+		long used = pool.getMemoryUsed();
+		long capacity = pool.getTotalCapacity();
+		if (last != null && last.count() == count && last.used() == used && last.capacity() == capacity) {
+			return last;
+		}
+		return new BufferPoolFigures(count, used, capacity);
 	}
 
 }

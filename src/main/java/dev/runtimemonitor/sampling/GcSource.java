@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 
 import com.sun.management.GcInfo;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Collector counts and times, and the heap in use right after the most recent collection.
@@ -34,12 +35,17 @@ final class GcSource implements SampleSource<GcFigures> {
 
 	private long heapUsedAfterGc = -1;
 
+	private final long[] lastTimes;
+
+	private @Nullable GcFigures last;
+
 	private long lastGcEnd = -1;
 
 	GcSource(List<GarbageCollectorMXBean> collectors, Set<String> heapPools) {
 		this.collectors = List.copyOf(collectors);
 		this.heapPools = Set.copyOf(heapPools);
 		this.lastCounts = new long[collectors.size()];
+		this.lastTimes = new long[collectors.size()];
 		this.reportsUsage = new boolean[collectors.size()];
 		this.names = new String[collectors.size()];
 		this.concurrent = new boolean[collectors.size()];
@@ -55,20 +61,40 @@ final class GcSource implements SampleSource<GcFigures> {
 		return "gc";
 	}
 
+	/**
+	 * Read the collectors. While no collector ran since the previous read, the previous
+	 * figures are returned as they are: they are immutable, and a quiet service then
+	 * allocates nothing here.
+	 */
 	@Override
 	public GcFigures read() {
-		long[] countsAndTimes = new long[2 * this.collectors.size()];
+		boolean changed = this.last == null;
 		for (int i = 0; i < this.collectors.size(); i++) {
 			GarbageCollectorMXBean collector = this.collectors.get(i);
 			long count = collector.getCollectionCount();
-			countsAndTimes[2 * i] = count;
-			countsAndTimes[2 * i + 1] = collector.getCollectionTime();
-			if (count != this.lastCounts[i] && this.reportsUsage[i]) {
-				readLastCollection(i, (com.sun.management.GarbageCollectorMXBean) collector);
+			long time = collector.getCollectionTime();
+			if (count != this.lastCounts[i] || time != this.lastTimes[i]) {
+				changed = true;
+				if (count != this.lastCounts[i] && this.reportsUsage[i]) {
+					readLastCollection(i, (com.sun.management.GarbageCollectorMXBean) collector);
+				}
+				this.lastCounts[i] = count;
+				this.lastTimes[i] = time;
 			}
-			this.lastCounts[i] = count;
 		}
-		return new GcFigures(new CollectorList(this.names, this.concurrent, countsAndTimes), this.heapUsedAfterGc);
+		GcFigures last = this.last;
+		if (!changed && last != null) {
+			return last;
+		}
+		long[] countsAndTimes = new long[2 * this.collectors.size()];
+		for (int i = 0; i < this.collectors.size(); i++) {
+			countsAndTimes[2 * i] = this.lastCounts[i];
+			countsAndTimes[2 * i + 1] = this.lastTimes[i];
+		}
+		GcFigures figures = new GcFigures(new CollectorList(this.names, this.concurrent, countsAndTimes),
+				this.heapUsedAfterGc);
+		this.last = figures;
+		return figures;
 	}
 
 	private void readLastCollection(int index, com.sun.management.GarbageCollectorMXBean collector) {

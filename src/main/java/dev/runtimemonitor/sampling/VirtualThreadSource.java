@@ -17,7 +17,8 @@ import org.jspecify.annotations.Nullable;
  * VirtualThreadScheduler}. The bean exists from JDK 24 on; its interface is looked up by
  * name and its getters bound once as method handles, so the same build runs on JDK 21
  * (where this source is simply unsupported) and a read allocates nothing — reading the
- * attributes through the MBean server instead costs about 350 bytes per read.
+ * attributes through the MBean server instead costs about 350 bytes per read. Unchanged
+ * figures are returned as they are. Not thread-safe: only the sampling thread reads it.
  */
 final class VirtualThreadSource implements SampleSource<VirtualThreadFigures> {
 
@@ -26,6 +27,8 @@ final class VirtualThreadSource implements SampleSource<VirtualThreadFigures> {
 	private static final String INTERFACE = "jdk.management.VirtualThreadSchedulerMXBean";
 
 	private final @Nullable Getters getters;
+
+	private @Nullable VirtualThreadFigures last;
 
 	VirtualThreadSource(MBeanServer server) {
 		this.getters = isRegistered(server) ? Getters.bind() : null;
@@ -57,9 +60,18 @@ final class VirtualThreadSource implements SampleSource<VirtualThreadFigures> {
 			throw new IllegalStateException("No " + OBJECT_NAME + " in this JVM");
 		}
 		try {
-			return new VirtualThreadFigures((int) getters.parallelism().invokeExact(),
-					(int) getters.poolSize().invokeExact(), (int) getters.mounted().invokeExact(),
-					(long) getters.queued().invokeExact());
+			int parallelism = (int) getters.parallelism().invokeExact();
+			int poolSize = (int) getters.poolSize().invokeExact();
+			int mounted = (int) getters.mounted().invokeExact();
+			long queued = (long) getters.queued().invokeExact();
+			VirtualThreadFigures last = this.last;
+			if (last != null && last.parallelism() == parallelism && last.poolSize() == poolSize
+					&& last.mounted() == mounted && last.queued() == queued) {
+				return last;
+			}
+			VirtualThreadFigures figures = new VirtualThreadFigures(parallelism, poolSize, mounted, queued);
+			this.last = figures;
+			return figures;
 		}
 		catch (RuntimeException | Error ex) {
 			throw ex;

@@ -1,8 +1,11 @@
 package dev.runtimemonitor.sampling;
 
+import java.lang.management.BufferPoolMXBean;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -77,6 +80,20 @@ class RuntimeSamplerTests {
 		assertThat(process.loadedClasses()).isPositive();
 		assertThat(snapshot.deadlocks()).isNotNull();
 		assertThat(snapshot.durationNanos()).isPositive();
+	}
+
+	@Test
+	void sharesFiguresThatDidNotChangeBetweenSamples() {
+		BufferSource buffers = new BufferSource(ManagementFactory.getPlatformMXBeans(BufferPoolMXBean.class), 1024);
+		assertThat(buffers.read()).isSameAs(buffers.read());
+		GcSource gc = new GcSource(ManagementFactory.getGarbageCollectorMXBeans(), Set.of());
+		GcFigures before = gc.read();
+		assertThat(gc.read()).isSameAs(before);
+		System.gc();
+		GcFigures after = gc.read();
+		assertThat(after).isNotSameAs(before);
+		assertThat(after.collectors().stream().mapToLong(CollectorFigures::count).sum())
+			.isGreaterThan(before.collectors().stream().mapToLong(CollectorFigures::count).sum());
 	}
 
 	@Test

@@ -1,10 +1,11 @@
 package dev.runtimemonitor.publishing.health;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
 
+import dev.runtimemonitor.evaluation.Check;
 import dev.runtimemonitor.evaluation.CheckPolicy;
 import dev.runtimemonitor.evaluation.CheckResult;
 import dev.runtimemonitor.evaluation.Evaluation;
@@ -14,6 +15,7 @@ import dev.runtimemonitor.evaluation.Unit;
 import dev.runtimemonitor.monitor.RuntimeMonitor;
 import dev.runtimemonitor.publishing.CheckValues;
 import dev.runtimemonitor.sampling.GcPauseFigures;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -28,6 +30,8 @@ public final class RuntimeHealthIndicator implements HealthIndicator {
 	private final RuntimeMonitor monitor;
 
 	private final Predicate<CheckPolicy> included;
+
+	private volatile @Nullable TickDetails details;
 
 	private RuntimeHealthIndicator(RuntimeMonitor monitor, Predicate<CheckPolicy> included) {
 		this.monitor = monitor;
@@ -55,44 +59,69 @@ public final class RuntimeHealthIndicator implements HealthIndicator {
 
 	@Override
 	public Health health() {
-		Evaluation evaluation = this.monitor.latest();
-		if (evaluation == null) {
+		Evaluation tick = this.monitor.lastTick();
+		if (tick == null) {
 			return Health.unknown().withDetail("reason", "No sample taken yet").build();
 		}
-		Map<String, Object> checks = new LinkedHashMap<>();
-		boolean critical = false;
-		for (CheckResult result : evaluation.results()) {
-			if (this.included.test(result.policy())) {
-				checks.put(result.check().id(), details(result));
-				critical |= result.level() == Level.CRITICAL;
-			}
+		TickDetails details = this.details;
+		if (details == null || details.tick() != tick) {
+			details = TickDetails.of(tick, this.included);
+			this.details = details;
+		}
+		Map<String, Object> checks = details.checks();
+		boolean critical = details.critical();
+		CheckResult sampler = this.monitor.samplerResult();
+		if (sampler != null && this.included.test(sampler.policy())) {
+			checks = new LinkedHashMap<>(checks);
+			checks.put(sampler.check().id(), checkDetails(sampler));
+			critical |= sampler.level() == Level.CRITICAL;
 		}
 		Health.Builder builder = critical ? Health.down() : Health.up();
-		builder.withDetail("sampledAt", evaluation.time().toString());
-		GcPauseFigures pauses = evaluation.snapshot().pauses();
-		if (pauses != null) {
-			builder.withDetail("gcPauseSource", pauses.source());
+		builder.withDetail("sampledAt", details.sampledAt());
+		if (details.gcPauseSource() != null) {
+			builder.withDetail("gcPauseSource", details.gcPauseSource());
 		}
 		return builder.withDetail("checks", checks).build();
 	}
 
-	private static Map<String, Object> details(CheckResult result) {
+	private static Map<String, Object> checkDetails(CheckResult result) {
 		CheckPolicy policy = result.policy();
 		Unit unit = policy.check().unit();
 		Map<String, Object> details = new LinkedHashMap<>();
 		details.put("level", result.level().id());
 		details.put("value", CheckValues.json(unit, result.value()));
-		details.put("unit", unit.symbol());
 		if (policy.hasWarning()) {
 			details.put("warning", CheckValues.json(unit, policy.warning()));
 		}
 		if (policy.hasCritical()) {
 			details.put("critical", CheckValues.json(unit, policy.critical()));
 		}
-		details.put("sustain", CheckValues.duration(policy.sustain()));
 		details.put("since", result.since().toString());
-		details.put("probe", policy.probe().name().toLowerCase(Locale.ROOT));
-		return details;
+		return Collections.unmodifiableMap(details);
+	}
+
+	/**
+	 * The details of one tick's checks but the sampler, built once per tick however many
+	 * probes read them. The sampler check's age changes between ticks, so it is judged
+	 * and added at each read.
+	 */
+	private record TickDetails(Evaluation tick, Map<String, Object> checks, boolean critical, String sampledAt,
+			@Nullable String gcPauseSource) {
+
+		static TickDetails of(Evaluation tick, Predicate<CheckPolicy> included) {
+			Map<String, Object> checks = new LinkedHashMap<>();
+			boolean critical = false;
+			for (CheckResult result : tick.results()) {
+				if (result.check() != Check.SAMPLER && included.test(result.policy())) {
+					checks.put(result.check().id(), checkDetails(result));
+					critical |= result.level() == Level.CRITICAL;
+				}
+			}
+			GcPauseFigures pauses = tick.snapshot().pauses();
+			return new TickDetails(tick, Collections.unmodifiableMap(checks), critical, tick.time().toString(),
+					(pauses != null) ? pauses.source() : null);
+		}
+
 	}
 
 }

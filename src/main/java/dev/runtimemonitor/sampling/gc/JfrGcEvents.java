@@ -76,6 +76,11 @@ final class JfrGcEvents implements AutoCloseable {
 			stream.enable("jdk.GarbageCollection").withoutThreshold();
 			stream.setMaxAge(MAX_AGE);
 			stream.setMaxSize(MAX_SIZE);
+			// Fields are copied out of each event at once, and a collection's pauses meet
+			// it
+			// whatever the order, so the stream need neither allocate nor sort events.
+			stream.setReuse(true);
+			stream.setOrdered(false);
 			JfrGcEvents events = new JfrGcEvents(recorder, stream);
 			stream.onEvent("jdk.GCPhasePause", events::onPause);
 			stream.onEvent("jdk.GarbageCollection", events::onCollection);

@@ -56,17 +56,27 @@ class RuntimeHealthIndicatorTests {
 		assertThat(checks(health)).containsOnlyKeys("threads", "heap", "gc-overhead", "sampler");
 		assertThat(checks(health).get("threads")).containsEntry("level", "ok")
 			.containsEntry("value", 5L)
-			.containsEntry("unit", "threads")
 			.containsEntry("warning", 10L)
 			.containsEntry("critical", 20L)
-			.containsEntry("sustain", "0s")
-			.containsEntry("probe", "liveness")
-			.containsKey("since");
+			.containsKey("since")
+			.containsOnlyKeys("level", "value", "warning", "critical", "since");
 		assertThat(checks(health).get("gc-overhead")).containsEntry("level", "unknown")
 			.containsEntry("value", null)
 			.containsEntry("warning", 0.05);
 		assertThat(checks(health).get("sampler")).doesNotContainKey("warning");
 		assertThat(health.getDetails()).containsKey("sampledAt");
+	}
+
+	@Test
+	void buildsTheDetailsOncePerTick() {
+		this.monitor.tick();
+		RuntimeHealthIndicator indicator = RuntimeHealthIndicator.allChecks(this.monitor);
+		Object first = checks(indicator.health()).get("threads");
+		assertThat(checks(indicator.health()).get("threads")).isSameAs(first);
+		this.live.set(7);
+		this.clock.add(Duration.ofSeconds(5));
+		this.monitor.tick();
+		assertThat(checks(indicator.health()).get("threads")).isNotSameAs(first).containsEntry("value", 7L);
 	}
 
 	@Test
