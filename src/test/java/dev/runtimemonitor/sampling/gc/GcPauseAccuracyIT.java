@@ -49,7 +49,7 @@ class GcPauseAccuracyIT {
 		Path log = this.directory.resolve("gc.log");
 		Path output = this.directory.resolve("workload.out");
 		Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-XX:+Use" + collector + "GC", "-Xmx1g", "-XX:ParallelGCThreads=1", "-XX:ConcGCThreads=1",
+				"-XX:+Use" + collector + "GC", "-Xms1g", "-Xmx1g", "-XX:ParallelGCThreads=1", "-XX:ConcGCThreads=1",
 				"-Xlog:gc,gc+phases=info:file=" + log, "-cp", System.getProperty("java.class.path"),
 				PauseWorkload.class.getName(), this.directory.toString(), "6")
 			.redirectErrorStream(true)
