@@ -5,6 +5,7 @@ import java.util.List;
 
 import dev.runtimemonitor.testsupport.AcceptPinningProxy;
 import dev.runtimemonitor.testsupport.AppProcess;
+import dev.runtimemonitor.testsupport.ExternalTool;
 import dev.runtimemonitor.testsupport.Http;
 import dev.runtimemonitor.testsupport.Prometheus;
 import dev.runtimemonitor.testsupport.Promtool;
@@ -91,7 +92,7 @@ class PrometheusScrapeIT {
 	void promtoolFindsNoProblemInTheRuntimeFamilies() throws Exception {
 		String exposition = Http.get(port, "/metrics", TEXT_FORMAT).body();
 		assertThat(exposition).contains("# TYPE runtime_check_level gauge");
-		Promtool.Result lint = Promtool.require().checkMetrics(exposition);
+		ExternalTool.Result lint = Promtool.require().checkMetrics(exposition);
 		// Spring's own families have known findings (units in names, no help); ours none.
 		assertThat(lint.lines()).as(lint.output())
 			.noneMatch((line) -> line.startsWith("runtime_"))

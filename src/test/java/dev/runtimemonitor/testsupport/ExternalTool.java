@@ -3,6 +3,7 @@ package dev.runtimemonitor.testsupport;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +16,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
@@ -90,11 +92,31 @@ public final class ExternalTool {
 	 * @throws InterruptedException when interrupted while waiting
 	 */
 	public Result run(Path directory, Duration timeout, String... arguments) throws IOException, InterruptedException {
+		return runWithInput(null, directory, timeout, arguments);
+	}
+
+	/**
+	 * Run the tool to completion, writing to its standard input first.
+	 * @param input what to write to its standard input, or {@code null} for nothing
+	 * @param directory the working directory
+	 * @param timeout how long it may take; it is killed after that
+	 * @param arguments its arguments
+	 * @return its exit code and its output, standard error included
+	 * @throws IOException when it cannot be started
+	 * @throws InterruptedException when interrupted while waiting
+	 */
+	public Result runWithInput(@Nullable String input, Path directory, Duration timeout, String... arguments)
+			throws IOException, InterruptedException {
 		List<String> command = new ArrayList<>();
 		command.add(this.executable.toString());
 		command.addAll(List.of(arguments));
 		Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true).start();
 		CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> readAll(process.getInputStream()));
+		try (OutputStream stdin = process.getOutputStream()) {
+			if (input != null) {
+				stdin.write(input.getBytes(StandardCharsets.UTF_8));
+			}
+		}
 		try {
 			if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
 				process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
@@ -126,6 +148,14 @@ public final class ExternalTool {
 	 * @param output what it printed, standard error included
 	 */
 	public record Result(int exitCode, String output) {
+
+		/**
+		 * The lines of the output.
+		 * @return the non-blank lines
+		 */
+		public List<String> lines() {
+			return this.output.lines().filter((line) -> !line.isBlank()).toList();
+		}
 
 	}
 
