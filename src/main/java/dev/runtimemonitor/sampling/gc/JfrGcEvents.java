@@ -3,6 +3,7 @@ package dev.runtimemonitor.sampling.gc;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,20 +11,35 @@ import java.util.Map;
 import jdk.jfr.FlightRecorder;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingStream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Feeds the recorder from JDK Flight Recorder event streaming: every
  * {@code jdk.GCPhasePause} (one per pause, nanosecond precision) and every
  * {@code jdk.GarbageCollection} (one per collection, with its name and whole duration). A
- * collection's pauses arrive before the collection itself, so they wait, bounded, for it
- * to name their collector; a collection that lasted longer than its pauses is also
- * recorded as a concurrent cycle. The stream keeps at most a few seconds and megabytes of
+ * collection that lasted longer than its pauses is also recorded as a concurrent cycle.
+ * <p>
+ * A pause is recorded once its collection has named it. The stream is unordered, so the
+ * two meet in either order: pauses usually arrive before their collection, and wait for
+ * it; the pauses of a concurrent cycle (a G1 remark, a ZGC major collection's
+ * old-generation pauses, a Shenandoah cycle) wait until the cycle ends, however many
+ * other collections finish meanwhile; and a pause written by another thread can arrive
+ * after its collection, even hundreds of collections later in a GC storm, and is named
+ * from the collections remembered. Nothing is dropped: only when more pauses wait than
+ * {@link #PENDING_LIMIT} are the longest-waiting recorded unnamed, and the stream's close
+ * records whatever still waits. The stream keeps at most a few seconds and megabytes of
  * events.
  */
 final class JfrGcEvents implements AutoCloseable {
 
-	/** Collections whose pauses may wait for their collection event at once. */
-	static final int PENDING_LIMIT = 64;
+	/** Pauses that may wait for their collection at once. */
+	static final int PENDING_LIMIT = 4096;
+
+	/** Collections remembered by name, for pauses that arrive after them. */
+	static final int NAMED_COLLECTIONS = 4096;
+
+	/** What a pause is recorded as when its collection never named it. */
+	static final String UNNAMED = "unknown";
 
 	private static final Duration MAX_AGE = Duration.ofSeconds(10);
 
@@ -33,31 +49,23 @@ final class JfrGcEvents implements AutoCloseable {
 
 	private final RecordingStream stream;
 
-	private final Map<Long, List<PendingPause>> pending = new LinkedHashMap<>() {
+	/** Waiting pauses by collection, the collection that waits longest first. */
+	private final Map<Long, List<PendingPause>> pending = new LinkedHashMap<>();
 
-		@Override
-		protected boolean removeEldestEntry(Map.Entry<Long, List<PendingPause>> eldest) {
-			if (size() > PENDING_LIMIT) {
-				eldest.getValue().forEach((pause) -> record(eldest.getKey(), "unknown", pause));
-				return true;
-			}
-			return false;
-		}
+	private int pendingPauses;
 
-	};
+	/**
+	 * The names of recent collections, each at its id modulo the capacity: collection ids
+	 * count up, so a slot is reused only after that many newer collections.
+	 */
+	private final long[] namedIds = new long[NAMED_COLLECTIONS];
 
-	private final Map<Long, String> finished = new LinkedHashMap<>() {
-
-		@Override
-		protected boolean removeEldestEntry(Map.Entry<Long, String> eldest) {
-			return size() > PENDING_LIMIT;
-		}
-
-	};
+	private final String[] names = new String[NAMED_COLLECTIONS];
 
 	JfrGcEvents(GcPauseRecorder recorder, RecordingStream stream) {
 		this.recorder = recorder;
 		this.stream = stream;
+		Arrays.fill(this.namedIds, -1);
 	}
 
 	/**
@@ -77,8 +85,7 @@ final class JfrGcEvents implements AutoCloseable {
 			stream.setMaxAge(MAX_AGE);
 			stream.setMaxSize(MAX_SIZE);
 			// Fields are copied out of each event at once, and a collection's pauses meet
-			// it
-			// whatever the order, so the stream need neither allocate nor sort events.
+			// it whatever the order, so the stream need neither allocate nor sort events.
 			stream.setReuse(true);
 			stream.setOrdered(false);
 			JfrGcEvents events = new JfrGcEvents(recorder, stream);
@@ -102,26 +109,42 @@ final class JfrGcEvents implements AutoCloseable {
 				event.getDuration("sumOfPauses").toNanos(), event.getEndTime());
 	}
 
-	void onPause(long gcId, String name, long durationNanos, Instant end) {
+	synchronized void onPause(long gcId, String name, long durationNanos, Instant end) {
 		PendingPause pause = new PendingPause(name, durationNanos, end);
-		String collection = this.finished.get(gcId);
+		String collection = nameOf(gcId);
 		if (collection != null) {
 			record(gcId, collection, pause);
+			return;
 		}
-		else {
-			this.pending.computeIfAbsent(gcId, (id) -> new ArrayList<>(4)).add(pause);
+		this.pending.computeIfAbsent(gcId, (id) -> new ArrayList<>(4)).add(pause);
+		if (++this.pendingPauses > PENDING_LIMIT) {
+			Map.Entry<Long, List<PendingPause>> longest = this.pending.entrySet().iterator().next();
+			release(longest.getKey(), UNNAMED);
 		}
 	}
 
-	void onCollection(long gcId, String collection, long durationNanos, long sumOfPausesNanos, Instant end) {
-		List<PendingPause> pauses = this.pending.remove(gcId);
-		if (pauses != null) {
-			pauses.forEach((pause) -> record(gcId, collection, pause));
-		}
-		this.finished.put(gcId, collection);
+	synchronized void onCollection(long gcId, String collection, long durationNanos, long sumOfPausesNanos,
+			Instant end) {
+		int slot = (int) Math.floorMod(gcId, (long) NAMED_COLLECTIONS);
+		this.namedIds[slot] = gcId;
+		this.names[slot] = collection;
+		release(gcId, collection);
 		this.recorder.recordCollection();
 		if (durationNanos > sumOfPausesNanos) {
 			this.recorder.recordConcurrentCycle(new ConcurrentCycle(gcId, collection, durationNanos, end));
+		}
+	}
+
+	private @Nullable String nameOf(long gcId) {
+		int slot = (int) Math.floorMod(gcId, (long) NAMED_COLLECTIONS);
+		return (this.namedIds[slot] == gcId) ? this.names[slot] : null;
+	}
+
+	private void release(long gcId, String collection) {
+		List<PendingPause> pauses = this.pending.remove(gcId);
+		if (pauses != null) {
+			this.pendingPauses -= pauses.size();
+			pauses.forEach((pause) -> record(gcId, collection, pause));
 		}
 	}
 
@@ -130,13 +153,22 @@ final class JfrGcEvents implements AutoCloseable {
 				pause.durationNanos(), pause.end()));
 	}
 
-	int pendingCollections() {
-		return this.pending.size();
+	synchronized int pendingPauses() {
+		return this.pendingPauses;
 	}
 
+	/**
+	 * Stop the stream, then record the pauses that still wait, unnamed: they happened,
+	 * and the count stays exact.
+	 */
 	@Override
 	public void close() {
 		this.stream.close();
+		synchronized (this) {
+			while (!this.pending.isEmpty()) {
+				release(this.pending.keySet().iterator().next(), UNNAMED);
+			}
+		}
 	}
 
 	private record PendingPause(String name, long durationNanos, Instant end) {

@@ -5,7 +5,9 @@ import java.util.Arrays;
 /**
  * The most recent pauses in two parallel rings of fixed size, in the order they arrived,
  * for percentiles over a time window. When more pauses than the capacity fall inside a
- * window, the percentiles cover the most recent ones. Not thread-safe: the recorder
+ * window, the percentiles cover the most recent ones. Pauses arrive roughly, not exactly,
+ * in the order they ended (the pauses of a concurrent cycle arrive when the cycle ends),
+ * so every pause held is looked at, not only the newest. Not thread-safe: the recorder
  * guards it.
  */
 final class PauseWindow {
@@ -44,7 +46,7 @@ final class PauseWindow {
 		for (int i = 0; i < this.size; i++) {
 			int index = Math.floorMod(this.next - 1 - i, this.ends.length);
 			if (this.ends[index] < sinceEpochNanos) {
-				break;
+				continue;
 			}
 			this.scratch[count++] = this.durations[index];
 			oldestEnd = Math.min(oldestEnd, this.ends[index]);

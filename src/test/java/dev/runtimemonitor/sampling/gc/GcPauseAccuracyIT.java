@@ -7,11 +7,14 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordingFile;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,11 +24,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Runs {@link PauseWorkload} in a forked JVM under each collector with
- * {@code -Xlog:gc,gc+phases=info} and compares, GC by GC, the pauses the recorder saw
- * with the pauses the JVM logged over the recorder's lifetime: the same collections, the
- * same number of pauses, each pause within max(0.2 ms, 5 %), the total within 10 %. The
- * pauses from GC notifications, recorded in the same run, are held to the same bar and
- * shown to miss it. The figures of every run go to {@code target/gc-pause-accuracy.md}.
+ * {@code -Xlog:gc,gc+phases=info} and a Flight Recorder file recording, and holds the
+ * pauses the recorder saw, over its lifetime, to two references:
+ * <ul>
+ * <li>the recording file, the JVM's own record of the very events the recorder streams:
+ * every pause of every collection, to the nanosecond. This is the recorder's fidelity.
+ * <li>the GC log, the JVM's other clock: the same collections with the same number of
+ * pauses, the total within 2 %, no pause off by more than 5 ms, and at most 1 % of the
+ * pauses outside max(0.2 ms, 5 %). The log and Flight Recorder time a pause with two
+ * timers that do not start and stop at the same instructions; a thread preempted between
+ * them (Parallel and Serial, under CPU contention) puts a few milliseconds between the
+ * two on an odd pause, which the first reference shows is the JVM's and not the
+ * recorder's.
+ * </ul>
+ * The pauses from GC notifications, recorded in the same run, are held to the log's bar
+ * too: whole milliseconds pass it where pauses last tens of milliseconds (G1, Parallel
+ * and Serial here, sometimes) and must miss it where they last microseconds (ZGC and
+ * Shenandoah), which is why the recorder streams from Flight Recorder. The figures of
+ * every run, and every pause outside the per-pause tolerance, go to
+ * {@code target/gc-pause-accuracy.md}.
  */
 class GcPauseAccuracyIT {
 
@@ -36,9 +53,31 @@ class GcPauseAccuracyIT {
 
 	private static final double PAUSE_TOLERANCE_RATIO = 0.05;
 
-	private static final double TOTAL_TOLERANCE_RATIO = 0.10;
+	private static final double TOTAL_TOLERANCE_RATIO = 0.02;
+
+	/** The collectors whose pauses last microseconds, not milliseconds. */
+	private static final Set<String> SUB_MILLISECOND_PAUSES = Set.of("Z", "Shenandoah");
+
+	private static final double OUT_OF_TOLERANCE_SHARE = 0.01;
+
+	private static final double WORST_PAUSE_ERROR_MS = 5;
+
+	/**
+	 * Only the two events the recorder streams, so the file costs the workload little.
+	 */
+	private static final String RECORDING_SETTINGS = """
+			<?xml version="1.0" encoding="UTF-8"?>
+			<configuration version="2.0">
+			  <event name="jdk.GCPhasePause"><setting name="enabled">true</setting>\
+			<setting name="threshold">0 ms</setting></event>
+			  <event name="jdk.GarbageCollection"><setting name="enabled">true</setting>\
+			<setting name="threshold">0 ms</setting></event>
+			</configuration>
+			""";
 
 	private static final List<String> report = new ArrayList<>();
+
+	private static final List<String> outliers = new ArrayList<>();
 
 	@TempDir
 	Path directory;
@@ -48,10 +87,13 @@ class GcPauseAccuracyIT {
 	void recordedPausesAgreeWithTheGcLog(String collector) throws Exception {
 		Path log = this.directory.resolve("gc.log");
 		Path output = this.directory.resolve("workload.out");
+		Path recording = this.directory.resolve("gc.jfr");
+		Path settings = Files.writeString(this.directory.resolve("gc.jfc"), RECORDING_SETTINGS);
 		Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
 				"-XX:+Use" + collector + "GC", "-Xms1g", "-Xmx1g", "-XX:ParallelGCThreads=1", "-XX:ConcGCThreads=1",
-				"-Xlog:gc,gc+phases=info:file=" + log, "-cp", System.getProperty("java.class.path"),
-				PauseWorkload.class.getName(), this.directory.toString(), "6")
+				"-Xlog:gc,gc+phases=info:file=" + log,
+				"-XX:StartFlightRecording:filename=" + recording + ",settings=" + settings, "-cp",
+				System.getProperty("java.class.path"), PauseWorkload.class.getName(), this.directory.toString(), "6")
 			.redirectErrorStream(true)
 			.redirectOutput(output.toFile())
 			.start();
@@ -69,29 +111,40 @@ class GcPauseAccuracyIT {
 		List<Pause> inScope = logged.stream()
 			.filter((pause) -> pause.gcId() >= firstGc && pause.gcId() <= lastGc)
 			.toList();
+		List<String> differentFromFile = differences(byCollectionNanos(jfr),
+				byCollectionNanos(parseRecordingFile(recording, firstGc, lastGc)));
 		Comparison byJfr = compareByCollection(inScope, jfr);
 		Comparison byNotifications = compareInOrder(inScope, notifiedDuring(notified, jfr));
-		report.add(String.format("| %s | %d | %d | %d | %d | %.3f | %.3f (%+.2f%%) | %.4f | %d | %.3f (%+.2f%%) | %d |",
-				collector, byJfr.collections(), inScope.size(), jfr.size(), byNotifications.recorded(),
-				byJfr.loggedTotalMs(), byJfr.recordedTotalMs(), byJfr.totalErrorPercent(), byJfr.worstErrorMs(),
-				byJfr.outOfTolerance(), byNotifications.recordedTotalMs(), byNotifications.totalErrorPercent(),
+		report.add(String.format(
+				"| %s | %d | %d | %d | %d | %s | %.3f | %.3f (%+.2f%%) | %.4f | %d | %.3f (%+.2f%%) | %d |", collector,
+				byJfr.collections(), inScope.size(), jfr.size(), byNotifications.recorded(),
+				differentFromFile.isEmpty() ? "identical" : differentFromFile.size() + " differ", byJfr.loggedTotalMs(),
+				byJfr.recordedTotalMs(), byJfr.totalErrorPercent(), byJfr.worstErrorMs(), byJfr.outOfTolerance(),
+				byNotifications.recordedTotalMs(), byNotifications.totalErrorPercent(),
 				byNotifications.outOfTolerance()));
+		byJfr.details().forEach((detail) -> outliers.add(collector + ": " + detail));
 
+		assertThat(differentFromFile).as("pauses the recorder saw that differ from the JVM's own recording file")
+			.isEmpty();
 		assertThat(byJfr.missing()).as("collections logged but not recorded, or recorded but not logged").isEmpty();
-		assertThat(byJfr.outOfTolerance()).as("JFR pauses outside max(0.2 ms, 5 %%) of the log: %s", byJfr.details())
-			.isZero();
-		assertThat(Math.abs(byJfr.totalErrorPercent())).as("JFR total error %")
-			.isLessThanOrEqualTo(100 * TOTAL_TOLERANCE_RATIO);
-		assertThat(byNotifications.passes()).as("millisecond notifications meet the bar").isFalse();
+		assertThat(byJfr.passes()).as("JFR pauses against the log: %s", byJfr.details()).isTrue();
+		if (SUB_MILLISECOND_PAUSES.contains(collector)) {
+			assertThat(byNotifications.passes()).as("millisecond notifications meet the bar").isFalse();
+		}
 	}
 
 	@AfterAll
 	static void writeReport() throws IOException {
 		List<String> lines = new ArrayList<>();
 		lines.add(
-				"| collector | GCs | pauses logged | pauses JFR | pauses notified | logged total ms | JFR total ms | JFR worst pause error ms | JFR pauses out of tolerance | notified total ms | notified pauses out of tolerance |");
-		lines.add("|---|---|---|---|---|---|---|---|---|---|---|");
+				"| collector | GCs | pauses logged | pauses JFR | pauses notified | JFR vs recording file | logged total ms | JFR total ms | JFR worst pause error ms | JFR pauses out of tolerance | notified total ms | notified pauses out of tolerance |");
+		lines.add("|---|---|---|---|---|---|---|---|---|---|---|---|");
 		lines.addAll(report);
+		if (!outliers.isEmpty()) {
+			lines.add("");
+			lines.add("Pauses outside max(0.2 ms, 5 %) of the log:");
+			outliers.forEach((outlier) -> lines.add("- " + outlier));
+		}
 		Path target = Path.of("target", "gc-pause-accuracy.md");
 		Files.createDirectories(target.getParent());
 		Files.write(target, lines);
@@ -160,7 +213,7 @@ class GcPauseAccuracyIT {
 		return Math.abs(recordedMs - loggedMs) <= Math.max(PAUSE_TOLERANCE_MS, PAUSE_TOLERANCE_RATIO * loggedMs);
 	}
 
-	private static List<Long> union(Map<Long, List<Pause>> first, Map<Long, List<Pause>> second) {
+	private static List<Long> union(Map<Long, ?> first, Map<Long, ?> second) {
 		TreeMap<Long, Boolean> ids = new TreeMap<>();
 		first.keySet().forEach((id) -> ids.put(id, true));
 		second.keySet().forEach((id) -> ids.put(id, true));
@@ -189,6 +242,45 @@ class GcPauseAccuracyIT {
 			}
 		}
 		return pauses;
+	}
+
+	/**
+	 * The pauses of a Flight Recorder file within a range of collections.
+	 */
+	private static List<Pause> parseRecordingFile(Path file, long firstGc, long lastGc) throws IOException {
+		List<Pause> pauses = new ArrayList<>();
+		for (RecordedEvent event : RecordingFile.readAllEvents(file)) {
+			long gcId = event.getLong("gcId");
+			if (event.getEventType().getName().equals("jdk.GCPhasePause") && gcId >= firstGc && gcId <= lastGc) {
+				pauses.add(new Pause(gcId, event.getString("name"), event.getDuration().toNanos() / 1e6, 0));
+			}
+		}
+		return pauses;
+	}
+
+	/**
+	 * Each collection's pause durations in nanoseconds, sorted: the same multiset
+	 * whatever order the pauses were delivered in.
+	 */
+	private static Map<Long, List<Long>> byCollectionNanos(List<Pause> pauses) {
+		Map<Long, List<Long>> byGc = new TreeMap<>();
+		for (Pause pause : pauses) {
+			byGc.computeIfAbsent(pause.gcId(), (id) -> new ArrayList<>()).add(Math.round(pause.millis() * 1e6));
+		}
+		byGc.values().forEach((durations) -> durations.sort(null));
+		return byGc;
+	}
+
+	private static List<String> differences(Map<Long, List<Long>> recorded, Map<Long, List<Long>> file) {
+		List<String> differences = new ArrayList<>();
+		for (long gcId : union(recorded, file)) {
+			List<Long> ours = recorded.getOrDefault(gcId, List.of());
+			List<Long> theirs = file.getOrDefault(gcId, List.of());
+			if (!ours.equals(theirs)) {
+				differences.add("GC(" + gcId + ") recorded " + ours + " ns, file " + theirs + " ns");
+			}
+		}
+		return differences;
 	}
 
 	private static List<Pause> parseRecorded(Path file) throws IOException {
@@ -222,7 +314,8 @@ class GcPauseAccuracyIT {
 		}
 
 		boolean passes() {
-			return this.outOfTolerance == 0 && this.missing.isEmpty()
+			return this.missing.isEmpty() && this.outOfTolerance <= OUT_OF_TOLERANCE_SHARE * this.recorded
+					&& this.worstErrorMs <= WORST_PAUSE_ERROR_MS
 					&& Math.abs(totalErrorPercent()) <= 100 * TOTAL_TOLERANCE_RATIO;
 		}
 

@@ -6,11 +6,13 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
+import dev.runtimemonitor.sampling.GcPauseFigures;
 import jdk.jfr.FlightRecorder;
 import jdk.jfr.consumer.RecordingStream;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 class JfrGcEventsTests {
@@ -51,10 +53,9 @@ class JfrGcEventsTests {
 			assertThat(this.pauses).isEmpty();
 			events.onCollection(7, "G1Old", 40_000_000, 2_050_000, T0.plusMillis(11));
 			assertThat(this.pauses).extracting(GcPause::collector, GcPause::kind, GcPause::durationNanos)
-				.containsExactly(org.assertj.core.groups.Tuple.tuple("G1Old", "remark", 2_000_000L),
-						org.assertj.core.groups.Tuple.tuple("G1Old", "cleanup", 50_000L));
+				.containsExactly(tuple("G1Old", "remark", 2_000_000L), tuple("G1Old", "cleanup", 50_000L));
 			assertThat(this.cycles).extracting(ConcurrentCycle::durationNanos).containsExactly(40_000_000L);
-			assertThat(events.pendingCollections()).isZero();
+			assertThat(events.pendingPauses()).isZero();
 		}
 	}
 
@@ -77,16 +78,88 @@ class JfrGcEventsTests {
 		}
 	}
 
+	/**
+	 * The order generational ZGC delivers, as seen from a GC storm on this JDK: a major
+	 * collection's young pauses, then hundreds of minor collections, some with their
+	 * collection event ahead of their pauses and one with a pause that arrives hundreds
+	 * of collections after its own; the major collection's old-generation pauses in the
+	 * middle of them; and the major collection's event at the very end.
+	 */
 	@Test
-	void pausesThatNeverMeetTheirCollectionStayBoundedAndAreStillCounted() {
+	void generationalZgcOrderLosesAndMisnamesNothing() {
+		int minors = 600;
+		long major = 10;
+		int delivered = 0;
+		try (JfrGcEvents events = unstarted()) {
+			events.onPause(major, "Pause Mark Start (Major)", 15_000, T0);
+			events.onPause(major, "Pause Mark End", 15_000, T0.plusMillis(30));
+			events.onPause(major, "Pause Relocate Start", 9_000, T0.plusMillis(31));
+			delivered += 3;
+			for (long gcId = major + 1; gcId <= major + minors; gcId++) {
+				Instant end = T0.plusMillis(40 + gcId);
+				boolean collectionFirst = gcId % 7 == 0;
+				if (collectionFirst) {
+					events.onCollection(gcId, "ZGC Minor", 3_000_000, 30_000, end);
+				}
+				events.onPause(gcId, "Pause Mark Start", 10_000, end);
+				events.onPause(gcId, "Pause Mark End", 10_000, end);
+				delivered += 2;
+				if (gcId != major + 1) {
+					events.onPause(gcId, "Pause Relocate Start", 10_000, end);
+					delivered++;
+				}
+				if (!collectionFirst) {
+					events.onCollection(gcId, "ZGC Minor", 3_000_000, 30_000, end);
+				}
+				if (gcId == major + minors / 2) {
+					events.onPause(major, "Pause Mark End", 13_000, end);
+					events.onPause(major, "Pause Relocate Start", 9_000, end);
+					delivered += 2;
+				}
+				if (gcId == major + 500) {
+					events.onPause(major + 1, "Pause Relocate Start", 10_000, T0.plusMillis(41 + major));
+					delivered++;
+				}
+			}
+			assertThat(events.pendingPauses()).isEqualTo(5);
+			events.onCollection(major, "ZGC Major", 400_000_000, 61_000, T0.plusMillis(700));
+			assertThat(events.pendingPauses()).isZero();
+		}
+		assertThat(this.pauses).hasSize(delivered);
+		assertThat(this.pauses).filteredOn((pause) -> pause.gcId() == major)
+			.hasSize(5)
+			.allSatisfy((pause) -> assertThat(pause.collector()).isEqualTo("ZGC Major"));
+		assertThat(this.pauses).filteredOn((pause) -> pause.gcId() != major)
+			.allSatisfy((pause) -> assertThat(pause.collector()).isEqualTo("ZGC Minor"));
+		GcPauseFigures figures = this.recorder.figures(T0.plusSeconds(1), Duration.ofMinutes(1));
+		assertThat(figures.pauses()).isEqualTo(delivered);
+		assertThat(figures.windowPauses()).isEqualTo(delivered);
+		assertThat(figures.collections()).isEqualTo(minors + 1);
+	}
+
+	@Test
+	void pausesBeyondThePendingLimitAreRecordedUnnamedAndStillCounted() {
 		try (JfrGcEvents events = unstarted()) {
 			for (int gcId = 0; gcId < 100_000; gcId++) {
 				events.onPause(gcId, "GC Pause", 1_000, T0);
 			}
-			assertThat(events.pendingCollections()).isEqualTo(JfrGcEvents.PENDING_LIMIT);
+			assertThat(events.pendingPauses()).isEqualTo(JfrGcEvents.PENDING_LIMIT);
 			assertThat(this.pauses).hasSize(100_000 - JfrGcEvents.PENDING_LIMIT)
-				.allSatisfy((pause) -> assertThat(pause.collector()).isEqualTo("unknown"));
+				.allSatisfy((pause) -> assertThat(pause.collector()).isEqualTo(JfrGcEvents.UNNAMED));
 		}
+		assertThat(this.pauses).hasSize(100_000);
+	}
+
+	@Test
+	void pausesStillWaitingWhenTheStreamClosesAreRecorded() {
+		JfrGcEvents events = unstarted();
+		events.onPause(5, "Pause Init Mark", 20_000, T0);
+		events.onPause(6, "Pause Final Mark", 30_000, T0);
+		assertThat(this.pauses).isEmpty();
+		events.close();
+		assertThat(this.pauses).extracting(GcPause::gcId, GcPause::collector)
+			.containsExactly(tuple(5L, JfrGcEvents.UNNAMED), tuple(6L, JfrGcEvents.UNNAMED));
+		assertThat(events.pendingPauses()).isZero();
 	}
 
 	@Test

@@ -37,6 +37,19 @@ class PauseWindowTests {
 	}
 
 	@Test
+	void countsAPauseThatArrivedAfterNewerOnes() {
+		PauseWindow window = new PauseWindow(16);
+		window.add(300, 1_000);
+		window.add(100, 5_000);
+		window.add(400, 2_000);
+		window.add(250, 3_000);
+		PauseWindow.Percentiles percentiles = window.since(200);
+		assertThat(percentiles.count()).isEqualTo(3);
+		assertThat(percentiles.max()).isEqualTo(3_000);
+		assertThat(percentiles.oldestEnd()).isEqualTo(250);
+	}
+
+	@Test
 	void keepsOnlyTheMostRecentPausesWhenFull() {
 		PauseWindow window = new PauseWindow(4);
 		for (int i = 1; i <= 10; i++) {
