@@ -41,7 +41,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * too: whole milliseconds pass it where pauses last tens of milliseconds (G1, Parallel
  * and Serial here, sometimes) and must miss it where they last microseconds (ZGC and
  * Shenandoah), which is why the recorder streams from Flight Recorder. The figures of
- * every run, and every pause outside the per-pause tolerance, go to
+ * every run, every pause outside the per-pause tolerance, and how long after its end each
+ * pause reached the recorder's listeners (where the pause histogram records it) go to
  * {@code target/gc-pause-accuracy.md}.
  */
 class GcPauseAccuracyIT {
@@ -115,13 +116,18 @@ class GcPauseAccuracyIT {
 				byCollectionNanos(parseRecordingFile(recording, firstGc, lastGc)));
 		Comparison byJfr = compareByCollection(inScope, jfr);
 		Comparison byNotifications = compareInOrder(inScope, notifiedDuring(notified, jfr));
+		List<Long> delays = Files.readAllLines(this.directory.resolve("delays.txt"))
+			.stream()
+			.map(Long::valueOf)
+			.sorted()
+			.toList();
 		report.add(String.format(
-				"| %s | %d | %d | %d | %d | %s | %.3f | %.3f (%+.2f%%) | %.4f | %d | %.3f (%+.2f%%) | %d |", collector,
-				byJfr.collections(), inScope.size(), jfr.size(), byNotifications.recorded(),
+				"| %s | %d | %d | %d | %d | %s | %.3f | %.3f (%+.2f%%) | %.4f | %d | %.3f (%+.2f%%) | %d | %d / %d / %d |",
+				collector, byJfr.collections(), inScope.size(), jfr.size(), byNotifications.recorded(),
 				differentFromFile.isEmpty() ? "identical" : differentFromFile.size() + " differ", byJfr.loggedTotalMs(),
 				byJfr.recordedTotalMs(), byJfr.totalErrorPercent(), byJfr.worstErrorMs(), byJfr.outOfTolerance(),
 				byNotifications.recordedTotalMs(), byNotifications.totalErrorPercent(),
-				byNotifications.outOfTolerance()));
+				byNotifications.outOfTolerance(), millis(delays, 0.50), millis(delays, 0.99), millis(delays, 1.0)));
 		byJfr.details().forEach((detail) -> outliers.add(collector + ": " + detail));
 
 		assertThat(differentFromFile).as("pauses the recorder saw that differ from the JVM's own recording file")
@@ -137,8 +143,8 @@ class GcPauseAccuracyIT {
 	static void writeReport() throws IOException {
 		List<String> lines = new ArrayList<>();
 		lines.add(
-				"| collector | GCs | pauses logged | pauses JFR | pauses notified | JFR vs recording file | logged total ms | JFR total ms | JFR worst pause error ms | JFR pauses out of tolerance | notified total ms | notified pauses out of tolerance |");
-		lines.add("|---|---|---|---|---|---|---|---|---|---|---|---|");
+				"| collector | GCs | pauses logged | pauses JFR | pauses notified | JFR vs recording file | logged total ms | JFR total ms | JFR worst pause error ms | JFR pauses out of tolerance | notified total ms | notified pauses out of tolerance | delay to histogram p50 / p99 / max ms |");
+		lines.add("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
 		lines.addAll(report);
 		if (!outliers.isEmpty()) {
 			lines.add("");
@@ -207,6 +213,14 @@ class GcPauseAccuracyIT {
 			.filter((pause) -> pause.uptimeMs() >= from && pause.uptimeMs() <= to)
 			.sorted(Comparator.comparingDouble(Pause::uptimeMs))
 			.toList();
+	}
+
+	/**
+	 * A quantile of sorted delays, nearest rank, in whole milliseconds.
+	 */
+	private static long millis(List<Long> sortedNanos, double quantile) {
+		int rank = Math.max(1, (int) Math.ceil(quantile * sortedNanos.size()));
+		return Math.round(sortedNanos.get(rank - 1) / 1e6);
 	}
 
 	private static boolean withinTolerance(double loggedMs, double recordedMs) {

@@ -15,7 +15,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * A small allocating workload, run in a forked JVM by {@link GcPauseAccuracyIT}: it
  * records pauses from Flight Recorder and from GC notifications at the same time, makes
  * the collector work, and writes what each saw to tab-separated files that the test
- * compares with the JVM's own GC log.
+ * compares with the JVM's own GC log, and how long after its end each pause reached the
+ * recorder's listeners (where the pause histogram records it).
  */
 public final class PauseWorkload {
 
@@ -26,9 +27,13 @@ public final class PauseWorkload {
 		Path out = Path.of(args[0]);
 		Duration churn = Duration.ofSeconds(Long.parseLong(args[1]));
 		List<GcPause> jfrPauses = new CopyOnWriteArrayList<>();
+		List<Long> delaysNanos = new CopyOnWriteArrayList<>();
 		List<GcPause> notifiedPauses = new CopyOnWriteArrayList<>();
 		GcPauseRecording recording = new GcPauseRecording(true);
-		recording.recorder().addListener(jfrPauses::add);
+		recording.recorder().addListener((pause) -> {
+			delaysNanos.add(Duration.between(pause.end(), Instant.now()).toNanos());
+			jfrPauses.add(pause);
+		});
 		GcPauseRecorder notified = new GcPauseRecorder();
 		notified.addListener(notifiedPauses::add);
 		recording.start();
@@ -44,6 +49,7 @@ public final class PauseWorkload {
 		recording.close();
 		write(out.resolve("jfr.tsv"), jfrPauses);
 		write(out.resolve("notifications.tsv"), notifiedPauses);
+		Files.write(out.resolve("delays.txt"), delaysNanos.stream().map(String::valueOf).toList());
 		Files.writeString(out.resolve("done"), "retained " + retained + "\n");
 	}
 
