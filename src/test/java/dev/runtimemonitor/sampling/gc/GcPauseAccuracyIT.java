@@ -30,19 +30,21 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <li>the recording file, the JVM's own record of the very events the recorder streams:
  * every pause of every collection, to the nanosecond. This is the recorder's fidelity.
  * <li>the GC log, the JVM's other clock: the same collections with the same number of
- * pauses, the total within 2 %, no pause off by more than 5 ms, and at most 1 % of the
- * pauses outside max(0.2 ms, 5 %). The log and Flight Recorder time a pause with two
- * timers that do not start and stop at the same instructions; a thread preempted between
- * them (Parallel and Serial, under CPU contention) puts a few milliseconds between the
- * two on an odd pause, which the first reference shows is the JVM's and not the
- * recorder's.
+ * pauses (nothing lost, nothing invented), the total within 5 %, and no pause off by more
+ * than max(5 ms, 5 %). The log and Flight Recorder time a pause with two timers that do
+ * not start and stop at the same instructions: on an odd Serial or Parallel pause the two
+ * are a few milliseconds apart (the log's 12.0 ms against Flight Recorder's 7.6 ms,
+ * once), and Shenandoah's log runs a few microseconds per pause above Flight Recorder.
+ * Those pauses are listed in the report; the first reference shows that the difference is
+ * the JVM's, since the recorder has exactly what Flight Recorder has.
  * </ul>
- * The pauses from GC notifications, recorded in the same run, are held to the log's bar
- * too: whole milliseconds pass it where pauses last tens of milliseconds (G1, Parallel
- * and Serial here, sometimes) and must miss it where they last microseconds (ZGC and
- * Shenandoah), which is why the recorder streams from Flight Recorder. The figures of
- * every run, every pause outside the per-pause tolerance, and how long after its end each
- * pause reached the recorder's listeners (where the pause histogram records it) go to
+ * The pauses from GC notifications, recorded in the same run, are held to the bar of
+ * every pause within max(0.2 ms, 5 %) of the log and the total within 2 %: whole
+ * milliseconds pass it where pauses last tens of milliseconds (G1, Parallel and Serial
+ * here, sometimes) and must miss it where they last microseconds (ZGC and Shenandoah),
+ * which is why the recorder streams from Flight Recorder. The figures of every run, every
+ * pause outside the per-pause tolerance, and how long after its end each pause reached
+ * the recorder's listeners (where the pause histogram records it) go to
  * {@code target/gc-pause-accuracy.md}.
  */
 class GcPauseAccuracyIT {
@@ -56,12 +58,19 @@ class GcPauseAccuracyIT {
 
 	private static final double TOTAL_TOLERANCE_RATIO = 0.02;
 
+	/**
+	 * How far the JVM's two timers may put a pause apart: a thread preempted between them
+	 * adds milliseconds, not tens of them.
+	 */
+	private static final double GROSS_ERROR_MS = 5;
+
+	private static final double GROSS_ERROR_RATIO = 0.05;
+
+	/** Shenandoah's Flight Recorder totals run up to ~3 % below its log's. */
+	private static final double TIMERS_TOTAL_RATIO = 0.05;
+
 	/** The collectors whose pauses last microseconds, not milliseconds. */
 	private static final Set<String> SUB_MILLISECOND_PAUSES = Set.of("Z", "Shenandoah");
-
-	private static final double OUT_OF_TOLERANCE_SHARE = 0.01;
-
-	private static final double WORST_PAUSE_ERROR_MS = 5;
 
 	/**
 	 * Only the two events the recorder streams, so the file costs the workload little.
@@ -133,9 +142,12 @@ class GcPauseAccuracyIT {
 		assertThat(differentFromFile).as("pauses the recorder saw that differ from the JVM's own recording file")
 			.isEmpty();
 		assertThat(byJfr.missing()).as("collections logged but not recorded, or recorded but not logged").isEmpty();
-		assertThat(byJfr.passes()).as("JFR pauses against the log: %s", byJfr.details()).isTrue();
+		assertThat(byJfr.grossErrors()).as("JFR pauses off the log by more than max(5 ms, 5 %%): %s", byJfr.details())
+			.isZero();
+		assertThat(Math.abs(byJfr.totalErrorPercent())).as("JFR total error %")
+			.isLessThanOrEqualTo(100 * TIMERS_TOTAL_RATIO);
 		if (SUB_MILLISECOND_PAUSES.contains(collector)) {
-			assertThat(byNotifications.passes()).as("millisecond notifications meet the bar").isFalse();
+			assertThat(byNotifications.meetsTheBar()).as("millisecond notifications meet the bar").isFalse();
 		}
 	}
 
@@ -163,6 +175,7 @@ class GcPauseAccuracyIT {
 		List<Long> missing = new ArrayList<>();
 		List<String> details = new ArrayList<>();
 		int outOfTolerance = 0;
+		int grossErrors = 0;
 		double worst = 0;
 		for (long gcId : union(loggedByGc, recordedByGc)) {
 			List<Pause> expected = loggedByGc.getOrDefault(gcId, List.of());
@@ -175,6 +188,9 @@ class GcPauseAccuracyIT {
 			for (int i = 0; i < expected.size(); i++) {
 				double error = Math.abs(actual.get(i).millis() - expected.get(i).millis());
 				worst = Math.max(worst, error);
+				if (error > Math.max(GROSS_ERROR_MS, GROSS_ERROR_RATIO * expected.get(i).millis())) {
+					grossErrors++;
+				}
 				if (!withinTolerance(expected.get(i).millis(), actual.get(i).millis())) {
 					outOfTolerance++;
 					details.add("GC(" + gcId + ") " + expected.get(i).name() + " logged " + expected.get(i).millis()
@@ -183,7 +199,7 @@ class GcPauseAccuracyIT {
 			}
 		}
 		return new Comparison(loggedByGc.size(), recorded.size(), total(logged), total(recorded), worst, outOfTolerance,
-				missing, details);
+				grossErrors, missing, details);
 	}
 
 	private static Comparison compareInOrder(List<Pause> logged, List<Pause> recorded) {
@@ -199,7 +215,7 @@ class GcPauseAccuracyIT {
 			}
 		}
 		return new Comparison(byCollection(logged).size(), recorded.size(), total(logged), total(recorded), worst,
-				outOfTolerance, List.of(), List.of());
+				outOfTolerance, 0, List.of(), List.of());
 	}
 
 	/**
@@ -320,16 +336,19 @@ class GcPauseAccuracyIT {
 	}
 
 	private record Comparison(int collections, int recorded, double loggedTotalMs, double recordedTotalMs,
-			double worstErrorMs, int outOfTolerance, List<Long> missing, List<String> details) {
+			double worstErrorMs, int outOfTolerance, int grossErrors, List<Long> missing, List<String> details) {
 
 		double totalErrorPercent() {
 			return (this.loggedTotalMs == 0) ? 0
 					: 100 * (this.recordedTotalMs - this.loggedTotalMs) / this.loggedTotalMs;
 		}
 
-		boolean passes() {
-			return this.missing.isEmpty() && this.outOfTolerance <= OUT_OF_TOLERANCE_SHARE * this.recorded
-					&& this.worstErrorMs <= WORST_PAUSE_ERROR_MS
+		/**
+		 * Whether every pause is within max(0.2 ms, 5 %) of the log and the total within
+		 * 2 %: what a pause source must meet to judge sub-millisecond pauses.
+		 */
+		boolean meetsTheBar() {
+			return this.missing.isEmpty() && this.outOfTolerance == 0
 					&& Math.abs(totalErrorPercent()) <= 100 * TOTAL_TOLERANCE_RATIO;
 		}
 
