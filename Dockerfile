@@ -21,7 +21,7 @@ COPY src/ src/
 # cache mount: it survives between builds without ending up in any layer.
 RUN --mount=type=cache,id=runtime-monitor-m2,target=/root/.m2 \
     ./mvnw -B -ntp -DskipTests package \
- && java -Djarmode=tools -jar target/runtime-monitor-*.jar \
+ && java -Djarmode=tools -jar target/runtime-monitor-*-exec.jar \
         extract --layers --application-filename app.jar --destination /layers
 
 # --- runtime: a JRE 25, the application in layers that change least first ---

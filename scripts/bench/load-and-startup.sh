@@ -12,7 +12,7 @@ cd "$(dirname "$0")/../.."
 DURATION="${1:-15}"
 ROUNDS="${2:-2}"
 JAVA="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java"
-JAR="$(ls target/runtime-monitor-*.jar 2>/dev/null | grep -v original | head -1)"
+JAR="$(ls target/runtime-monitor-*-exec.jar 2>/dev/null | head -1)"
 for tool in wrk curl; do
   command -v "$tool" >/dev/null || { echo "$tool is missing: apt-get install $tool" >&2; exit 1; }
 done

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import dev.runtimemonitor.evaluation.Check;
 import dev.runtimemonitor.evaluation.CheckPolicy;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns the check properties into the policies the evaluator applies: thresholds in base
@@ -23,23 +24,27 @@ final class CheckPolicies {
 
 	static List<CheckPolicy> from(RuntimeMonitorProperties properties) {
 		List<CheckPolicy> policies = new ArrayList<>();
-		for (Map.Entry<Check, CheckProperties<?>> entry : properties.getChecks().byCheck().entrySet()) {
-			CheckProperties<?> settings = entry.getValue();
-			if (settings.isEnabled()) {
+		for (Map.Entry<Check, CheckSettings<?>> entry : properties.checks().byCheck().entrySet()) {
+			CheckSettings<?> settings = entry.getValue();
+			if (settings.enabled()) {
 				policies.add(policy(entry.getKey(), settings, properties));
 			}
 		}
 		return policies;
 	}
 
-	private static <T> CheckPolicy policy(Check check, CheckProperties<T> settings,
-			RuntimeMonitorProperties properties) {
-		double critical = settings.toBaseUnit(settings.getCritical());
-		if (check == Check.SAMPLER && settings.getCritical() == null) {
-			critical = properties.getInterval().multipliedBy(SAMPLER_CRITICAL_INTERVALS).toNanos() / 1e9;
+	private static <T> CheckPolicy policy(Check check, CheckSettings<T> settings, RuntimeMonitorProperties properties) {
+		ThresholdType<T> type = ThresholdType.of(check, settings);
+		double critical = baseUnit(type, settings.critical());
+		if (check == Check.SAMPLER && settings.critical() == null) {
+			critical = properties.interval().multipliedBy(SAMPLER_CRITICAL_INTERVALS).toNanos() / 1e9;
 		}
-		return new CheckPolicy(check, settings.toBaseUnit(settings.getWarning()), critical, settings.getSustain(),
-				settings.getProbes());
+		return new CheckPolicy(check, baseUnit(type, settings.warning()), critical, settings.sustain(),
+				settings.feeds());
+	}
+
+	private static <T> double baseUnit(ThresholdType<T> type, @Nullable T threshold) {
+		return (threshold != null) ? type.toBaseUnit().applyAsDouble(threshold) : Double.NaN;
 	}
 
 }

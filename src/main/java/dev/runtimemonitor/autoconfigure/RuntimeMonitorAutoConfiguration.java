@@ -29,21 +29,19 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
-import org.springframework.boot.health.autoconfigure.contributor.HealthContributorAutoConfiguration;
 import org.springframework.boot.health.contributor.HealthIndicator;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
-import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
  * Auto-configuration of the runtime monitor: the sampler, the monitor and its schedule,
  * the meters, the health indicators and the probe groups. Every bean backs off for one of
- * the user's own.
+ * the application's own; what needs the actuator, a meter registry or a web server is
+ * only added where the application has them.
  */
-@AutoConfiguration(before = HealthContributorAutoConfiguration.class)
+@AutoConfiguration(
+		beforeName = "org.springframework.boot.health.autoconfigure.contributor.HealthContributorAutoConfiguration")
 @ConditionalOnBooleanProperty(name = "runtime-monitor.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(RuntimeMonitorProperties.class)
 public final class RuntimeMonitorAutoConfiguration {
@@ -54,7 +52,7 @@ public final class RuntimeMonitorAutoConfiguration {
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean
 	GcPauseRecording runtimeGcPauseRecording(RuntimeMonitorProperties properties) {
-		return new GcPauseRecording(properties.getGcPauseSource() == RuntimeMonitorProperties.PauseEvents.JFR);
+		return new GcPauseRecording(properties.gcPauseSource() == RuntimeMonitorProperties.PauseEvents.JFR);
 	}
 
 	@Bean(destroyMethod = "close")
@@ -65,32 +63,32 @@ public final class RuntimeMonitorAutoConfiguration {
 		SampleSources sources = SampleSources.platform();
 		GcPauseRecording recording = pauses.getIfAvailable();
 		if (recording != null) {
-			sources = sources.withPauses(new GcPauseSource(recording.recorder(), properties.getWindow(), sampleClock));
+			sources = sources.withPauses(new GcPauseSource(recording.recorder(), properties.window(), sampleClock));
 		}
-		if (!properties.getChecks().getDeadlock().isEnabled()) {
+		if (!properties.checks().deadlock().enabled()) {
 			sources = sources.withoutDeadlockSearch();
 		}
-		return new RuntimeSampler(sources, sampleClock, properties.getDeadlockInterval());
+		return new RuntimeSampler(sources, sampleClock, properties.deadlockInterval());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	RuntimeMonitor runtimeMonitor(RuntimeSampler sampler, RuntimeMonitorProperties properties,
 			ObjectProvider<Clock> clock) {
-		Duration rateSpan = (properties.getWindow().compareTo(MINIMUM_RATE_SPAN) < 0) ? properties.getWindow()
+		Duration rateSpan = (properties.window().compareTo(MINIMUM_RATE_SPAN) < 0) ? properties.window()
 				: MINIMUM_RATE_SPAN;
 		// A span that falls short by the ticks' drift still counts; without this slack a
 		// window under a minute never had a known rate.
-		rateSpan = rateSpan.minus(properties.getInterval().dividedBy(2));
+		rateSpan = rateSpan.minus(properties.interval().dividedBy(2));
 		Evaluator evaluator = new Evaluator(CheckPolicies.from(properties), rateSpan);
-		return new RuntimeMonitor(sampler, evaluator, clock.getIfAvailable(() -> Clock.SYSTEM),
-				properties.getInterval(), properties.getWindow());
+		return new RuntimeMonitor(sampler, evaluator, clock.getIfAvailable(() -> Clock.SYSTEM), properties.interval(),
+				properties.window());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	LevelChangeLogger runtimeLevelChangeLogger(RuntimeMonitorProperties properties) {
-		return new LevelChangeLogger(properties.getCriticalReminder());
+		return new LevelChangeLogger(properties.criticalReminder());
 	}
 
 	@Bean
@@ -129,22 +127,31 @@ public final class RuntimeMonitorAutoConfiguration {
 			return RuntimeHealthIndicator.allChecks(monitor);
 		}
 
-		@Bean
-		@ConditionalOnMissingBean(name = "runtimeLivenessHealthIndicator")
-		RuntimeHealthIndicator runtimeLivenessHealthIndicator(RuntimeMonitor monitor) {
-			return RuntimeHealthIndicator.forProbe(monitor, Probe.LIVENESS);
-		}
+		/**
+		 * The probe indicators and their groups, where Spring Boot has probe groups.
+		 */
+		@Configuration(proxyBeanMethods = false)
+		@ConditionalOnBooleanProperty(name = "management.endpoint.health.probes.enabled", matchIfMissing = true)
+		static class ProbesConfiguration {
 
-		@Bean
-		@ConditionalOnMissingBean(name = "runtimeReadinessHealthIndicator")
-		RuntimeHealthIndicator runtimeReadinessHealthIndicator(RuntimeMonitor monitor) {
-			return RuntimeHealthIndicator.forProbe(monitor, Probe.READINESS);
-		}
+			@Bean
+			@ConditionalOnMissingBean(name = "runtimeLivenessHealthIndicator")
+			RuntimeHealthIndicator runtimeLivenessHealthIndicator(RuntimeMonitor monitor) {
+				return RuntimeHealthIndicator.forProbe(monitor, Probe.LIVENESS);
+			}
 
-		@Bean
-		@ConditionalOnMissingBean
-		static RuntimeHealthGroups runtimeHealthGroups() {
-			return new RuntimeHealthGroups();
+			@Bean
+			@ConditionalOnMissingBean(name = "runtimeReadinessHealthIndicator")
+			RuntimeHealthIndicator runtimeReadinessHealthIndicator(RuntimeMonitor monitor) {
+				return RuntimeHealthIndicator.forProbe(monitor, Probe.READINESS);
+			}
+
+			@Bean
+			@ConditionalOnMissingBean
+			static RuntimeHealthGroups runtimeHealthGroups(Environment environment) {
+				return new RuntimeHealthGroups(ProbeGroupMembership.configuredIn(environment));
+			}
+
 		}
 
 	}
@@ -157,33 +164,8 @@ public final class RuntimeMonitorAutoConfiguration {
 		@Bean
 		EndpointUrlsLogger runtimeEndpointUrlsLogger(ObjectProvider<PathMappedEndpoints> endpoints,
 				RuntimeMonitorProperties properties, Environment environment) {
-			return new EndpointUrlsLogger(endpoints, properties.getInterval(),
+			return new EndpointUrlsLogger(endpoints, properties.interval(),
 					ManagementPortType.get(environment) == ManagementPortType.DIFFERENT);
-		}
-
-		@Bean
-		static AvailabilityChangeLogger runtimeAvailabilityChangeLogger() {
-			return new AvailabilityChangeLogger();
-		}
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-	@ConditionalOnClass({ PathMappedEndpoints.class, HandlerExceptionResolver.class })
-	static class ServletConfiguration {
-
-		@Bean
-		UnknownHealthPathResolver runtimeUnknownHealthPathResolver(ObjectProvider<PathMappedEndpoints> endpoints) {
-			return new UnknownHealthPathResolver(endpoints);
-		}
-
-		@Bean
-		FilterRegistrationBean<BlankAcceptHeaderFilter> runtimeBlankAcceptHeaderFilter() {
-			FilterRegistrationBean<BlankAcceptHeaderFilter> registration = new FilterRegistrationBean<>(
-					new BlankAcceptHeaderFilter());
-			registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
-			return registration;
 		}
 
 	}

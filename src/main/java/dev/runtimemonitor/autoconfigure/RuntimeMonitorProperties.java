@@ -6,126 +6,42 @@ import java.util.Map;
 
 import dev.runtimemonitor.evaluation.Check;
 import dev.runtimemonitor.evaluation.Probe;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.NestedConfigurationProperty;
+import org.springframework.boot.context.properties.DeprecatedConfigurationProperty;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
 
 /**
- * Configuration of the runtime monitor. Unknown properties under the prefix fail
- * start-up, so that a misspelt check name is never silently ignored.
+ * Configuration of the runtime monitor, under {@code runtime-monitor}. Unknown properties
+ * under the prefix fail start-up, so that a misspelt check name is never silently
+ * ignored; so does a value that makes no sense, naming the property.
+ *
+ * @param enabled Whether to sample, evaluate and publish the runtime checks; when false
+ * the application has none of the monitor's beans.
+ * @param interval Time between two samples of the JVM.
+ * @param window Time span over which thread growth, GC overhead and the pause percentiles
+ * are computed; at least two intervals.
+ * @param deadlockInterval Time between two searches for deadlocked threads; the search
+ * stops every thread for a fraction of a millisecond, so it runs less often than
+ * sampling.
+ * @param criticalReminder Least time between two log lines about a check that stays
+ * critical.
+ * @param gcPauseSource Where GC pauses come from: jfr (Flight Recorder event streaming,
+ * nanosecond precision; falls back to notifications when Flight Recorder is unavailable)
+ * or notifications (GC notifications, whole milliseconds).
+ * @param historySize Samples kept for /runtime/history and the dashboard, one compact
+ * point per interval: 720 is an hour at the default 5s interval; at least 1.
+ * @param checks The checks, each with its thresholds, sustain and probe.
  */
 @ConfigurationProperties(prefix = "runtime-monitor", ignoreUnknownFields = false)
-public class RuntimeMonitorProperties implements Validator {
-
-	/**
-	 * Whether to sample, evaluate and publish the runtime checks. When false the service
-	 * is a plain Spring Boot service with its usual JVM metrics.
-	 */
-	private boolean enabled = true;
-
-	/**
-	 * Time between two samples of the JVM.
-	 */
-	private Duration interval = Duration.ofSeconds(5);
-
-	/**
-	 * Time span over which thread growth and GC overhead are computed. At least two
-	 * intervals.
-	 */
-	private Duration window = Duration.ofMinutes(5);
-
-	/**
-	 * Time between two searches for deadlocked threads. The search stops every thread for
-	 * a fraction of a millisecond, so it runs less often than sampling.
-	 */
-	private Duration deadlockInterval = Duration.ofSeconds(30);
-
-	/**
-	 * Least time between two log lines about a check that stays critical.
-	 */
-	private Duration criticalReminder = Duration.ofMinutes(5);
-
-	/**
-	 * Where GC pauses come from: jfr (Flight Recorder event streaming, nanosecond
-	 * precision; falls back to notifications when Flight Recorder is unavailable) or
-	 * notifications (GC notifications, whole milliseconds).
-	 */
-	private PauseEvents gcPauseSource = PauseEvents.JFR;
-
-	/**
-	 * Samples kept for /runtime/history and the dashboard, one compact point per
-	 * interval: 720 is an hour at the default 5s interval. At least 1; the window rates
-	 * keep the samples they need on their own.
-	 */
-	private int historySize = 720;
-
-	/**
-	 * The checks, each with its thresholds, sustain and probe.
-	 */
-	private final Checks checks = new Checks();
-
-	public boolean isEnabled() {
-		return this.enabled;
-	}
-
-	public void setEnabled(boolean enabled) {
-		this.enabled = enabled;
-	}
-
-	public Duration getInterval() {
-		return this.interval;
-	}
-
-	public void setInterval(Duration interval) {
-		this.interval = interval;
-	}
-
-	public Duration getWindow() {
-		return this.window;
-	}
-
-	public void setWindow(Duration window) {
-		this.window = window;
-	}
-
-	public Duration getDeadlockInterval() {
-		return this.deadlockInterval;
-	}
-
-	public void setDeadlockInterval(Duration deadlockInterval) {
-		this.deadlockInterval = deadlockInterval;
-	}
-
-	public Duration getCriticalReminder() {
-		return this.criticalReminder;
-	}
-
-	public void setCriticalReminder(Duration criticalReminder) {
-		this.criticalReminder = criticalReminder;
-	}
-
-	public PauseEvents getGcPauseSource() {
-		return this.gcPauseSource;
-	}
-
-	public void setGcPauseSource(PauseEvents gcPauseSource) {
-		this.gcPauseSource = gcPauseSource;
-	}
-
-	public int getHistorySize() {
-		return this.historySize;
-	}
-
-	public void setHistorySize(int historySize) {
-		this.historySize = historySize;
-	}
-
-	public Checks getChecks() {
-		return this.checks;
-	}
+public record RuntimeMonitorProperties(@DefaultValue("true") boolean enabled, @DefaultValue("5s") Duration interval,
+		@DefaultValue("5m") Duration window, @DefaultValue("30s") Duration deadlockInterval,
+		@DefaultValue("5m") Duration criticalReminder, @DefaultValue("jfr") PauseEvents gcPauseSource,
+		@DefaultValue("720") int historySize, @DefaultValue Checks checks) implements Validator {
 
 	@Override
 	public boolean supports(Class<?> type) {
@@ -147,21 +63,23 @@ public class RuntimeMonitorProperties implements Validator {
 		properties.checks.byCheck().forEach((check, settings) -> validateCheck(check, settings, errors));
 	}
 
-	private static <T> void validateCheck(Check check, CheckProperties<T> settings, Errors errors) {
+	private static <T> void validateCheck(Check check, CheckSettings<T> settings, Errors errors) {
 		String path = "checks." + check.id() + ".";
-		T warning = settings.getWarning();
-		T critical = settings.getCritical();
-		if (warning != null) {
-			settings.validateThreshold(path + "warning", warning, errors);
+		ThresholdType<T> type = ThresholdType.of(check, settings);
+		T warning = settings.warning();
+		T critical = settings.critical();
+		if (warning != null && !type.valid().test(warning)) {
+			errors.rejectValue(path + "warning", type.invalidCode(), type.invalidMessage());
 		}
-		if (critical != null) {
-			settings.validateThreshold(path + "critical", critical, errors);
+		if (critical != null && !type.valid().test(critical)) {
+			errors.rejectValue(path + "critical", type.invalidCode(), type.invalidMessage());
 		}
-		if (warning != null && critical != null && settings.baseUnitOf(warning) > settings.baseUnitOf(critical)) {
+		if (warning != null && critical != null
+				&& type.toBaseUnit().applyAsDouble(warning) > type.toBaseUnit().applyAsDouble(critical)) {
 			errors.rejectValue(path + "warning", "aboveCritical",
-					"must not be above critical (" + settings.describe(critical) + ")");
+					"must not be above critical (" + type.describe().apply(critical) + ")");
 		}
-		if (settings.getSustain().isNegative()) {
+		if (settings.sustain().isNegative()) {
 			errors.rejectValue(path + "sustain", "negative", "must be zero or more");
 		}
 	}
@@ -192,153 +110,33 @@ public class RuntimeMonitorProperties implements Validator {
 	/**
 	 * The checks. The ones that feed liveness wait 60s before their level rises, so that
 	 * only a lasting problem restarts a pod; the others 15s.
+	 *
+	 * @param threads Live platform threads.
+	 * @param threadGrowth Net live-thread growth per second over the window.
+	 * @param heap Heap in use after the last collection over the maximum heap.
+	 * @param heapUsed Heap in use now, in bytes.
+	 * @param gcPause The 99th percentile GC pause over the window.
+	 * @param gcOverhead Share of wall time in GC pauses over the window.
+	 * @param deadlock Deadlocked threads.
+	 * @param containerMemory Memory in use over the container's memory limit.
+	 * @param metaspace Metaspace in use over its maximum.
+	 * @param directMemory Direct buffer memory over its maximum.
+	 * @param fileDescriptors Open file descriptors over the process's limit.
+	 * @param sampler Age of the last good sample.
 	 */
-	public static class Checks {
-
-		private static final Duration LIVENESS_SUSTAIN = Duration.ofSeconds(60);
-
-		private static final Duration SUSTAIN = Duration.ofSeconds(15);
-
-		/**
-		 * Live platform threads: too many threads, or a leak that keeps adding them.
-		 */
-		@NestedConfigurationProperty
-		private final CheckProperties.Count threads = new CheckProperties.Count(1000L, 5000L, LIVENESS_SUSTAIN,
-				Probe.LIVENESS);
-
-		/**
-		 * Net live-thread growth per second over the window: an early sign of a thread
-		 * leak.
-		 */
-		@NestedConfigurationProperty
-		private final CheckProperties.Rate threadGrowth = new CheckProperties.Rate(1.0, 10.0, SUSTAIN, Probe.NONE);
-
-		/**
-		 * Heap in use right after the last garbage collection over the maximum heap: the
-		 * JVM's real memory pressure.
-		 */
-		@NestedConfigurationProperty
-		private final CheckProperties.Ratio heap = new CheckProperties.Ratio(0.80, 0.95, LIVENESS_SUSTAIN,
-				Probe.LIVENESS);
-
-		/**
-		 * Heap in use now, in bytes. Off by default: the heap check judges pressure
-		 * better.
-		 */
-		@NestedConfigurationProperty
-		private final CheckProperties.Size heapUsed = new CheckProperties.Size(false, DataSize.ofGigabytes(1),
-				DataSize.ofGigabytes(4), SUSTAIN, Probe.NONE);
-
-		/**
-		 * The 99th percentile GC pause over the window. 200ms is G1's default pause goal.
-		 */
-		@NestedConfigurationProperty
-		private final CheckProperties.Time gcPause = new CheckProperties.Time(Duration.ofMillis(200),
-				Duration.ofSeconds(1), SUSTAIN, Probe.READINESS);
-
-		/**
-		 * Share of wall time spent in garbage-collection pauses over the window.
-		 */
-		@NestedConfigurationProperty
-		private final CheckProperties.Ratio gcOverhead = new CheckProperties.Ratio(0.05, 0.25, SUSTAIN,
-				Probe.READINESS);
-
-		/**
-		 * Deadlocked threads. Critical from the first one: a deadlock never clears.
-		 */
-		@NestedConfigurationProperty
-		private final CheckProperties.Count deadlock = new CheckProperties.Count(null, 1L, LIVENESS_SUSTAIN,
-				Probe.LIVENESS);
-
-		/**
-		 * Resident memory over the container's memory limit: the risk of an OOM kill.
-		 * Unknown when there is no limit.
-		 */
-		@NestedConfigurationProperty
-		private final CheckProperties.Ratio containerMemory = new CheckProperties.Ratio(0.85, 0.95, SUSTAIN,
-				Probe.READINESS);
-
-		/**
-		 * Metaspace in use over -XX:MaxMetaspaceSize. Unknown when no maximum is set.
-		 */
-		@NestedConfigurationProperty
-		private final CheckProperties.Ratio metaspace = new CheckProperties.Ratio(0.80, 0.95, SUSTAIN, Probe.NONE);
-
-		/**
-		 * Direct buffer memory over -XX:MaxDirectMemorySize.
-		 */
-		@NestedConfigurationProperty
-		private final CheckProperties.Ratio directMemory = new CheckProperties.Ratio(0.80, 0.95, SUSTAIN, Probe.NONE);
-
-		/**
-		 * Open file descriptors over the process's limit.
-		 */
-		@NestedConfigurationProperty
-		private final CheckProperties.Ratio fileDescriptors = new CheckProperties.Ratio(0.80, 0.95, SUSTAIN,
-				Probe.NONE);
-
-		/**
-		 * Age of the last good sample: the monitor watching itself. Critical defaults to
-		 * three intervals. No sustain by default, since the age already is a duration.
-		 */
-		@NestedConfigurationProperty
-		private final CheckProperties.Time sampler = new CheckProperties.Time(null, null, Duration.ZERO,
-				Probe.LIVENESS);
-
-		public CheckProperties.Count getThreads() {
-			return this.threads;
-		}
-
-		public CheckProperties.Rate getThreadGrowth() {
-			return this.threadGrowth;
-		}
-
-		public CheckProperties.Ratio getHeap() {
-			return this.heap;
-		}
-
-		public CheckProperties.Size getHeapUsed() {
-			return this.heapUsed;
-		}
-
-		public CheckProperties.Time getGcPause() {
-			return this.gcPause;
-		}
-
-		public CheckProperties.Ratio getGcOverhead() {
-			return this.gcOverhead;
-		}
-
-		public CheckProperties.Count getDeadlock() {
-			return this.deadlock;
-		}
-
-		public CheckProperties.Ratio getContainerMemory() {
-			return this.containerMemory;
-		}
-
-		public CheckProperties.Ratio getMetaspace() {
-			return this.metaspace;
-		}
-
-		public CheckProperties.Ratio getDirectMemory() {
-			return this.directMemory;
-		}
-
-		public CheckProperties.Ratio getFileDescriptors() {
-			return this.fileDescriptors;
-		}
-
-		public CheckProperties.Time getSampler() {
-			return this.sampler;
-		}
+	public record Checks(@DefaultValue Threads threads, @DefaultValue ThreadGrowth threadGrowth,
+			@DefaultValue Heap heap, @DefaultValue HeapUsed heapUsed, @DefaultValue GcPause gcPause,
+			@DefaultValue GcOverhead gcOverhead, @DefaultValue Deadlock deadlock,
+			@DefaultValue ContainerMemory containerMemory, @DefaultValue Metaspace metaspace,
+			@DefaultValue DirectMemory directMemory, @DefaultValue FileDescriptors fileDescriptors,
+			@DefaultValue Sampler sampler) {
 
 		/**
 		 * Every check's settings.
 		 * @return the settings by check, in check order
 		 */
-		Map<Check, CheckProperties<?>> byCheck() {
-			Map<Check, CheckProperties<?>> byCheck = new LinkedHashMap<>();
+		public Map<Check, CheckSettings<?>> byCheck() {
+			Map<Check, CheckSettings<?>> byCheck = new LinkedHashMap<>();
 			byCheck.put(Check.THREADS, this.threads);
 			byCheck.put(Check.THREAD_GROWTH, this.threadGrowth);
 			byCheck.put(Check.HEAP, this.heap);
@@ -352,6 +150,287 @@ public class RuntimeMonitorProperties implements Validator {
 			byCheck.put(Check.FILE_DESCRIPTORS, this.fileDescriptors);
 			byCheck.put(Check.SAMPLER, this.sampler);
 			return byCheck;
+		}
+
+		/**
+		 * Live platform threads: too many threads, or a leak that keeps adding them.
+		 *
+		 * @param enabled Whether to evaluate the check.
+		 * @param warning The value (live platform threads) at or above which the check is
+		 * at warning; empty for no warning level.
+		 * @param critical The value (live platform threads) at or above which the check
+		 * is critical; empty for no critical level.
+		 * @param sustain How long a breach must last before the check's level rises; it
+		 * falls back on the first clean sample.
+		 * @param probe The probe the check feeds when critical: liveness (restarts the
+		 * pod), readiness (takes it out of the load balancer) or none.
+		 * @param probes The probe, under its former name.
+		 */
+		public record Threads(@DefaultValue("true") boolean enabled, @DefaultValue("1000") @Nullable Long warning,
+				@DefaultValue("5000") @Nullable Long critical, @DefaultValue("60s") Duration sustain,
+				@DefaultValue("liveness") Probe probe,
+				@DeprecatedConfigurationProperty(replacement = "runtime-monitor.checks.threads.probe",
+						since = "0.2.0") @Nullable Probe probes)
+				implements
+					CheckSettings<Long> {
+		}
+
+		/**
+		 * Net live-thread growth per second over the window: an early sign of a thread
+		 * leak.
+		 *
+		 * @param enabled Whether to evaluate the check.
+		 * @param warning The value (net threads added per second) at or above which the
+		 * check is at warning; empty for no warning level.
+		 * @param critical The value (net threads added per second) at or above which the
+		 * check is critical; empty for no critical level.
+		 * @param sustain How long a breach must last before the check's level rises; it
+		 * falls back on the first clean sample.
+		 * @param probe The probe the check feeds when critical: liveness (restarts the
+		 * pod), readiness (takes it out of the load balancer) or none.
+		 * @param probes The probe, under its former name.
+		 */
+		public record ThreadGrowth(@DefaultValue("true") boolean enabled, @DefaultValue("1.0") @Nullable Double warning,
+				@DefaultValue("10.0") @Nullable Double critical, @DefaultValue("15s") Duration sustain,
+				@DefaultValue("none") Probe probe,
+				@DeprecatedConfigurationProperty(replacement = "runtime-monitor.checks.thread-growth.probe",
+						since = "0.2.0") @Nullable Probe probes)
+				implements
+					CheckSettings<Double> {
+		}
+
+		/**
+		 * Heap in use right after the last garbage collection over the maximum heap: the
+		 * JVM's real memory pressure.
+		 *
+		 * @param enabled Whether to evaluate the check.
+		 * @param warning The value (share of the maximum heap (0..1)) at or above which
+		 * the check is at warning; empty for no warning level.
+		 * @param critical The value (share of the maximum heap (0..1)) at or above which
+		 * the check is critical; empty for no critical level.
+		 * @param sustain How long a breach must last before the check's level rises; it
+		 * falls back on the first clean sample.
+		 * @param probe The probe the check feeds when critical: liveness (restarts the
+		 * pod), readiness (takes it out of the load balancer) or none.
+		 * @param probes The probe, under its former name.
+		 */
+		public record Heap(@DefaultValue("true") boolean enabled, @DefaultValue("0.80") @Nullable Double warning,
+				@DefaultValue("0.95") @Nullable Double critical, @DefaultValue("60s") Duration sustain,
+				@DefaultValue("liveness") Probe probe,
+				@DeprecatedConfigurationProperty(replacement = "runtime-monitor.checks.heap.probe",
+						since = "0.2.0") @Nullable Probe probes)
+				implements
+					CheckSettings<Double> {
+		}
+
+		/**
+		 * Heap in use now, in bytes. Off by default: the heap check judges pressure
+		 * better.
+		 *
+		 * @param enabled Whether to evaluate the check.
+		 * @param warning The value (heap in use) at or above which the check is at
+		 * warning; empty for no warning level.
+		 * @param critical The value (heap in use) at or above which the check is
+		 * critical; empty for no critical level.
+		 * @param sustain How long a breach must last before the check's level rises; it
+		 * falls back on the first clean sample.
+		 * @param probe The probe the check feeds when critical: liveness (restarts the
+		 * pod), readiness (takes it out of the load balancer) or none.
+		 * @param probes The probe, under its former name.
+		 */
+		public record HeapUsed(@DefaultValue("false") boolean enabled, @DefaultValue("1GB") @Nullable DataSize warning,
+				@DefaultValue("4GB") @Nullable DataSize critical, @DefaultValue("15s") Duration sustain,
+				@DefaultValue("none") Probe probe,
+				@DeprecatedConfigurationProperty(replacement = "runtime-monitor.checks.heap-used.probe",
+						since = "0.2.0") @Nullable Probe probes)
+				implements
+					CheckSettings<DataSize> {
+		}
+
+		/**
+		 * The 99th percentile GC pause over the window. 200ms is G1's default pause goal.
+		 *
+		 * @param enabled Whether to evaluate the check.
+		 * @param warning The value (99th percentile pause) at or above which the check is
+		 * at warning; empty for no warning level.
+		 * @param critical The value (99th percentile pause) at or above which the check
+		 * is critical; empty for no critical level.
+		 * @param sustain How long a breach must last before the check's level rises; it
+		 * falls back on the first clean sample.
+		 * @param probe The probe the check feeds when critical: liveness (restarts the
+		 * pod), readiness (takes it out of the load balancer) or none.
+		 * @param probes The probe, under its former name.
+		 */
+		public record GcPause(@DefaultValue("true") boolean enabled, @DefaultValue("200ms") @Nullable Duration warning,
+				@DefaultValue("1s") @Nullable Duration critical, @DefaultValue("15s") Duration sustain,
+				@DefaultValue("readiness") Probe probe,
+				@DeprecatedConfigurationProperty(replacement = "runtime-monitor.checks.gc-pause.probe",
+						since = "0.2.0") @Nullable Probe probes)
+				implements
+					CheckSettings<Duration> {
+		}
+
+		/**
+		 * Share of wall time spent in garbage-collection pauses over the window.
+		 *
+		 * @param enabled Whether to evaluate the check.
+		 * @param warning The value (share of wall time in pauses (0..1)) at or above
+		 * which the check is at warning; empty for no warning level.
+		 * @param critical The value (share of wall time in pauses (0..1)) at or above
+		 * which the check is critical; empty for no critical level.
+		 * @param sustain How long a breach must last before the check's level rises; it
+		 * falls back on the first clean sample.
+		 * @param probe The probe the check feeds when critical: liveness (restarts the
+		 * pod), readiness (takes it out of the load balancer) or none.
+		 * @param probes The probe, under its former name.
+		 */
+		public record GcOverhead(@DefaultValue("true") boolean enabled, @DefaultValue("0.05") @Nullable Double warning,
+				@DefaultValue("0.25") @Nullable Double critical, @DefaultValue("15s") Duration sustain,
+				@DefaultValue("readiness") Probe probe,
+				@DeprecatedConfigurationProperty(replacement = "runtime-monitor.checks.gc-overhead.probe",
+						since = "0.2.0") @Nullable Probe probes)
+				implements
+					CheckSettings<Double> {
+		}
+
+		/**
+		 * Deadlocked threads. Critical from the first one: a deadlock never clears.
+		 *
+		 * @param enabled Whether to evaluate the check.
+		 * @param warning The value (deadlocked threads) at or above which the check is at
+		 * warning; empty for no warning level.
+		 * @param critical The value (deadlocked threads) at or above which the check is
+		 * critical; empty for no critical level.
+		 * @param sustain How long a breach must last before the check's level rises; it
+		 * falls back on the first clean sample.
+		 * @param probe The probe the check feeds when critical: liveness (restarts the
+		 * pod), readiness (takes it out of the load balancer) or none.
+		 * @param probes The probe, under its former name.
+		 */
+		public record Deadlock(@DefaultValue("true") boolean enabled, @Nullable Long warning,
+				@DefaultValue("1") @Nullable Long critical, @DefaultValue("60s") Duration sustain,
+				@DefaultValue("liveness") Probe probe,
+				@DeprecatedConfigurationProperty(replacement = "runtime-monitor.checks.deadlock.probe",
+						since = "0.2.0") @Nullable Probe probes)
+				implements
+					CheckSettings<Long> {
+		}
+
+		/**
+		 * Resident memory over the container's memory limit: the risk of an OOM kill.
+		 * Unknown when there is no limit.
+		 *
+		 * @param enabled Whether to evaluate the check.
+		 * @param warning The value (share of the container's memory limit (0..1)) at or
+		 * above which the check is at warning; empty for no warning level.
+		 * @param critical The value (share of the container's memory limit (0..1)) at or
+		 * above which the check is critical; empty for no critical level.
+		 * @param sustain How long a breach must last before the check's level rises; it
+		 * falls back on the first clean sample.
+		 * @param probe The probe the check feeds when critical: liveness (restarts the
+		 * pod), readiness (takes it out of the load balancer) or none.
+		 * @param probes The probe, under its former name.
+		 */
+		public record ContainerMemory(@DefaultValue("true") boolean enabled,
+				@DefaultValue("0.85") @Nullable Double warning, @DefaultValue("0.95") @Nullable Double critical,
+				@DefaultValue("15s") Duration sustain, @DefaultValue("readiness") Probe probe,
+				@DeprecatedConfigurationProperty(replacement = "runtime-monitor.checks.container-memory.probe",
+						since = "0.2.0") @Nullable Probe probes)
+				implements
+					CheckSettings<Double> {
+		}
+
+		/**
+		 * Metaspace in use over -XX:MaxMetaspaceSize. Unknown when no maximum is set.
+		 *
+		 * @param enabled Whether to evaluate the check.
+		 * @param warning The value (share of the maximum metaspace (0..1)) at or above
+		 * which the check is at warning; empty for no warning level.
+		 * @param critical The value (share of the maximum metaspace (0..1)) at or above
+		 * which the check is critical; empty for no critical level.
+		 * @param sustain How long a breach must last before the check's level rises; it
+		 * falls back on the first clean sample.
+		 * @param probe The probe the check feeds when critical: liveness (restarts the
+		 * pod), readiness (takes it out of the load balancer) or none.
+		 * @param probes The probe, under its former name.
+		 */
+		public record Metaspace(@DefaultValue("true") boolean enabled, @DefaultValue("0.80") @Nullable Double warning,
+				@DefaultValue("0.95") @Nullable Double critical, @DefaultValue("15s") Duration sustain,
+				@DefaultValue("none") Probe probe,
+				@DeprecatedConfigurationProperty(replacement = "runtime-monitor.checks.metaspace.probe",
+						since = "0.2.0") @Nullable Probe probes)
+				implements
+					CheckSettings<Double> {
+		}
+
+		/**
+		 * Direct buffer memory over -XX:MaxDirectMemorySize.
+		 *
+		 * @param enabled Whether to evaluate the check.
+		 * @param warning The value (share of the direct memory limit (0..1)) at or above
+		 * which the check is at warning; empty for no warning level.
+		 * @param critical The value (share of the direct memory limit (0..1)) at or above
+		 * which the check is critical; empty for no critical level.
+		 * @param sustain How long a breach must last before the check's level rises; it
+		 * falls back on the first clean sample.
+		 * @param probe The probe the check feeds when critical: liveness (restarts the
+		 * pod), readiness (takes it out of the load balancer) or none.
+		 * @param probes The probe, under its former name.
+		 */
+		public record DirectMemory(@DefaultValue("true") boolean enabled,
+				@DefaultValue("0.80") @Nullable Double warning, @DefaultValue("0.95") @Nullable Double critical,
+				@DefaultValue("15s") Duration sustain, @DefaultValue("none") Probe probe,
+				@DeprecatedConfigurationProperty(replacement = "runtime-monitor.checks.direct-memory.probe",
+						since = "0.2.0") @Nullable Probe probes)
+				implements
+					CheckSettings<Double> {
+		}
+
+		/**
+		 * Open file descriptors over the process's limit.
+		 *
+		 * @param enabled Whether to evaluate the check.
+		 * @param warning The value (share of the file descriptor limit (0..1)) at or
+		 * above which the check is at warning; empty for no warning level.
+		 * @param critical The value (share of the file descriptor limit (0..1)) at or
+		 * above which the check is critical; empty for no critical level.
+		 * @param sustain How long a breach must last before the check's level rises; it
+		 * falls back on the first clean sample.
+		 * @param probe The probe the check feeds when critical: liveness (restarts the
+		 * pod), readiness (takes it out of the load balancer) or none.
+		 * @param probes The probe, under its former name.
+		 */
+		public record FileDescriptors(@DefaultValue("true") boolean enabled,
+				@DefaultValue("0.80") @Nullable Double warning, @DefaultValue("0.95") @Nullable Double critical,
+				@DefaultValue("15s") Duration sustain, @DefaultValue("none") Probe probe,
+				@DeprecatedConfigurationProperty(replacement = "runtime-monitor.checks.file-descriptors.probe",
+						since = "0.2.0") @Nullable Probe probes)
+				implements
+					CheckSettings<Double> {
+		}
+
+		/**
+		 * Age of the last good sample: the monitor watching itself. No sustain by
+		 * default, since the age already is a duration.
+		 *
+		 * @param enabled Whether to evaluate the check.
+		 * @param warning The value (age of the last good sample) at or above which the
+		 * check is at warning; empty for no warning level.
+		 * @param critical The value (age of the last good sample) at or above which the
+		 * check is critical; empty for three sampling intervals.
+		 * @param sustain How long a breach must last before the check's level rises; it
+		 * falls back on the first clean sample.
+		 * @param probe The probe the check feeds when critical: liveness (restarts the
+		 * pod), readiness (takes it out of the load balancer) or none.
+		 * @param probes The probe, under its former name.
+		 */
+		public record Sampler(@DefaultValue("true") boolean enabled, @Nullable Duration warning,
+				@Nullable Duration critical, @DefaultValue("0s") Duration sustain,
+				@DefaultValue("liveness") Probe probe,
+				@DeprecatedConfigurationProperty(replacement = "runtime-monitor.checks.sampler.probe",
+						since = "0.2.0") @Nullable Probe probes)
+				implements
+					CheckSettings<Duration> {
 		}
 
 	}

@@ -23,9 +23,11 @@ import org.springframework.context.annotation.Configuration;
  * Auto-configuration of the runtime report: the JVM's settings (read once, here), the
  * report with its tuning advice, the history ring, the {@code runtime} endpoint
  * ({@code /runtime}, {@code /runtime/history}) and the {@code runtime} info contributor.
- * Every bean backs off for one of the user's own.
+ * Every bean backs off for one of the application's own. The report is the actuator's, so
+ * nothing here runs without it.
  */
 @AutoConfiguration(after = RuntimeMonitorAutoConfiguration.class)
+@ConditionalOnClass(name = "org.springframework.boot.actuate.endpoint.OperationResponseBody")
 @ConditionalOnBean(RuntimeMonitor.class)
 public final class RuntimeReportAutoConfiguration {
 
@@ -38,13 +40,13 @@ public final class RuntimeReportAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	RuntimeReports runtimeReports(JvmSettings jvm, RuntimeMonitorProperties properties) {
-		return new RuntimeReports(jvm, properties.getWindow(), TuningAdvisor.withAllRules());
+		return new RuntimeReports(jvm, properties.window(), TuningAdvisor.withAllRules());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	RuntimeHistory runtimeHistory(RuntimeMonitorProperties properties) {
-		return new RuntimeHistory(properties.getHistorySize());
+		return new RuntimeHistory(properties.historySize());
 	}
 
 	@Configuration(proxyBeanMethods = false)

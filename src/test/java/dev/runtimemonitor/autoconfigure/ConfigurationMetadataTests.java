@@ -8,18 +8,23 @@ import java.util.Locale;
 import java.util.Map;
 
 import dev.runtimemonitor.evaluation.Check;
+import dev.runtimemonitor.evaluation.Probe;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.boot.convert.DurationStyle;
 import org.springframework.util.unit.DataSize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The metadata IDEs complete properties from must list every check property with the
- * default the code really applies.
+ * The metadata IDEs complete properties from, as the configuration processor generates it
+ * from the properties' source, lists every property with a description and the default
+ * the binder really applies; the renamed {@code probes} is there as deprecated.
  */
 class ConfigurationMetadataTests {
 
@@ -35,42 +40,68 @@ class ConfigurationMetadataTests {
 		}
 	}
 
+	static RuntimeMonitorProperties bind(Map<String, String> values) {
+		return new Binder(new MapConfigurationPropertySource(values)).bindOrCreate("runtime-monitor",
+				RuntimeMonitorProperties.class);
+	}
+
 	@Test
 	void everyCheckPropertyIsDescribedWithItsRealDefault() throws IOException {
 		Map<String, JsonNode> metadata = properties();
-		RuntimeMonitorProperties defaults = new RuntimeMonitorProperties();
-		for (Map.Entry<Check, CheckProperties<?>> entry : defaults.getChecks().byCheck().entrySet()) {
+		RuntimeMonitorProperties defaults = bind(Map.of());
+		for (Map.Entry<Check, CheckSettings<?>> entry : defaults.checks().byCheck().entrySet()) {
 			String prefix = "runtime-monitor.checks." + entry.getKey().id() + ".";
-			CheckProperties<?> settings = entry.getValue();
-			for (String name : new String[] { "enabled", "warning", "critical", "sustain", "probes" }) {
+			CheckSettings<?> settings = entry.getValue();
+			for (String name : new String[] { "enabled", "warning", "critical", "sustain", "probe", "probes" }) {
 				assertThat(metadata).as(prefix + name).containsKey(prefix + name);
 				assertThat(metadata.get(prefix + name).get("description").asString()).as(prefix + name).isNotBlank();
 			}
 			assertThat(metadata.get(prefix + "enabled").get("defaultValue").asBoolean()).as(prefix + "enabled")
-				.isEqualTo(settings.isEnabled());
-			assertThat(thresholdDefault(metadata.get(prefix + "warning"), settings)).as(prefix + "warning")
-				.isEqualTo(Double.valueOf(warning(settings)));
-			assertThat(thresholdDefault(metadata.get(prefix + "critical"), settings)).as(prefix + "critical")
-				.isEqualTo(Double.valueOf(critical(settings)));
+				.isEqualTo(settings.enabled());
+			double[] thresholds = thresholds(entry.getKey(), settings);
+			assertThat(thresholdDefault(metadata.get(prefix + "warning"), entry.getKey())).as(prefix + "warning")
+				.isEqualTo(Double.valueOf(thresholds[0]));
+			assertThat(thresholdDefault(metadata.get(prefix + "critical"), entry.getKey())).as(prefix + "critical")
+				.isEqualTo(Double.valueOf(thresholds[1]));
 			assertThat(DurationStyle.detectAndParse(metadata.get(prefix + "sustain").get("defaultValue").asString()))
 				.as(prefix + "sustain")
-				.isEqualTo(settings.getSustain());
-			assertThat(metadata.get(prefix + "probes").get("defaultValue").asString()).as(prefix + "probes")
-				.isEqualTo(settings.getProbes().name().toLowerCase(Locale.ROOT));
+				.isEqualTo(settings.sustain());
+			assertThat(metadata.get(prefix + "probe").get("defaultValue").asString()).as(prefix + "probe")
+				.isEqualTo(settings.probe().name().toLowerCase(Locale.ROOT));
 		}
+	}
+
+	@Test
+	void theFormerNameOfTheProbeIsDeprecatedInFavourOfTheNewOne() throws IOException {
+		Map<String, JsonNode> metadata = properties();
+		for (Check check : Check.values()) {
+			JsonNode probes = metadata.get("runtime-monitor.checks." + check.id() + ".probes");
+			assertThat(probes.get("deprecated").asBoolean()).as(check.id()).isTrue();
+			assertThat(probes.get("deprecation").get("replacement").asString())
+				.isEqualTo("runtime-monitor.checks." + check.id() + ".probe");
+		}
+	}
+
+	@Test
+	void theProbeCanBeSetUnderEitherName() {
+		RuntimeMonitorProperties properties = bind(Map.of("runtime-monitor.checks.threads.probes", "none",
+				"runtime-monitor.checks.heap.probe", "readiness"));
+		assertThat(properties.checks().threads().feeds()).isEqualTo(Probe.NONE);
+		assertThat(properties.checks().heap().feeds()).isEqualTo(Probe.READINESS);
+		assertThat(properties.checks().deadlock().feeds()).isEqualTo(Probe.LIVENESS);
 	}
 
 	@Test
 	void everyTopLevelPropertyIsDescribedWithItsDefault() throws IOException {
 		Map<String, JsonNode> metadata = properties();
-		RuntimeMonitorProperties defaults = new RuntimeMonitorProperties();
+		RuntimeMonitorProperties defaults = bind(Map.of());
 		assertThat(metadata.get("runtime-monitor.enabled").get("defaultValue").asBoolean()).isTrue();
-		assertThat(duration(metadata, "interval")).isEqualTo(defaults.getInterval());
-		assertThat(duration(metadata, "window")).isEqualTo(defaults.getWindow());
-		assertThat(duration(metadata, "deadlock-interval")).isEqualTo(defaults.getDeadlockInterval());
-		assertThat(duration(metadata, "critical-reminder")).isEqualTo(defaults.getCriticalReminder());
+		assertThat(duration(metadata, "interval")).isEqualTo(defaults.interval());
+		assertThat(duration(metadata, "window")).isEqualTo(defaults.window());
+		assertThat(duration(metadata, "deadlock-interval")).isEqualTo(defaults.deadlockInterval());
+		assertThat(duration(metadata, "critical-reminder")).isEqualTo(defaults.criticalReminder());
 		assertThat(metadata.get("runtime-monitor.history-size").get("defaultValue").asInt())
-			.isEqualTo(defaults.getHistorySize())
+			.isEqualTo(defaults.historySize())
 			.isEqualTo(720);
 		assertThat(metadata.get("runtime-monitor.history-size").get("description").asString()).isNotBlank();
 	}
@@ -79,26 +110,29 @@ class ConfigurationMetadataTests {
 		return DurationStyle.detectAndParse(metadata.get("runtime-monitor." + name).get("defaultValue").asString());
 	}
 
-	private static <T> double warning(CheckProperties<T> settings) {
-		return settings.toBaseUnit(settings.getWarning());
+	/**
+	 * The warning and critical thresholds in the check's base unit, {@code NaN} when not
+	 * set.
+	 */
+	private static <T> double[] thresholds(Check check, CheckSettings<T> settings) {
+		ThresholdType<T> type = ThresholdType.of(check, settings);
+		return new double[] { baseUnit(type, settings.warning()), baseUnit(type, settings.critical()) };
 	}
 
-	private static <T> double critical(CheckProperties<T> settings) {
-		return settings.toBaseUnit(settings.getCritical());
+	private static <T> double baseUnit(ThresholdType<T> type, @Nullable T threshold) {
+		return (threshold != null) ? type.toBaseUnit().applyAsDouble(threshold) : Double.NaN;
 	}
 
-	private static double thresholdDefault(JsonNode property, CheckProperties<?> settings) {
+	private static double thresholdDefault(JsonNode property, Check check) {
 		JsonNode value = property.get("defaultValue");
 		if (value == null) {
 			return Double.NaN;
 		}
-		if (settings instanceof CheckProperties.Size) {
-			return DataSize.parse(value.asString()).toBytes();
-		}
-		if (settings instanceof CheckProperties.Time) {
-			return DurationStyle.detectAndParse(value.asString()).toNanos() / 1e9;
-		}
-		return value.asDouble();
+		return switch (check.unit()) {
+			case BYTES -> DataSize.parse(value.asString()).toBytes();
+			case SECONDS -> DurationStyle.detectAndParse(value.asString()).toNanos() / 1e9;
+			default -> Double.parseDouble(value.asString());
+		};
 	}
 
 }

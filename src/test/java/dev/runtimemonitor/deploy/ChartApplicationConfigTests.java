@@ -3,7 +3,7 @@ package dev.runtimemonitor.deploy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -14,7 +14,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import dev.runtimemonitor.autoconfigure.CheckProperties;
+import dev.runtimemonitor.autoconfigure.CheckSettings;
 import dev.runtimemonitor.autoconfigure.RuntimeMonitorProperties;
 import dev.runtimemonitor.evaluation.Check;
 import dev.runtimemonitor.evaluation.Probe;
@@ -59,13 +59,9 @@ class ChartApplicationConfigTests {
 	@Test
 	void everyPropertyOfTheApplicationIsConfigurableInTheChart() {
 		Set<String> properties = new TreeSet<>();
-		for (Method method : RuntimeMonitorProperties.class.getMethods()) {
-			if (method.getName().startsWith("set") && method.getParameterCount() == 1) {
-				String name = method.getName().substring(3);
-				properties.add(Character.toLowerCase(name.charAt(0)) + name.substring(1));
-			}
+		for (RecordComponent component : RuntimeMonitorProperties.class.getRecordComponents()) {
+			properties.add(component.getName());
 		}
-		properties.add("checks");
 		Map<String, Object> schema = Yamls.load(HelmChart.DIRECTORY.resolve("values.schema.json"));
 		assertThat(Yamls.map(schema, "properties.runtimeMonitor.properties").keySet())
 			.containsExactlyInAnyOrderElementsOf(properties);
@@ -76,7 +72,7 @@ class ChartApplicationConfigTests {
 		String yml = applicationYml(Map.of());
 		assertThat(yml).doesNotContain("runtime-monitor");
 		RuntimeMonitorProperties bound = bind(yml);
-		RuntimeMonitorProperties defaults = new RuntimeMonitorProperties();
+		RuntimeMonitorProperties defaults = bind("");
 		assertThat(bound).usingRecursiveComparison().isEqualTo(defaults);
 	}
 
@@ -105,20 +101,20 @@ class ChartApplicationConfigTests {
 		BeanPropertyBindingResult errors = new BeanPropertyBindingResult(properties, "runtime-monitor");
 		properties.validate(properties, errors);
 		assertThat(errors.getAllErrors()).isEmpty();
-		assertThat(properties.isEnabled()).isTrue();
-		assertThat(properties.getInterval()).isEqualTo(Duration.ofSeconds(10));
-		assertThat(properties.getWindow()).isEqualTo(Duration.ofMinutes(10));
-		assertThat(properties.getDeadlockInterval()).isEqualTo(Duration.ofMinutes(1));
-		assertThat(properties.getCriticalReminder()).isEqualTo(Duration.ofMinutes(15));
-		assertThat(properties.getGcPauseSource()).isEqualTo(RuntimeMonitorProperties.PauseEvents.NOTIFICATIONS);
+		assertThat(properties.enabled()).isTrue();
+		assertThat(properties.interval()).isEqualTo(Duration.ofSeconds(10));
+		assertThat(properties.window()).isEqualTo(Duration.ofMinutes(10));
+		assertThat(properties.deadlockInterval()).isEqualTo(Duration.ofMinutes(1));
+		assertThat(properties.criticalReminder()).isEqualTo(Duration.ofMinutes(15));
+		assertThat(properties.gcPauseSource()).isEqualTo(RuntimeMonitorProperties.PauseEvents.NOTIFICATIONS);
 		for (Check check : Check.values()) {
 			String kind = kinds.get(check.id());
-			CheckProperties<?> settings = settings(properties, check);
-			assertThat(settings.isEnabled()).as(check.id()).isTrue();
-			assertThat(settings.getWarning()).as(check.id()).isEqualTo(expected(kind, SAMPLES.get(kind).get(0)));
-			assertThat(settings.getCritical()).as(check.id()).isEqualTo(expected(kind, SAMPLES.get(kind).get(1)));
-			assertThat(settings.getSustain()).as(check.id()).isEqualTo(Duration.ofSeconds(7));
-			assertThat(settings.getProbes()).as(check.id()).isEqualTo(Probe.NONE);
+			CheckSettings<?> settings = properties.checks().byCheck().get(check);
+			assertThat(settings.enabled()).as(check.id()).isTrue();
+			assertThat(settings.warning()).as(check.id()).isEqualTo(expected(kind, SAMPLES.get(kind).get(0)));
+			assertThat(settings.critical()).as(check.id()).isEqualTo(expected(kind, SAMPLES.get(kind).get(1)));
+			assertThat(settings.sustain()).as(check.id()).isEqualTo(Duration.ofSeconds(7));
+			assertThat(settings.feeds()).as(check.id()).isEqualTo(Probe.NONE);
 		}
 	}
 
@@ -132,8 +128,8 @@ class ChartApplicationConfigTests {
 		BeanPropertyBindingResult errors = new BeanPropertyBindingResult(properties, "runtime-monitor");
 		properties.validate(properties, errors);
 		assertThat(errors.getAllErrors()).isEmpty();
-		assertThat(properties.getInterval()).isEqualTo(Duration.ofSeconds(10));
-		assertThat(properties.getChecks().getGcPause().getCritical()).isEqualTo(Duration.ofSeconds(2));
+		assertThat(properties.interval()).isEqualTo(Duration.ofSeconds(10));
+		assertThat(properties.checks().gcPause().critical()).isEqualTo(Duration.ofSeconds(2));
 		assertThat(properties(yml)).containsEntry("management.server.port", 8081);
 	}
 
@@ -141,16 +137,16 @@ class ChartApplicationConfigTests {
 	void aCheckCanBeSwitchedOff() {
 		RuntimeMonitorProperties properties = bind(applicationYml(Map.of("runtimeMonitor.checks.thread-growth.enabled",
 				false, "runtimeMonitor.checks.heap-used.enabled", true)));
-		assertThat(properties.getChecks().getThreadGrowth().isEnabled()).isFalse();
-		assertThat(properties.getChecks().getHeapUsed().isEnabled()).isTrue();
-		assertThat(properties.getChecks().getThreads().isEnabled()).isTrue();
+		assertThat(properties.checks().threadGrowth().enabled()).isFalse();
+		assertThat(properties.checks().heapUsed().enabled()).isTrue();
+		assertThat(properties.checks().threads().enabled()).isTrue();
 	}
 
 	@Test
 	void largeWholeNumbersStayWholeNumbers() {
 		String yml = applicationYml(Map.of("runtimeMonitor.checks.threads.critical", 5000000));
 		assertThat(yml).contains("critical: 5000000").doesNotContain("e+");
-		assertThat(bind(yml).getChecks().getThreads().getCritical()).isEqualTo(5_000_000L);
+		assertThat(bind(yml).checks().threads().critical()).isEqualTo(5_000_000L);
 	}
 
 	@Test
@@ -160,8 +156,8 @@ class ChartApplicationConfigTests {
 						Map.of("checks", Map.of("threads", Map.of("critical", 9000))))));
 		assertThat(properties(yml)).containsEntry("logging.level.dev.runtimemonitor", "DEBUG");
 		RuntimeMonitorProperties bound = bind(yml);
-		assertThat(bound.getChecks().getThreads().getWarning()).isEqualTo(2000L);
-		assertThat(bound.getChecks().getThreads().getCritical()).isEqualTo(9000L);
+		assertThat(bound.checks().threads().warning()).isEqualTo(2000L);
+		assertThat(bound.checks().threads().critical()).isEqualTo(9000L);
 	}
 
 	@Test
@@ -194,19 +190,6 @@ class ChartApplicationConfigTests {
 		};
 	}
 
-	private static CheckProperties<?> settings(RuntimeMonitorProperties properties, Check check) {
-		String getter = "get" + Stream.of(check.id().split("-"))
-			.map((word) -> Character.toUpperCase(word.charAt(0)) + word.substring(1))
-			.collect(Collectors.joining());
-		try {
-			return (CheckProperties<?>) RuntimeMonitorProperties.Checks.class.getMethod(getter)
-				.invoke(properties.getChecks());
-		}
-		catch (NoSuchMethodException | IllegalAccessException | InvocationTargetException ex) {
-			throw new IllegalStateException("No settings for check " + check.id(), ex);
-		}
-	}
-
 	private static String applicationYml(Map<String, ?> values) {
 		return HelmChart.render(values).named(ConfigMap.class, HelmChart.FULLNAME).getData().get("application.yml");
 	}
@@ -215,10 +198,8 @@ class ChartApplicationConfigTests {
 	 * Bind runtime-monitor.* as the service does; a property it does not know fails.
 	 */
 	private static RuntimeMonitorProperties bind(String yml) {
-		RuntimeMonitorProperties properties = new RuntimeMonitorProperties();
-		new Binder(ConfigurationPropertySources.from(load(yml))).bind("runtime-monitor",
-				Bindable.ofInstance(properties), new NoUnboundElementsBindHandler(BindHandler.DEFAULT));
-		return properties;
+		return new Binder(ConfigurationPropertySources.from(load(yml))).bindOrCreate("runtime-monitor",
+				Bindable.of(RuntimeMonitorProperties.class), new NoUnboundElementsBindHandler(BindHandler.DEFAULT));
 	}
 
 	private static Map<String, Object> properties(String yml) {

@@ -17,16 +17,19 @@ import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroups;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroupsPostProcessor;
 import org.springframework.boot.health.actuate.endpoint.HttpCodeStatusMapper;
 import org.springframework.boot.health.actuate.endpoint.StatusAggregator;
+import org.springframework.core.Ordered;
 
 /**
  * Puts the probe indicators into the probe groups: {@code runtimeLiveness} into
  * {@code liveness}, {@code runtimeReadiness} into {@code readiness}, and keeps both out
  * of the overall health, which already shows every check under {@code runtime}. A probe
- * group that is not configured is created with its availability state and its runtime
- * indicator, showing details as the overall health does. Works whether it runs before or
- * after Spring Boot's own probe groups.
+ * group whose members the application configured itself ({@code include}) is left exactly
+ * as configured: the application decides what restarts its pods. A probe group that is
+ * not configured at all is created with its availability state and its runtime indicator,
+ * showing details as the overall health does; it runs before Spring Boot's own probe
+ * groups, which then keep it.
  */
-public final class RuntimeHealthGroups implements HealthEndpointGroupsPostProcessor {
+public final class RuntimeHealthGroups implements HealthEndpointGroupsPostProcessor, Ordered {
 
 	/** The contributor with the checks that feed the liveness probe. */
 	public static final String LIVENESS_CONTRIBUTOR = "runtimeLiveness";
@@ -36,9 +39,28 @@ public final class RuntimeHealthGroups implements HealthEndpointGroupsPostProces
 
 	private static final Set<String> PROBE_CONTRIBUTORS = Set.of(LIVENESS_CONTRIBUTOR, READINESS_CONTRIBUTOR);
 
+	/** Before Spring Boot's probe groups, which run last. */
+	private static final int ORDER = Ordered.LOWEST_PRECEDENCE - 10;
+
+	private final Set<String> configuredMembership;
+
+	/**
+	 * Create the post-processor.
+	 * @param configuredMembership the groups whose members the application configured
+	 * itself, which are left as they are
+	 */
+	public RuntimeHealthGroups(Set<String> configuredMembership) {
+		this.configuredMembership = Set.copyOf(configuredMembership);
+	}
+
 	@Override
 	public HealthEndpointGroups postProcessHealthEndpointGroups(HealthEndpointGroups groups) {
-		return new ProbeGroups(groups);
+		return new ProbeGroups(groups, this.configuredMembership);
+	}
+
+	@Override
+	public int getOrder() {
+		return ORDER;
 	}
 
 	private static final class ProbeGroups implements HealthEndpointGroups, AdditionalPathsMapper {
@@ -53,8 +75,11 @@ public final class RuntimeHealthGroups implements HealthEndpointGroupsPostProces
 
 		private final Set<String> names;
 
-		ProbeGroups(HealthEndpointGroups delegate) {
+		private final Set<String> configuredMembership;
+
+		ProbeGroups(HealthEndpointGroups delegate, Set<String> configuredMembership) {
 			this.delegate = delegate;
+			this.configuredMembership = configuredMembership;
 			HealthEndpointGroup primary = delegate.getPrimary();
 			this.primary = new MembershipGroup(primary,
 					(name) -> !PROBE_CONTRIBUTORS.contains(name) && primary.isMember(name));
@@ -68,6 +93,9 @@ public final class RuntimeHealthGroups implements HealthEndpointGroupsPostProces
 
 		private HealthEndpointGroup probeGroup(String group, String availabilityState, String runtimeContributor) {
 			HealthEndpointGroup existing = this.delegate.get(group);
+			if (existing != null && this.configuredMembership.contains(group)) {
+				return existing;
+			}
 			if (existing != null) {
 				return new MembershipGroup(existing,
 						(name) -> name.equals(runtimeContributor) || existing.isMember(name));

@@ -14,12 +14,13 @@ import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroups;
 import org.springframework.boot.health.actuate.endpoint.HttpCodeStatusMapper;
 import org.springframework.boot.health.actuate.endpoint.SimpleStatusAggregator;
 import org.springframework.boot.health.actuate.endpoint.StatusAggregator;
+import org.springframework.core.Ordered;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class RuntimeHealthGroupsTests {
 
-	private final RuntimeHealthGroups postProcessor = new RuntimeHealthGroups();
+	private final RuntimeHealthGroups postProcessor = new RuntimeHealthGroups(Set.of());
 
 	private static HealthEndpointGroup group(Predicate<String> members, boolean showDetails) {
 		return new TestGroup(members, showDetails);
@@ -66,6 +67,20 @@ class RuntimeHealthGroupsTests {
 		assertThat(liveness.isMember("custom")).isTrue();
 		assertThat(liveness.isMember("runtimeLiveness")).isTrue();
 		assertThat(liveness.showDetails(SecurityContext.NONE)).isFalse();
+	}
+
+	@Test
+	void leavesAProbeGroupWhoseMembersTheApplicationConfiguredExactlyAsItIs() {
+		HealthEndpointGroup configured = group(Set.of("livenessState", "custom")::contains, false);
+		HealthEndpointGroups groups = new RuntimeHealthGroups(Set.of("liveness"))
+			.postProcessHealthEndpointGroups(groups(group((name) -> true, true), Map.of("liveness", configured)));
+		assertThat(groups.get("liveness")).isSameAs(configured);
+		assertThat(groups.get("readiness").isMember("runtimeReadiness")).isTrue();
+	}
+
+	@Test
+	void runsBeforeSpringBootsOwnProbeGroups() {
+		assertThat(this.postProcessor.getOrder()).isLessThan(Ordered.LOWEST_PRECEDENCE);
 	}
 
 	@Test
