@@ -50,7 +50,20 @@ public final class ExternalTool {
 		if (found.isPresent()) {
 			return new ExternalTool(found.get());
 		}
-		String message = "'" + command + "' is not on the PATH; install it with: " + install;
+		return missing("'" + command + "' is not on the PATH; install it with: " + install, ci);
+	}
+
+	/**
+	 * Skip the calling test (or, in CI, fail it) because something it needs is missing.
+	 * @param <T> whatever the caller would have returned
+	 * @param message what is missing and how to install it
+	 * @return never returns
+	 */
+	public static <T> T missing(String message) {
+		return missing(message, isCi(System.getenv("CI")));
+	}
+
+	private static <T> T missing(String message, boolean ci) {
 		if (ci) {
 			return Assertions.fail(message + " (CI is set, so a missing tool fails the build)");
 		}

@@ -1,0 +1,39 @@
+package dev.example.host;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A WebFlux host gets the same checks, probes and meters in its actuator, and keeps its
+ * own pages.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "management.endpoints.web.exposure.include=health,prometheus,runtime",
+				"management.endpoint.health.show-details=always" })
+class ReactiveHostTests {
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void theHostKeepsItsOwnPage() throws Exception {
+		assertThat(Http.get(this.port, "/").body()).isEqualTo(HostApplication.HOME);
+		assertThat(Http.get(this.port, "/index.html").statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void healthProbesAndScrapeCarryTheRuntimeChecks() throws Exception {
+		assertThat(Http.get(this.port, "/actuator/health").body()).contains("\"runtime\"").contains("\"threads\"");
+		assertThat(Http.get(this.port, "/actuator/health/liveness").body()).contains("\"runtimeLiveness\"");
+		assertThat(Http.get(this.port, "/actuator/health/readiness").body()).contains("\"runtimeReadiness\"");
+		assertThat(Http.get(this.port, "/actuator/prometheus").body())
+			.contains("runtime_check_value{check=\"threads\"}");
+		assertThat(Http.get(this.port, "/actuator/runtime").body()).contains("\"checks\"");
+	}
+
+}

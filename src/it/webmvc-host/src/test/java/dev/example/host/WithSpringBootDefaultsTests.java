@@ -1,0 +1,57 @@
+package dev.example.host;
+
+import dev.runtimemonitor.monitor.RuntimeMonitor;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.util.ClassUtils;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The host with nothing configured but the dependency: Spring Boot's defaults (actuator
+ * at /actuator, only health exposed, no details). The monitor runs; nothing else of the
+ * host changes.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@ExtendWith(OutputCaptureExtension.class)
+class WithSpringBootDefaultsTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	ApplicationContext context;
+
+	@Test
+	void theMonitorRunsInTheHost() {
+		assertThat(this.context.getBean(RuntimeMonitor.class).latest()).isNotNull();
+	}
+
+	@Test
+	void theHostKeepsItsOwnPagesAndSettings() throws Exception {
+		assertThat(Http.get(this.port, "/").body()).isEqualTo(HostApplication.HOME);
+		assertThat(Http.get(this.port, "/actuator/health").body()).contains("\"status\":\"UP\"")
+			.doesNotContain("runtime")
+			.doesNotContain("components")
+			.doesNotContain("details");
+		for (String path : new String[] { "/actuator/runtime", "/actuator/prometheus", "/health", "/metrics",
+				"/runtime", "/index.html", "/dashboard.js", "/demo/threads" }) {
+			assertThat(Http.get(this.port, path).statusCode()).as(path).isEqualTo(404);
+		}
+	}
+
+	@Test
+	void nothingIsPushedAnywhere(CapturedOutput output) {
+		assertThat(ClassUtils.isPresent("io.micrometer.registry.otlp.OtlpMeterRegistry", null)).isFalse();
+		assertThat(output.getAll()).doesNotContainIgnoringCase("otlp").doesNotContain("4318");
+	}
+
+}

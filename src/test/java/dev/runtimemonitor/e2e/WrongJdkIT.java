@@ -1,0 +1,69 @@
+package dev.runtimemonitor.e2e;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import dev.runtimemonitor.testsupport.ExternalTool;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * With a JDK older than 21 as {@code JAVA_HOME}, common on developer machines, the build
+ * stops at once with a message that names the JDK needed and how to point at it.
+ */
+class WrongJdkIT {
+
+	@Test
+	void theBuildStopsAtOnceNamingTheJdkNeeded() throws Exception {
+		Path oldJdk = olderJdk().orElseGet(() -> ExternalTool.missing(
+				"No JDK older than 21 in /usr/lib/jvm; install one with: apt-get install openjdk-17-jdk-headless"));
+		ProcessBuilder builder = new ProcessBuilder("./mvnw", "-B", "-q", "-o", "validate").redirectErrorStream(true);
+		builder.environment().put("JAVA_HOME", oldJdk.toString());
+		Process build = builder.start();
+		String output = new String(build.getInputStream().readAllBytes());
+		assertThat(build.waitFor(120, TimeUnit.SECONDS)).isTrue();
+		assertThat(build.exitValue()).as(output).isNotZero();
+		assertThat(output).contains("runtime-monitor needs JDK 21 or later")
+			.contains("export JAVA_HOME=")
+			.containsPattern("JDK 1[1-9][.+]")
+			.doesNotContain("UnsupportedClassVersionError")
+			.doesNotContain("COMPILATION ERROR");
+	}
+
+	/**
+	 * A JDK older than 21 installed beside the one running the tests.
+	 */
+	private static Optional<Path> olderJdk() throws IOException {
+		Path jvms = Path.of("/usr/lib/jvm");
+		if (!Files.isDirectory(jvms)) {
+			return Optional.empty();
+		}
+		try (Stream<Path> candidates = Files.list(jvms)) {
+			return candidates.filter((jdk) -> Files.isExecutable(jdk.resolve("bin/java")))
+				.filter((jdk) -> featureVersion(jdk) > 0 && featureVersion(jdk) < 21)
+				.min(Comparator.naturalOrder());
+		}
+	}
+
+	private static int featureVersion(Path jdk) {
+		try {
+			for (String line : Files.readAllLines(jdk.resolve("release"))) {
+				if (line.startsWith("JAVA_VERSION=")) {
+					String version = line.substring("JAVA_VERSION=".length()).replace("\"", "");
+					return Integer.parseInt(version.split("[.+-]")[0]);
+				}
+			}
+		}
+		catch (IOException | NumberFormatException ex) {
+			// Not a JDK this test can use.
+		}
+		return -1;
+	}
+
+}
