@@ -5,9 +5,13 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
+import dev.runtimemonitor.testsupport.HeapFiller;
+import dev.runtimemonitor.testsupport.MemoryCgroup;
 import io.micrometer.core.instrument.Clock;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -257,6 +261,31 @@ class ContainerMemorySourceTests {
 			assertThat(memory.hasWorkingSet()).isTrue();
 			assertThat(memory.workingSetBytes()).isBetween(0L, memory.usageBytes());
 			assertThat(memory.inactiveFileBytes()).isNotNegative();
+		}
+	}
+
+	@Test
+	@Timeout(60)
+	void readsTheLimitUsageAndWorkingSetOfARealGroupAsTheKernelWritesThem() throws Exception {
+		try (MemoryCgroup cgroup = MemoryCgroup.create("runtime-monitor-source-test", 200 * MIB)) {
+			Process filler = cgroup.start(HeapFiller
+				.command(List.of("-XX:+UseSerialGC", "-Xmx64m", "-Xss256k", "-XX:TieredStopAtLevel=1"), 32));
+			HeapFiller.awaitHolding(filler, Duration.ofSeconds(30));
+			Path procSelfCgroup = this.root.resolve("cgroup");
+			Files.writeString(procSelfCgroup, cgroup.procCgroupLine() + "\n");
+			CgroupMemoryFiles files = CgroupMemoryFiles.find(procSelfCgroup, Path.of("/sys/fs/cgroup"));
+			assertThat(files).isNotNull();
+			assertThat(files.limit().getParent()).isEqualTo(cgroup.directory());
+			try (ContainerMemorySource source = new ContainerMemorySource(files)) {
+				long before = cgroup.workingSetBytes();
+				ContainerMemory memory = source.read();
+				long after = cgroup.workingSetBytes();
+				assertThat(memory.limitBytes()).isEqualTo(200 * MIB);
+				assertThat(memory.usageBytes()).isBetween(32 * MIB, 200 * MIB);
+				assertThat(memory.workingSetBytes()).isBetween(32 * MIB, memory.usageBytes());
+				assertThat(memory.workingSetBytes()).isBetween(Math.min(before, after) - 4 * MIB,
+						Math.max(before, after) + 4 * MIB);
+			}
 		}
 	}
 
