@@ -83,6 +83,8 @@ public class SampleTickBenchmark {
 
 	private KernelFile cgroupUsage;
 
+	private KernelFile cgroupStat;
+
 	private GcPauseRecorder pauses;
 
 	@Setup(Level.Trial)
@@ -108,6 +110,7 @@ public class SampleTickBenchmark {
 		CgroupMemoryFiles cgroup = CgroupMemoryFiles.find(Path.of("/proc/self/cgroup"), Path.of("/sys/fs/cgroup"));
 		this.cgroupLimit = KernelFile.open(cgroup.limit(), 64);
 		this.cgroupUsage = KernelFile.open(cgroup.usage(), 64);
+		this.cgroupStat = KernelFile.open(cgroup.stat(), 16 * 1024);
 	}
 
 	@TearDown(Level.Trial)
@@ -117,6 +120,7 @@ public class SampleTickBenchmark {
 		this.status.close();
 		this.cgroupLimit.close();
 		this.cgroupUsage.close();
+		this.cgroupStat.close();
 	}
 
 	@Benchmark
@@ -156,6 +160,7 @@ public class SampleTickBenchmark {
 		blackhole.consume(this.status.read());
 		blackhole.consume(this.cgroupLimit.read());
 		blackhole.consume(this.cgroupUsage.read());
+		blackhole.consume(this.cgroupStat.read());
 		if (this.deadlockSearch) {
 			blackhole.consume(this.threadBean.findDeadlockedThreads());
 		}

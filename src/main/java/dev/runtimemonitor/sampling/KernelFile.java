@@ -40,7 +40,8 @@ final class KernelFile implements Closeable {
 	/**
 	 * Read the file's current content from the start.
 	 * @return the content, from position 0 to its limit; valid until the next read
-	 * @throws IOException when the file cannot be read
+	 * @throws IOException when the file cannot be read, or fills the whole buffer (it may
+	 * be longer, and a key past the end would silently be missing)
 	 */
 	ByteBuffer read() throws IOException {
 		this.buffer.clear();
@@ -51,6 +52,9 @@ final class KernelFile implements Closeable {
 				break;
 			}
 			total += read;
+		}
+		if (!this.buffer.hasRemaining()) {
+			throw new IOException(this.path + " does not fit in " + this.buffer.capacity() + " bytes");
 		}
 		this.buffer.flip();
 		return this.buffer;
@@ -81,9 +85,12 @@ final class KernelFile implements Closeable {
 	}
 
 	/**
-	 * The number that follows a key such as {@code VmRSS:}, skipping blanks.
+	 * The number that follows a key at the start of a line, skipping blanks:
+	 * {@code VmRSS:} in {@code /proc/self/status}, {@code inactive_file } in a cgroup's
+	 * {@code memory.stat}.
 	 * @param content the content read
-	 * @param key the key, with its colon
+	 * @param key the key with the separator that ends it (a colon, or a space), so that
+	 * it never matches a longer key that starts the same
 	 * @return the number, or {@code -1} when the key or the number is missing
 	 */
 	static long numberAfter(ByteBuffer content, String key) {

@@ -64,6 +64,33 @@ class CgroupMemoryFilesTests {
 	}
 
 	@Test
+	void findsTheStatisticsFileNextToTheLimitWithTheKeysOfItsVersion() throws IOException {
+		Path v2Stat = write("kubepods/pod1/ctr/memory.stat", "inactive_file 0\n");
+		write("kubepods/pod1/ctr/memory.max", "max\n");
+		write("kubepods/pod1/ctr/memory.current", "1\n");
+		Path v1Stat = write("memory/kubepods/pod1/ctr/memory.stat", "total_inactive_file 0\n");
+		write("memory/kubepods/pod1/ctr/memory.limit_in_bytes", "1000\n");
+		write("memory/kubepods/pod1/ctr/memory.usage_in_bytes", "1\n");
+		CgroupMemoryFiles v2 = CgroupMemoryFiles.find(cgroupFile("0::/kubepods/pod1/ctr\n"), mount());
+		CgroupMemoryFiles v1 = CgroupMemoryFiles.find(cgroupFile("4:memory:/kubepods/pod1/ctr\n"), mount());
+		assertThat(v2).isNotNull();
+		assertThat(v2.stat()).isEqualTo(v2Stat);
+		assertThat(v2.inactiveFileKeys()).containsExactly("inactive_file");
+		assertThat(v1).isNotNull();
+		assertThat(v1.stat()).isEqualTo(v1Stat);
+		assertThat(v1.inactiveFileKeys()).containsExactly("total_inactive_file", "inactive_file");
+	}
+
+	@Test
+	void findsTheLimitAndUsageWithoutAStatisticsFile() throws IOException {
+		write("memory.max", "max\n");
+		write("memory.current", "1\n");
+		CgroupMemoryFiles files = CgroupMemoryFiles.find(cgroupFile("0::/\n"), mount());
+		assertThat(files).isNotNull();
+		assertThat(files.stat()).isNull();
+	}
+
+	@Test
 	void findsNothingWithoutCgroupFiles() throws IOException {
 		assertThat(CgroupMemoryFiles.find(cgroupFile("0::/\n"), mount())).isNull();
 		assertThat(CgroupMemoryFiles.find(this.root.resolve("missing"), mount())).isNull();
