@@ -1,0 +1,99 @@
+package dev.runtimemonitor.sampling.evidence;
+
+import java.lang.management.GarbageCollectorMXBean;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Takes the JVM's class histogram of live objects ({@code jcmd GC.class_histogram}), at
+ * most once per its rate limit, because it stops the world: the JVM collects the heap, so
+ * that only live objects count, then walks all of it at a safepoint. Measured on 2 cores,
+ * a 1 GB heap holding 708 MB in 20.7 million live objects: 0.84 to 1.4 s stopped with G1
+ * (the full collection 0.66 to 1.27 s of it), 1.4 to 1.5 s with Parallel, 0.7 to 0.8 s
+ * with ZGC (whose collection, 0.6 s, runs concurrently before the walk). The pause grows
+ * with the number of live objects more than with their bytes.
+ * <p>
+ * Live objects, not {@code -all}: the heap check judges the heap after collection, so the
+ * classes that fill it are the ones that survive one. {@code -all} skips the collection
+ * (0.18 s stopped on the same heap) but still stops the world for the walk, and the top
+ * of its histogram is whatever garbage the last collection left, as likely the churn of
+ * requests as the leak.
+ * <p>
+ * The collection this causes is a real pause, with the cause
+ * {@code Heap Inspection Initiated GC}, and the GC pause recording sees it like any
+ * other.
+ */
+public final class ClassHistogramSource {
+
+	/** Lines kept by default. */
+	public static final int DEFAULT_TOP = 20;
+
+	private final DiagnosticCommand commands;
+
+	private final List<GarbageCollectorMXBean> collectors;
+
+	private final CaptureRateLimit rateLimit;
+
+	private final int top;
+
+	/**
+	 * A source of class histograms.
+	 * @param commands the JVM's diagnostic commands
+	 * @param collectors the collector beans, to tell the collection time the capture
+	 * caused
+	 * @param rateLimit how often a histogram may be taken
+	 * @param top how many of the largest lines to keep
+	 */
+	public ClassHistogramSource(DiagnosticCommand commands, List<GarbageCollectorMXBean> collectors,
+			CaptureRateLimit rateLimit, int top) {
+		this.commands = commands;
+		this.collectors = List.copyOf(collectors);
+		this.rateLimit = rateLimit;
+		this.top = top;
+	}
+
+	/**
+	 * The rate limit this source keeps.
+	 * @return the rate limit
+	 */
+	public CaptureRateLimit rateLimit() {
+		return this.rateLimit;
+	}
+
+	/**
+	 * Take the histogram, unless one was taken too recently.
+	 * @return the evidence, or empty when the rate limit refused
+	 * @throws IllegalStateException when the JVM cannot take a histogram
+	 */
+	public Optional<ClassHistogramEvidence> capture() {
+		if (!this.rateLimit.tryAcquire()) {
+			return Optional.empty();
+		}
+		long gcBefore = gcMillis(false);
+		long cyclesBefore = gcMillis(true);
+		long start = System.nanoTime();
+		String text = this.commands.run("gcClassHistogram");
+		Duration took = Duration.ofNanos(System.nanoTime() - start);
+		Duration gcTime = Duration.ofMillis(gcMillis(false) - gcBefore);
+		Duration cycles = Duration.ofMillis(gcMillis(true) - cyclesBefore);
+		Duration pause = took.minus(cycles).isNegative() ? Duration.ZERO : took.minus(cycles);
+		return Optional.of(new ClassHistogramEvidence(ClassHistogram.parse(text, this.top), took, pause, gcTime));
+	}
+
+	/**
+	 * The collection time the collector beans report: all of it, or only that of the
+	 * beans that count concurrent cycles ({@code ZGC Major Cycles},
+	 * {@code Shenandoah Cycles}).
+	 */
+	private long gcMillis(boolean cyclesOnly) {
+		long millis = 0;
+		for (GarbageCollectorMXBean collector : this.collectors) {
+			if (!cyclesOnly || collector.getName().endsWith(" Cycles")) {
+				millis += Math.max(0, collector.getCollectionTime());
+			}
+		}
+		return millis;
+	}
+
+}
