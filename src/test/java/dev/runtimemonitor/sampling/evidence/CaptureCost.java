@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Supplier;
 
-import dev.runtimemonitor.demo.Deadlock;
+import dev.runtimemonitor.service.demo.Deadlock;
 import dev.runtimemonitor.sampling.jvm.JvmFlags;
 import io.micrometer.core.instrument.Clock;
 

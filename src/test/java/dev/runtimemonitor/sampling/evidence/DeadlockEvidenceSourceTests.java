@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
-import dev.runtimemonitor.demo.Deadlock;
+import dev.runtimemonitor.service.demo.Deadlock;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,7 +43,7 @@ class DeadlockEvidenceSourceTests {
 				assertThat(thread.stack()).isNotEmpty().hasSizeLessThanOrEqualTo(32);
 				assertThat(thread.stack().get(0).location()).contains("Unsafe.park");
 				assertThat(thread.stack()).anySatisfy((frame) -> assertThat(frame.location())
-					.contains("dev.runtimemonitor.demo.Deadlock.lambda$lockInOrder"));
+					.contains("dev.runtimemonitor.service.demo.Deadlock.lambda$lockInOrder"));
 			}
 			assertThat(one.waitingFor()).isEqualTo(two.lockedSynchronizers().get(0));
 			assertThat(two.waitingFor()).isEqualTo(one.lockedSynchronizers().get(0));
