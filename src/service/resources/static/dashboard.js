@@ -46,22 +46,22 @@
 		{ id: "threads", title: "Threads", format: format.count, series: [
 			{ label: "live", field: "threads", color: "#3b82f6" }] },
 		{ id: "heap", title: "Heap", format: format.bytes, series: [
-			{ label: "used", field: "heapUsed", color: "#3b82f6" },
-			{ label: "committed", field: "heapCommitted", color: "#8b5cf6" },
-			{ label: "after GC", field: "heapAfterGc", color: "#10b981", width: 2 },
-			{ label: "max", field: "heapMax", color: "#ef4444", dash: [6, 4], ceiling: true }] },
+			{ label: "used", field: "heapUsedBytes", color: "#3b82f6" },
+			{ label: "committed", field: "heapCommittedBytes", color: "#8b5cf6" },
+			{ label: "after GC", field: "heapUsedAfterGcBytes", color: "#10b981", width: 2 },
+			{ label: "max", field: "heapMaxBytes", color: "#ef4444", dash: [6, 4], ceiling: true }] },
 		{ id: "gc-pauses", title: "GC pauses over the window", format: format.millis, series: [
-			{ label: "p50", field: "gcP50", color: "#10b981" },
-			{ label: "p90", field: "gcP90", color: "#3b82f6" },
-			{ label: "p99", field: "gcP99", color: "#f59e0b", width: 2 },
-			{ label: "max", field: "gcMax", color: "#ef4444", dash: [6, 4] }] },
+			{ label: "p50", field: "gcP50Seconds", color: "#10b981" },
+			{ label: "p90", field: "gcP90Seconds", color: "#3b82f6" },
+			{ label: "p99", field: "gcP99Seconds", color: "#f59e0b", width: 2 },
+			{ label: "max", field: "gcMaxSeconds", color: "#ef4444", dash: [6, 4] }] },
 		{ id: "gc-overhead", title: "GC overhead (share of wall time)", format: format.percent, series: [
 			{ label: "overhead", field: "gcOverhead", color: "#f59e0b" }] },
 		{ id: "allocation", title: "Allocation rate", format: format.rate, series: [
-			{ label: "allocated", field: "allocationRate", color: "#8b5cf6" }] },
+			{ label: "allocated", field: "allocationBytesPerSecond", color: "#8b5cf6" }] },
 		{ id: "container", title: "Resident memory vs container limit", format: format.bytes, series: [
-			{ label: "RSS", field: "rss", color: "#3b82f6" },
-			{ label: "limit", field: "containerLimit", color: "#ef4444", dash: [6, 4], ceiling: true }] }
+			{ label: "RSS", field: "residentBytes", color: "#3b82f6" },
+			{ label: "limit", field: "containerLimitBytes", color: "#ef4444", dash: [6, 4], ceiling: true }] }
 	];
 
 	const state = { capacity: 720, intervalMillis: 5000, lastTime: null, times: [], columns: {}, charts: [] };
@@ -145,9 +145,9 @@
 
 	function append(points) {
 		points.forEach((point) => {
-			state.times.push(point.time / 1000);
+			state.times.push(point.epochMillis / 1000);
 			Object.keys(state.columns).forEach((field) => state.columns[field].push(point[field] ?? null));
-			state.lastTime = point.time;
+			state.lastTime = point.epochMillis;
 		});
 		const excess = state.times.length - state.capacity;
 		if (excess > 0) {
@@ -167,14 +167,6 @@
 		});
 	}
 
-	function parseDuration(text) {
-		const match = /^(\d+)(ms|s|m)$/.exec(text || "");
-		if (!match) {
-			return 5000;
-		}
-		return Number(match[1]) * { ms: 1, s: 1000, m: 60000 }[match[2]];
-	}
-
 	async function fetchJson(path) {
 		const response = await fetch(path, { headers: { Accept: "application/json" }, cache: "no-store" });
 		if (!response.ok) {
@@ -187,7 +179,7 @@
 		const since = state.lastTime == null ? "" : "?since=" + state.lastTime;
 		const history = await fetchJson("runtime/history" + since);
 		state.capacity = history.capacity;
-		state.intervalMillis = Math.max(parseDuration(history.interval), 500);
+		state.intervalMillis = Math.max(history.intervalSeconds * 1000, 500);
 		append(history.points);
 		draw();
 	}

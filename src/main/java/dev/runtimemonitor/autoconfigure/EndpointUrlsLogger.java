@@ -2,7 +2,7 @@ package dev.runtimemonitor.autoconfigure;
 
 import java.time.Duration;
 
-import dev.runtimemonitor.publishing.CheckValues;
+import dev.runtimemonitor.evaluation.FigureFormatter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,7 +50,7 @@ final class EndpointUrlsLogger implements ApplicationListener<WebServerInitializ
 		}
 		String base = "http://localhost:" + event.getWebServer().getPort();
 		logger.info("Runtime monitor sampling every {}: metrics at {}, health at {}",
-				CheckValues.duration(this.interval), (metrics != null) ? base + metrics : "(not exposed)",
+				FigureFormatter.duration(this.interval), (metrics != null) ? base + metrics : "(not exposed)",
 				(health != null) ? base + health : "(not exposed)");
 	}
 

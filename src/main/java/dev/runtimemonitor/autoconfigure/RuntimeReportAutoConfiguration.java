@@ -4,7 +4,7 @@ import dev.runtimemonitor.monitor.RuntimeMonitor;
 import dev.runtimemonitor.publishing.endpoint.RuntimeEndpoint;
 import dev.runtimemonitor.publishing.endpoint.RuntimeInfoContributor;
 import dev.runtimemonitor.publishing.history.RuntimeHistory;
-import dev.runtimemonitor.publishing.report.RuntimeReports;
+import dev.runtimemonitor.publishing.report.RuntimeReportBuilder;
 import dev.runtimemonitor.publishing.report.advice.TuningAdvisor;
 import dev.runtimemonitor.sampling.jvm.JvmSettings;
 import dev.runtimemonitor.sampling.jvm.JvmSettingsReader;
@@ -39,8 +39,8 @@ public final class RuntimeReportAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	RuntimeReports runtimeReports(JvmSettings jvm, RuntimeMonitorProperties properties) {
-		return new RuntimeReports(jvm, properties.window(), TuningAdvisor.withAllRules());
+	RuntimeReportBuilder runtimeReportBuilder(JvmSettings jvm, RuntimeMonitorProperties properties) {
+		return new RuntimeReportBuilder(jvm, properties.window(), TuningAdvisor.withAllRules());
 	}
 
 	@Bean
@@ -56,7 +56,7 @@ public final class RuntimeReportAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		@ConditionalOnAvailableEndpoint
-		RuntimeEndpoint runtimeEndpoint(RuntimeMonitor monitor, RuntimeReports reports, RuntimeHistory history) {
+		RuntimeEndpoint runtimeEndpoint(RuntimeMonitor monitor, RuntimeReportBuilder reports, RuntimeHistory history) {
 			return new RuntimeEndpoint(monitor, reports, history);
 		}
 

@@ -7,7 +7,7 @@ import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
 
 import dev.runtimemonitor.evaluation.Check;
-import dev.runtimemonitor.publishing.CheckValues;
+import dev.runtimemonitor.evaluation.FigureFormatter;
 
 import org.springframework.util.unit.DataSize;
 import org.springframework.util.unit.DataUnit;
@@ -47,7 +47,7 @@ public record ThresholdType<T>(ToDoubleFunction<T> toBaseUnit, Predicate<T> vali
 	/** A duration, such as {@code 15s}, judged in seconds. */
 	public static final ThresholdType<Duration> TIME = new ThresholdType<>((value) -> value.toNanos() / 1e9,
 			(value) -> !value.isNegative() && !value.isZero(), "notPositive", "must be more than zero",
-			CheckValues::duration);
+			FigureFormatter::duration);
 
 	/**
 	 * The thresholds of a check, by the unit of its value.

@@ -2,62 +2,69 @@ package dev.runtimemonitor.evaluation;
 
 import java.util.Arrays;
 import java.util.Optional;
-import java.util.function.ToDoubleBiFunction;
-
-import dev.runtimemonitor.sampling.RuntimeSnapshot;
+import java.util.function.ToDoubleFunction;
 
 /**
- * The checks the monitor judges, each with the value it measures. A measure returns
- * {@code NaN} when its source is missing or the value does not apply (no limit set).
+ * The checks the monitor judges, each with the value it reads. A value is {@code NaN}
+ * when its source is missing or it does not apply (no limit set).
  */
 public enum Check {
 
 	/** Live platform threads. */
-	THREADS("threads", Unit.THREADS, Measures::liveThreads),
+	THREADS("threads", Unit.THREADS, (readings) -> readings.threads().live()),
 
 	/** Net live-thread growth per second over the window: a thread leak. */
-	THREAD_GROWTH("thread-growth", Unit.THREADS_PER_SECOND, (snapshot, rates) -> rates.threadGrowthPerSecond()),
+	THREAD_GROWTH("thread-growth", Unit.THREADS_PER_SECOND, (readings) -> readings.threads().growthPerSecond()),
 
 	/** Heap in use right after the last collection, over the maximum heap. */
-	HEAP("heap", Unit.RATIO, Measures::heapAfterGcRatio),
+	HEAP("heap", Unit.RATIO,
+			(readings) -> Readings.ratio(readings.heap().usedAfterGcBytes(), readings.heap().maxBytes())),
 
 	/** Heap in use now, in bytes. */
-	HEAP_USED("heap-used", Unit.BYTES, Measures::heapUsed),
+	HEAP_USED("heap-used", Unit.BYTES, (readings) -> readings.heap().usedBytes()),
 
 	/** The 99th percentile GC pause over the window, in seconds. */
-	GC_PAUSE("gc-pause", Unit.SECONDS, Measures::gcPauseP99),
+	GC_PAUSE("gc-pause", Unit.SECONDS, (readings) -> readings.gc().p99Seconds()),
 
 	/** Share of wall time spent in collection pauses over the window. */
-	GC_OVERHEAD("gc-overhead", Unit.RATIO, (snapshot, rates) -> rates.gcPauseShare()),
+	GC_OVERHEAD("gc-overhead", Unit.RATIO, (readings) -> readings.gc().overhead()),
 
 	/** Deadlocked threads. */
-	DEADLOCK("deadlock", Unit.THREADS, Measures::deadlockedThreads),
+	DEADLOCK("deadlock", Unit.THREADS, (readings) -> readings.threads().deadlocked()),
 
 	/** Resident memory over the container's memory limit. */
-	CONTAINER_MEMORY("container-memory", Unit.RATIO, Measures::containerMemoryRatio),
+	CONTAINER_MEMORY("container-memory", Unit.RATIO,
+			(readings) -> Readings.ratio(readings.memory().residentBytes(), readings.memory().containerLimitBytes())),
 
 	/** Metaspace in use over {@code -XX:MaxMetaspaceSize}. */
-	METASPACE("metaspace", Unit.RATIO, Measures::metaspaceRatio),
+	METASPACE("metaspace", Unit.RATIO,
+			(readings) -> Readings.ratio(readings.memory().metaspaceUsedBytes(),
+					readings.memory().metaspaceMaxBytes())),
 
 	/** Direct buffer memory over {@code -XX:MaxDirectMemorySize}. */
-	DIRECT_MEMORY("direct-memory", Unit.RATIO, Measures::directMemoryRatio),
+	DIRECT_MEMORY("direct-memory", Unit.RATIO,
+			(readings) -> Readings.ratio(readings.memory().directBufferBytes(),
+					readings.memory().directMemoryMaxBytes())),
 
 	/** Open file descriptors over the process's limit. */
-	FILE_DESCRIPTORS("file-descriptors", Unit.RATIO, Measures::fileDescriptorRatio),
+	FILE_DESCRIPTORS("file-descriptors", Unit.RATIO,
+			(readings) -> Readings.ratio(readings.memory().openFileDescriptors(),
+					readings.memory().maxFileDescriptors())),
 
 	/**
-	 * Seconds since the last good sample. Zero when a tick evaluates it; it grows only
-	 * when read between ticks, which is how a stuck sampler shows.
+	 * Seconds since the last good sample, as of the evaluation: zero when a tick makes
+	 * it, since its sample is the last good one. The monitor judges it again when a
+	 * reader finds the next tick overdue, which is how a stuck sampler shows.
 	 */
-	SAMPLER("sampler", Unit.SECONDS, (snapshot, rates) -> 0.0);
+	SAMPLER("sampler", Unit.SECONDS, (readings) -> 0);
 
 	private final String id;
 
 	private final Unit unit;
 
-	private final ToDoubleBiFunction<RuntimeSnapshot, Rates> measure;
+	private final ToDoubleFunction<Readings> measure;
 
-	Check(String id, Unit unit, ToDoubleBiFunction<RuntimeSnapshot, Rates> measure) {
+	Check(String id, Unit unit, ToDoubleFunction<Readings> measure) {
 		this.id = id;
 		this.unit = unit;
 		this.measure = measure;
@@ -79,8 +86,13 @@ public enum Check {
 		return this.unit;
 	}
 
-	double measure(RuntimeSnapshot snapshot, Rates rates) {
-		return this.measure.applyAsDouble(snapshot, rates);
+	/**
+	 * The check's value in a reading.
+	 * @param readings the readings of one evaluation
+	 * @return the value, {@code NaN} when it cannot be known
+	 */
+	public double measure(Readings readings) {
+		return this.measure.applyAsDouble(readings);
 	}
 
 	/**

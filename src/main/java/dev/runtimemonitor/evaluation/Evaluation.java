@@ -8,14 +8,13 @@ import dev.runtimemonitor.sampling.RuntimeSnapshot;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One tick's judgement: the snapshot, the rates derived from it and every enabled check's
- * result.
+ * One tick's judgement: the snapshot, its readings and every enabled check's result.
  *
  * @param snapshot what was sampled
- * @param rates the figures that need more than one snapshot
+ * @param readings every figure as a number, rates over the window included
  * @param results each enabled check's result, in check order
  */
-public record Evaluation(RuntimeSnapshot snapshot, Rates rates, List<CheckResult> results) {
+public record Evaluation(RuntimeSnapshot snapshot, Readings readings, List<CheckResult> results) {
 
 	public Evaluation {
 		results = List.copyOf(results);
@@ -61,7 +60,7 @@ public record Evaluation(RuntimeSnapshot snapshot, Rates rates, List<CheckResult
 		for (int i = 0; i < results.size(); i++) {
 			if (results.get(i).check() == replacement.check()) {
 				results.set(i, replacement);
-				return new Evaluation(this.snapshot, this.rates, results);
+				return new Evaluation(this.snapshot, this.readings, results);
 			}
 		}
 		return this;

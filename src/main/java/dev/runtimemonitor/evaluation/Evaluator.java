@@ -46,15 +46,15 @@ public final class Evaluator {
 	 */
 	public Evaluation evaluate(RuntimeSnapshot current, @Nullable RuntimeSnapshot windowStart,
 			@Nullable Evaluation previous) {
-		Rates rates = Rates.of(current, (previous != null) ? previous.snapshot() : null, windowStart,
+		Readings readings = Readings.of(current, (previous != null) ? previous.snapshot() : null, windowStart,
 				this.minimumRateSpanNanos);
 		List<CheckResult> results = new ArrayList<>(this.policies.size());
 		for (CheckPolicy policy : this.policies) {
-			double value = policy.check().measure(current, rates);
+			double value = policy.check().measure(readings);
 			CheckResult prior = (previous != null) ? previous.result(policy.check()) : null;
 			results.add(SustainedLevel.judge(policy, value, prior, current.time()));
 		}
-		return new Evaluation(current, rates, results);
+		return new Evaluation(current, readings, results);
 	}
 
 }

@@ -9,9 +9,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
-import dev.runtimemonitor.evaluation.Check;
 import dev.runtimemonitor.evaluation.CheckPolicy;
-import dev.runtimemonitor.evaluation.CheckResult;
 import dev.runtimemonitor.evaluation.Evaluation;
 import dev.runtimemonitor.evaluation.Evaluator;
 import dev.runtimemonitor.sampling.RuntimeSampler;
@@ -44,9 +42,9 @@ public final class RuntimeMonitor {
 
 	private final List<MonitorListener> listeners = new CopyOnWriteArrayList<>();
 
-	private final EvaluationHistory history;
+	private final Ring<Evaluation> history;
 
-	private final @Nullable SamplerWatch samplerWatch;
+	private final SamplerWatch samplerWatch;
 
 	private final AtomicLong failedTicks = new AtomicLong();
 
@@ -58,7 +56,7 @@ public final class RuntimeMonitor {
 	 * Create a monitor.
 	 * @param sampler takes the snapshots
 	 * @param evaluator judges them
-	 * @param clock the clock for the sampler check's age
+	 * @param clock the clock for the age of the last sample
 	 * @param interval time between ticks
 	 * @param window the span of the window rates
 	 */
@@ -69,13 +67,8 @@ public final class RuntimeMonitor {
 		this.clock = clock;
 		this.interval = interval;
 		this.window = window;
-		this.history = new EvaluationHistory((int) (window.toNanos() / interval.toNanos()) + 2);
-		CheckPolicy samplerPolicy = evaluator.policies()
-			.stream()
-			.filter((policy) -> policy.check() == Check.SAMPLER)
-			.findFirst()
-			.orElse(null);
-		this.samplerWatch = (samplerPolicy != null) ? new SamplerWatch(samplerPolicy) : null;
+		this.history = new Ring<>((int) (window.toNanos() / interval.toNanos()) + 2);
+		this.samplerWatch = new SamplerWatch(interval.toNanos() / 1e9);
 	}
 
 	/**
@@ -134,19 +127,19 @@ public final class RuntimeMonitor {
 	 */
 	public void tick() {
 		try {
-			Evaluation previous = this.latest;
+			// As readers last saw it: a sampler check judged critical while this tick was
+			// overdue carries into this tick, which then records the recovery.
+			Evaluation previous = latest();
 			RuntimeSnapshot snapshot = this.sampler.sample();
 			// Ticks drift by a little: half an interval of slack finds the sample taken
 			// one
 			// window ago, not the one after it, so window rates span the whole window.
-			RuntimeSnapshot windowStart = this.history
-				.oldestSince(snapshot.monotonicNanos() - this.window.toNanos() - this.interval.toNanos() / 2);
-			Evaluation evaluation = this.evaluator.evaluate(snapshot, windowStart, previous);
+			long windowStart = snapshot.monotonicNanos() - this.window.toNanos() - this.interval.toNanos() / 2;
+			Evaluation start = this.history.oldest((earlier) -> earlier.snapshot().monotonicNanos() - windowStart >= 0);
+			Evaluation evaluation = this.evaluator.evaluate(snapshot, (start != null) ? start.snapshot() : null,
+					previous);
 			this.history.add(evaluation);
 			this.latest = evaluation;
-			if (this.samplerWatch != null) {
-				this.samplerWatch.recordGoodSample(snapshot.time(), snapshot.monotonicNanos());
-			}
 			notifyListeners(evaluation, previous);
 		}
 		catch (Throwable ex) {
@@ -167,32 +160,15 @@ public final class RuntimeMonitor {
 	}
 
 	/**
-	 * The latest evaluation, with the {@code sampler} check judged as of now.
+	 * The latest evaluation, which every reader reads: the last tick's, or, when the next
+	 * tick is overdue, a copy with the {@code sampler} check judged on the age of the
+	 * last good sample.
 	 * @return the evaluation, or {@code null} before the first good sample
 	 */
 	public @Nullable Evaluation latest() {
-		Evaluation latest = this.latest;
-		CheckResult sampler = samplerResult();
-		return (latest != null && sampler != null) ? latest.with(sampler) : latest;
-	}
-
-	/**
-	 * The latest evaluation as the last tick made it, the {@code sampler} check not
-	 * re-judged. Cheaper than {@link #latest()} for readers of single figures.
-	 * @return the evaluation, or {@code null} before the first good sample
-	 */
-	public @Nullable Evaluation lastTick() {
-		return this.latest;
-	}
-
-	/**
-	 * The {@code sampler} check as of now.
-	 * @return the result, or {@code null} when the check is disabled or nothing was
-	 * sampled yet
-	 */
-	public @Nullable CheckResult samplerResult() {
-		return (this.samplerWatch != null)
-				? this.samplerWatch.assess(Instant.ofEpochMilli(this.clock.wallTime()), this.clock.monotonicTime())
+		Evaluation tick = this.latest;
+		return (tick != null)
+				? this.samplerWatch.asOf(tick, Instant.ofEpochMilli(this.clock.wallTime()), this.clock.monotonicTime())
 				: null;
 	}
 
@@ -221,10 +197,10 @@ public final class RuntimeMonitor {
 	}
 
 	/**
-	 * The recent evaluations.
-	 * @return the history
+	 * The evaluations the window rates are computed from.
+	 * @return the recent evaluations
 	 */
-	public EvaluationHistory history() {
+	public Ring<Evaluation> history() {
 		return this.history;
 	}
 

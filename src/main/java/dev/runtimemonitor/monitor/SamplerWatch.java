@@ -1,96 +1,75 @@
 package dev.runtimemonitor.monitor;
 
-import java.time.Duration;
 import java.time.Instant;
 
+import dev.runtimemonitor.evaluation.Check;
 import dev.runtimemonitor.evaluation.CheckPolicy;
 import dev.runtimemonitor.evaluation.CheckResult;
-import dev.runtimemonitor.evaluation.Level;
+import dev.runtimemonitor.evaluation.Evaluation;
+import dev.runtimemonitor.evaluation.SustainedLevel;
+import dev.runtimemonitor.evaluation.FigureFormatter;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Judges the {@code sampler} check when it is read rather than when a tick runs: a stuck
- * or dead sampling thread runs no ticks, so only the reader can see that the last good
- * sample is getting old.
+ * Judges the {@code sampler} check again when the next tick is overdue: a stuck or dead
+ * sampling thread runs no ticks, so only a reader can see that the last good sample is
+ * getting old. Its value is then the sample's age, which grows with the clock, so the
+ * moment it crossed each threshold is known exactly and the sustain rule is applied from
+ * there, as for any other check. The next tick is judged against this, so the recovery is
+ * a level change like any other, logged with the time the check went critical.
  */
 final class SamplerWatch {
 
-	private static final Logger logger = LoggerFactory.getLogger(SamplerWatch.class);
-
 	private static final double NANOS_PER_SECOND = 1e9;
 
-	private final CheckPolicy policy;
+	/** A tick counts as overdue after this many intervals. */
+	private static final double OVERDUE_INTERVALS = 1.5;
 
-	private volatile @Nullable GoodSample last;
+	private final double overdueSeconds;
 
-	private volatile @Nullable Instant okSince;
-
-	SamplerWatch(CheckPolicy policy) {
-		this.policy = policy;
+	SamplerWatch(double intervalSeconds) {
+		this.overdueSeconds = intervalSeconds * OVERDUE_INTERVALS;
 	}
 
 	/**
-	 * Record a tick that completed.
-	 * @param time its wall-clock time
-	 * @param monotonicNanos its monotonic time
-	 */
-	void recordGoodSample(Instant time, long monotonicNanos) {
-		GoodSample previous = this.last;
-		if (previous == null) {
-			this.okSince = time;
-		}
-		else {
-			double gap = (monotonicNanos - previous.monotonicNanos()) / NANOS_PER_SECOND;
-			if (this.policy.classify(gap) != Level.OK) {
-				logger.warn("Runtime sampling resumed after {} s without a sample (critical at {} s)",
-						String.format("%.1f", gap), this.policy.critical());
-				this.okSince = time;
-			}
-		}
-		this.last = new GoodSample(time, monotonicNanos);
-	}
-
-	/**
-	 * The sampler check as of now.
+	 * The tick's evaluation as of now.
+	 * @param tick the last tick's evaluation
 	 * @param now the wall-clock time now
 	 * @param nowNanos the monotonic time now
-	 * @return the result, or {@code null} before the first good sample
+	 * @return the tick itself while the next one is not overdue, else a copy whose
+	 * {@code sampler} check is judged on the age of the tick's sample
 	 */
-	@Nullable CheckResult assess(Instant now, long nowNanos) {
-		GoodSample last = this.last;
-		Instant okSince = this.okSince;
-		if (last == null || okSince == null) {
-			return null;
+	Evaluation asOf(Evaluation tick, Instant now, long nowNanos) {
+		CheckResult atTick = tick.result(Check.SAMPLER);
+		double age = (nowNanos - tick.snapshot().monotonicNanos()) / NANOS_PER_SECOND;
+		if (atTick == null || age <= this.overdueSeconds) {
+			return tick;
 		}
-		double age = Math.max(0, (nowNanos - last.monotonicNanos()) / NANOS_PER_SECOND);
-		Level raw = this.policy.classify(age);
-		Instant warningStart = (raw == Level.WARNING || raw == Level.CRITICAL)
-				? breachStart(last.time(), this.policy.warning(), this.policy.critical()) : null;
-		Instant criticalStart = (raw == Level.CRITICAL) ? breachStart(last.time(), this.policy.critical(), Double.NaN)
-				: null;
-		Duration sustain = this.policy.sustain();
-		if (criticalStart != null && !now.isBefore(criticalStart.plus(sustain))) {
-			return new CheckResult(this.policy, age, Level.CRITICAL, criticalStart.plus(sustain), warningStart,
-					criticalStart);
-		}
-		if (warningStart != null && !now.isBefore(warningStart.plus(sustain))) {
-			return new CheckResult(this.policy, age, Level.WARNING, warningStart.plus(sustain), warningStart,
-					criticalStart);
-		}
-		return new CheckResult(this.policy, age, Level.OK, okSince, warningStart, criticalStart);
+		CheckPolicy policy = atTick.policy();
+		Instant sampled = tick.time();
+		Instant warningStart = crossed(sampled, age, policy.warning());
+		Instant criticalStart = crossed(sampled, age, policy.critical());
+		CheckResult judged = SustainedLevel.judge(policy, age,
+				new CheckResult(policy, atTick.value(), atTick.level(), atTick.since(), warningStart, criticalStart),
+				now);
+		Instant reached = switch (judged.level()) {
+			case CRITICAL -> reached(criticalStart, policy);
+			case WARNING -> reached(warningStart, policy);
+			case OK, UNKNOWN -> null;
+		};
+		return tick.with((reached != null) ? new CheckResult(policy, age, judged.level(), reached,
+				judged.warningBreachStart(), judged.criticalBreachStart()) : judged);
 	}
 
 	/**
-	 * When the age first reached a threshold: the lower of the two that is set.
+	 * When an age that grows from a sample's time reached a threshold.
 	 */
-	private static Instant breachStart(Instant lastGood, double threshold, double fallback) {
-		double seconds = Double.isNaN(threshold) ? fallback : threshold;
-		return lastGood.plusNanos((long) (seconds * NANOS_PER_SECOND));
+	private static @Nullable Instant crossed(Instant sampled, double age, double threshold) {
+		return (age >= threshold) ? sampled.plusNanos((long) (threshold * NANOS_PER_SECOND)) : null;
 	}
 
-	private record GoodSample(Instant time, long monotonicNanos) {
+	private static @Nullable Instant reached(@Nullable Instant breachStart, CheckPolicy policy) {
+		return (breachStart != null) ? breachStart.plus(policy.sustain()) : null;
 	}
 
 }

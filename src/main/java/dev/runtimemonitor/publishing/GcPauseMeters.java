@@ -6,12 +6,9 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
-import java.util.function.ToLongFunction;
 
-import dev.runtimemonitor.evaluation.Evaluation;
-import dev.runtimemonitor.evaluation.Rates;
+import dev.runtimemonitor.evaluation.Readings;
 import dev.runtimemonitor.monitor.RuntimeMonitor;
-import dev.runtimemonitor.sampling.GcPauseFigures;
 import dev.runtimemonitor.sampling.gc.ConcurrentCycle;
 import dev.runtimemonitor.sampling.gc.GcEventListener;
 import dev.runtimemonitor.sampling.gc.GcPause;
@@ -39,18 +36,16 @@ import io.micrometer.core.instrument.binder.MeterBinder;
  */
 public final class GcPauseMeters implements MeterBinder, GcEventListener {
 
-	/** From the Go original's 0.0001 s up to 10 s. */
+	/** From 0.1 ms, below which a pause stops nothing worth counting, up to 10 s. */
 	static final Duration[] BUCKETS = { Duration.ofNanos(100_000), Duration.ofNanos(250_000), Duration.ofNanos(500_000),
 			Duration.ofMillis(1), Duration.ofNanos(2_500_000), Duration.ofMillis(5), Duration.ofMillis(10),
 			Duration.ofMillis(25), Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250),
 			Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5),
 			Duration.ofSeconds(10) };
 
-	private static final double NANOS_PER_SECOND = 1e9;
-
-	private static final Map<String, ToLongFunction<GcPauseFigures>> WINDOW_QUANTILES = Map.of("0.5",
-			GcPauseFigures::windowP50Nanos, "0.9", GcPauseFigures::windowP90Nanos, "0.99",
-			GcPauseFigures::windowP99Nanos, "1.0", GcPauseFigures::windowMaxNanos);
+	private static final Map<String, ToDoubleFunction<Readings.Gc>> WINDOW_QUANTILES = Map.of("0.5",
+			Readings.Gc::p50Seconds, "0.9", Readings.Gc::p90Seconds, "0.99", Readings.Gc::p99Seconds, "1.0",
+			Readings.Gc::maxSeconds);
 
 	private final RuntimeMonitor monitor;
 
@@ -66,23 +61,26 @@ public final class GcPauseMeters implements MeterBinder, GcEventListener {
 
 	@Override
 	public void bindTo(MeterRegistry registry) {
-		WINDOW_QUANTILES.forEach((quantile, nanos) -> Gauge
+		WINDOW_QUANTILES.forEach((quantile, seconds) -> Gauge
 			.builder("runtime.gc.pause.window", this.monitor,
-					pauseFigure((pauses) -> nanos.applyAsLong(pauses) / NANOS_PER_SECOND))
+					RuntimeMeters.reading((readings) -> seconds.applyAsDouble(readings.gc())))
 			.tag("phi", quantile)
 			.baseUnit("seconds")
 			.description("GC pause percentiles over the window; phi 1.0 is the longest pause")
 			.register(registry));
-		Gauge.builder("runtime.gc.overhead", this.monitor, rate(Rates::gcPauseShare))
-			.description("Share of wall time spent in GC pauses over the window")
+		Gauge
+			.builder("runtime.gc.overhead", this.monitor, RuntimeMeters.reading((readings) -> readings.gc().overhead()))
+			.description("Share of wall time spent in GC pauses over the window, from every pause to the nanosecond "
+					+ "(jvm.gc.overhead estimates it from the collectors' accumulated times, concurrent cycles included)")
 			.register(registry);
-		Gauge.builder("runtime.gc.collection.rate", this.monitor, rate(Rates::collectionsPerSecond))
+		Gauge
+			.builder("runtime.gc.collection.rate", this.monitor,
+					RuntimeMeters.reading((readings) -> readings.gc().collectionsPerSecond()))
 			.description("Garbage collections completed per second over the window")
 			.register(registry);
 		Gauge
 			.builder("runtime.gc.last.pause.timestamp", this.monitor,
-					pauseFigure((pauses) -> (pauses.lastPauseEnd() != null)
-							? pauses.lastPauseEnd().toEpochMilli() / 1000.0 : Double.NaN))
+					RuntimeMeters.reading((readings) -> readings.gc().lastPauseEnd()))
 			.baseUnit("seconds")
 			.description("When the most recent GC pause ended, in seconds since the epoch")
 			.register(registry);
@@ -110,21 +108,6 @@ public final class GcPauseMeters implements MeterBinder, GcEventListener {
 				.register(registry)
 				.record(cycle.durationNanos(), TimeUnit.NANOSECONDS);
 		}
-	}
-
-	private static ToDoubleFunction<RuntimeMonitor> pauseFigure(ToDoubleFunction<GcPauseFigures> figure) {
-		return (monitor) -> {
-			Evaluation evaluation = monitor.lastTick();
-			GcPauseFigures pauses = (evaluation != null) ? evaluation.snapshot().pauses() : null;
-			return (pauses != null) ? figure.applyAsDouble(pauses) : Double.NaN;
-		};
-	}
-
-	private static ToDoubleFunction<RuntimeMonitor> rate(ToDoubleFunction<Rates> rate) {
-		return (monitor) -> {
-			Evaluation evaluation = monitor.lastTick();
-			return (evaluation != null) ? rate.applyAsDouble(evaluation.rates()) : Double.NaN;
-		};
 	}
 
 }

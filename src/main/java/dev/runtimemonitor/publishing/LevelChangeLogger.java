@@ -9,6 +9,7 @@ import dev.runtimemonitor.evaluation.Check;
 import dev.runtimemonitor.evaluation.CheckPolicy;
 import dev.runtimemonitor.evaluation.CheckResult;
 import dev.runtimemonitor.evaluation.Evaluation;
+import dev.runtimemonitor.evaluation.FigureFormatter;
 import dev.runtimemonitor.evaluation.Level;
 import dev.runtimemonitor.monitor.MonitorListener;
 import org.jspecify.annotations.Nullable;
@@ -90,12 +91,12 @@ public final class LevelChangeLogger implements MonitorListener {
 
 	private static String describe(CheckResult result) {
 		CheckPolicy policy = result.policy();
-		String value = CheckValues.format(policy.check().unit(), result.value());
+		String value = FigureFormatter.format(policy.check().unit(), result.value());
 		return switch (result.level()) {
 			case CRITICAL ->
-				value + " at or above critical " + CheckValues.format(policy.check().unit(), policy.critical());
+				value + " at or above critical " + FigureFormatter.format(policy.check().unit(), policy.critical());
 			case WARNING ->
-				value + " at or above warning " + CheckValues.format(policy.check().unit(), policy.warning());
+				value + " at or above warning " + FigureFormatter.format(policy.check().unit(), policy.warning());
 			case OK -> value + thresholdsOf(policy);
 			case UNKNOWN -> "its value cannot be measured";
 		};
@@ -103,7 +104,7 @@ public final class LevelChangeLogger implements MonitorListener {
 
 	private static String thresholdsOf(CheckPolicy policy) {
 		double lowest = policy.hasWarning() ? policy.warning() : policy.critical();
-		return Double.isNaN(lowest) ? "" : ", below " + CheckValues.format(policy.check().unit(), lowest);
+		return Double.isNaN(lowest) ? "" : ", below " + FigureFormatter.format(policy.check().unit(), lowest);
 	}
 
 }

@@ -7,10 +7,10 @@ import dev.runtimemonitor.evaluation.Check;
 import dev.runtimemonitor.evaluation.CheckPolicy;
 import dev.runtimemonitor.evaluation.CheckResult;
 import dev.runtimemonitor.evaluation.Evaluation;
+import dev.runtimemonitor.evaluation.Level;
+import dev.runtimemonitor.evaluation.Readings;
 import dev.runtimemonitor.monitor.MonitorListener;
 import dev.runtimemonitor.monitor.RuntimeMonitor;
-import dev.runtimemonitor.sampling.ContainerMemory;
-import dev.runtimemonitor.sampling.RuntimeSnapshot;
 import dev.runtimemonitor.sampling.SampleErrors;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -35,6 +35,7 @@ import org.jspecify.annotations.Nullable;
  * runtime_sample_duration_seconds_count 12
  * runtime_sample_errors_total{source="memory"} 0.0
  * runtime_memory_allocated_bytes_total 1.234E8
+ * runtime_container_memory_working_set_bytes 3.1E8
  * </pre>
  */
 public final class RuntimeMeters implements MeterBinder, MonitorListener {
@@ -103,51 +104,59 @@ public final class RuntimeMeters implements MeterBinder, MonitorListener {
 	}
 
 	private void bindFigures(MeterRegistry registry) {
-		FunctionCounter.builder("runtime.memory.allocated", this.monitor,
-				snapshotFigure((snapshot) -> (snapshot.process() != null && snapshot.process().allocatedBytes() >= 0)
-						? snapshot.process().allocatedBytes() : Double.NaN))
+		FunctionCounter
+			.builder("runtime.memory.allocated", this.monitor, reading((readings) -> readings.gc().allocatedBytes()))
 			.baseUnit(BaseUnits.BYTES)
-			.description("Bytes allocated on the heap by all threads since the JVM started")
+			.description("Bytes allocated on the heap by all threads since the JVM started, counted per thread by the "
+					+ "JVM at every sample (jvm.gc.memory.allocated counts young-generation growth between collections)")
 			.register(registry);
 		Gauge
 			.builder("runtime.memory.heap.after.gc", this.monitor,
-					snapshotFigure((snapshot) -> (snapshot.gc() != null && snapshot.gc().hasHeapUsedAfterGc())
-							? snapshot.gc().heapUsedAfterGc() : Double.NaN))
+					reading((readings) -> readings.heap().usedAfterGcBytes()))
 			.baseUnit(BaseUnits.BYTES)
 			.description("Heap in use right after the most recent garbage collection")
 			.register(registry);
 		Gauge
 			.builder("runtime.process.resident.memory", this.monitor,
-					snapshotFigure(
-							(snapshot) -> (snapshot.resident() != null) ? snapshot.resident().bytes() : Double.NaN))
+					reading((readings) -> readings.memory().residentBytes()))
 			.baseUnit(BaseUnits.BYTES)
 			.description("Resident memory of the process: heap, native and code, as the kernel counts it")
 			.register(registry);
-		Gauge.builder("runtime.container.memory.limit", this.monitor, snapshotFigure(RuntimeMeters::containerLimit))
+		Gauge
+			.builder("runtime.container.memory.limit", this.monitor,
+					reading((readings) -> readings.memory().containerLimitBytes()))
 			.baseUnit(BaseUnits.BYTES)
 			.description("Memory limit of the process's control group; NaN when there is none")
 			.register(registry);
 		Gauge
-			.builder("runtime.container.memory.usage", this.monitor, snapshotFigure(
-					(snapshot) -> (snapshot.container() != null) ? snapshot.container().usageBytes() : Double.NaN))
+			.builder("runtime.container.memory.usage", this.monitor,
+					reading((readings) -> readings.memory().containerUsageBytes()))
 			.baseUnit(BaseUnits.BYTES)
 			.description("Memory used by the process's control group, page cache included")
 			.register(registry);
-		Gauge.builder("runtime.threads.growth.rate", this.monitor, (monitor) -> {
-			Evaluation evaluation = monitor.lastTick();
-			return (evaluation != null) ? evaluation.rates().threadGrowthPerSecond() : Double.NaN;
-		}).description("Net growth of live platform threads per second over the window").register(registry);
+		Gauge
+			.builder("runtime.container.memory.working.set", this.monitor,
+					reading((readings) -> readings.memory().containerWorkingSetBytes()))
+			.baseUnit(BaseUnits.BYTES)
+			.description("Memory used by the process's control group less its inactive file cache: what the kernel "
+					+ "and the kubelet judge against the limit")
+			.register(registry);
+		Gauge
+			.builder("runtime.threads.growth.rate", this.monitor,
+					reading((readings) -> readings.threads().growthPerSecond()))
+			.description("Net growth of live platform threads per second over the window")
+			.register(registry);
 	}
 
-	private static double containerLimit(RuntimeSnapshot snapshot) {
-		ContainerMemory container = snapshot.container();
-		return (container != null && container.hasLimit()) ? container.limitBytes() : Double.NaN;
-	}
-
-	private static ToDoubleFunction<RuntimeMonitor> snapshotFigure(ToDoubleFunction<RuntimeSnapshot> figure) {
+	/**
+	 * A figure of the latest readings, {@code NaN} before the first sample.
+	 * @param figure the figure
+	 * @return what a gauge reads
+	 */
+	static ToDoubleFunction<RuntimeMonitor> reading(ToDoubleFunction<Readings> figure) {
 		return (monitor) -> {
-			Evaluation evaluation = monitor.lastTick();
-			return (evaluation != null) ? figure.applyAsDouble(evaluation.snapshot()) : Double.NaN;
+			Evaluation evaluation = monitor.latest();
+			return (evaluation != null) ? figure.applyAsDouble(evaluation.readings()) : Double.NaN;
 		};
 	}
 
@@ -158,14 +167,23 @@ public final class RuntimeMeters implements MeterBinder, MonitorListener {
 
 	private static double level(RuntimeMonitor monitor, Check check) {
 		CheckResult result = result(monitor, check);
-		return (result != null) ? CheckValues.gauge(result.level()) : Double.NaN;
+		return (result != null) ? gauge(result.level()) : Double.NaN;
+	}
+
+	/**
+	 * A level as a gauge reads it: 0 ok, 1 warning, 2 critical, {@code NaN} unknown.
+	 */
+	private static double gauge(Level level) {
+		return switch (level) {
+			case OK -> 0;
+			case WARNING -> 1;
+			case CRITICAL -> 2;
+			case UNKNOWN -> Double.NaN;
+		};
 	}
 
 	private static @Nullable CheckResult result(RuntimeMonitor monitor, Check check) {
-		if (check == Check.SAMPLER) {
-			return monitor.samplerResult();
-		}
-		Evaluation evaluation = monitor.lastTick();
+		Evaluation evaluation = monitor.latest();
 		return (evaluation != null) ? evaluation.result(check) : null;
 	}
 

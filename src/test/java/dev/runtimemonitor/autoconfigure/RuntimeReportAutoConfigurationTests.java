@@ -4,7 +4,7 @@ import dev.runtimemonitor.monitor.RuntimeMonitor;
 import dev.runtimemonitor.publishing.endpoint.RuntimeEndpoint;
 import dev.runtimemonitor.publishing.endpoint.RuntimeInfoContributor;
 import dev.runtimemonitor.publishing.history.RuntimeHistory;
-import dev.runtimemonitor.publishing.report.RuntimeReports;
+import dev.runtimemonitor.publishing.report.RuntimeReportBuilder;
 import dev.runtimemonitor.sampling.jvm.Collector;
 import dev.runtimemonitor.sampling.jvm.GcChoice;
 import dev.runtimemonitor.sampling.jvm.HeapSizing;
@@ -27,7 +27,7 @@ class RuntimeReportAutoConfigurationTests {
 	void createsTheReportTheHistoryAndTheInfoContributor() {
 		this.runner.run((context) -> {
 			assertThat(context).hasSingleBean(JvmSettings.class)
-				.hasSingleBean(RuntimeReports.class)
+				.hasSingleBean(RuntimeReportBuilder.class)
 				.hasSingleBean(RuntimeHistory.class)
 				.hasSingleBean(RuntimeInfoContributor.class);
 			assertThat(context.getBean(RuntimeHistory.class).capacity()).isEqualTo(720);
@@ -55,7 +55,7 @@ class RuntimeReportAutoConfigurationTests {
 	@Test
 	void leavesOutTheInfoContributorWhenDisabled() {
 		this.runner.withPropertyValues("management.info.runtime.enabled=false")
-			.run((context) -> assertThat(context).hasSingleBean(RuntimeReports.class)
+			.run((context) -> assertThat(context).hasSingleBean(RuntimeReportBuilder.class)
 				.doesNotHaveBean(RuntimeInfoContributor.class));
 	}
 
@@ -63,7 +63,7 @@ class RuntimeReportAutoConfigurationTests {
 	void backsOffWithoutTheMonitor() {
 		this.runner.withPropertyValues("runtime-monitor.enabled=false")
 			.run((context) -> assertThat(context).doesNotHaveBean(RuntimeMonitor.class)
-				.doesNotHaveBean(RuntimeReports.class)
+				.doesNotHaveBean(RuntimeReportBuilder.class)
 				.doesNotHaveBean(RuntimeHistory.class)
 				.doesNotHaveBean(JvmSettings.class));
 	}
@@ -72,7 +72,7 @@ class RuntimeReportAutoConfigurationTests {
 	void usersOwnSettingsWin() {
 		this.runner.withUserConfiguration(OwnSettings.class).run((context) -> {
 			assertThat(context).hasSingleBean(JvmSettings.class);
-			assertThat(context.getBean(RuntimeReports.class).jvm()).isSameAs(OwnSettings.SETTINGS);
+			assertThat(context.getBean(RuntimeReportBuilder.class).jvm()).isSameAs(OwnSettings.SETTINGS);
 		});
 	}
 

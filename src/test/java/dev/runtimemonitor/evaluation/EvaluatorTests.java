@@ -161,7 +161,7 @@ class EvaluatorTests {
 		Evaluation evaluation = evaluator(policy(Check.GC_OVERHEAD, 0.05, 0.25)).evaluate(now, start, null);
 		assertThat(evaluation.result(Check.GC_OVERHEAD).value()).isCloseTo(0.30, within(1e-9));
 		assertThat(evaluation.result(Check.GC_OVERHEAD).level()).isEqualTo(Level.CRITICAL);
-		assertThat(evaluation.rates().collectionsPerSecond()).isCloseTo(0.5, within(1e-9));
+		assertThat(evaluation.readings().gc().collectionsPerSecond()).isCloseTo(0.5, within(1e-9));
 	}
 
 	@Test
@@ -169,8 +169,8 @@ class EvaluatorTests {
 		Evaluator evaluator = evaluator(policy(Check.THREADS, 10, 20));
 		Evaluation first = evaluator.evaluate(atSeconds(0).allocated(1_000).build(), null, null);
 		Evaluation second = evaluator.evaluate(atSeconds(5).allocated(51_000).build(), null, first);
-		assertThat(first.rates().allocatedBytesPerSecond()).isNaN();
-		assertThat(second.rates().allocatedBytesPerSecond()).isCloseTo(10_000, within(1e-6));
+		assertThat(first.readings().gc().allocationBytesPerSecond()).isNaN();
+		assertThat(second.readings().gc().allocationBytesPerSecond()).isCloseTo(10_000, within(1e-6));
 	}
 
 	@Test

@@ -64,7 +64,7 @@ class MonitorFaultsTests {
 		assertThat(monitor.sampleErrors().count("threads")).isGreaterThanOrEqualTo(10);
 		assertThat(monitor.latest().result(Check.THREADS).level()).isEqualTo(Level.UNKNOWN);
 		assertThat(monitor.latest().snapshot().memory()).isNotNull();
-		assertThat(monitor.samplerResult().level()).isEqualTo(Level.OK);
+		assertThat(monitor.latest().result(Check.SAMPLER).level()).isEqualTo(Level.OK);
 		assertThat(monitor.failedTicks()).isZero();
 	}
 
@@ -83,16 +83,17 @@ class MonitorFaultsTests {
 			}
 			return new ThreadFigures(10, 1, 10, 10);
 		});
-		assertThat(monitor.samplerResult().level()).isEqualTo(Level.OK);
+		assertThat(monitor.latest().result(Check.SAMPLER).level()).isEqualTo(Level.OK);
 		long hungAt = System.nanoTime();
 		hang.set(true);
-		await().atMost(Duration.ofSeconds(5)).until(() -> monitor.samplerResult().level() == Level.CRITICAL);
+		await().atMost(Duration.ofSeconds(5))
+			.until(() -> monitor.latest().result(Check.SAMPLER).level() == Level.CRITICAL);
 		Duration untilCritical = Duration.ofNanos(System.nanoTime() - hungAt);
 		assertThat(untilCritical).isLessThanOrEqualTo(INTERVAL.multipliedBy(3).plus(INTERVAL).plusMillis(500));
 		assertThat(monitor.latest().isCritical()).isTrue();
 		hang.set(false);
 		release.countDown();
-		await().atMost(Duration.ofSeconds(5)).until(() -> monitor.samplerResult().level() == Level.OK);
+		await().atMost(Duration.ofSeconds(5)).until(() -> monitor.latest().result(Check.SAMPLER).level() == Level.OK);
 	}
 
 	@Test
@@ -111,7 +112,7 @@ class MonitorFaultsTests {
 		await().atMost(Duration.ofSeconds(10)).until(() -> reads.get() >= 10);
 		assertThat(monitor.failedTicks()).isEqualTo(2);
 		assertThat(monitor.isRunning()).isTrue();
-		assertThat(monitor.samplerResult().level()).isEqualTo(Level.OK);
+		assertThat(monitor.latest().result(Check.SAMPLER).level()).isEqualTo(Level.OK);
 	}
 
 	@Test

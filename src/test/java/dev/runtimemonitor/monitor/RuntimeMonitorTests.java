@@ -49,6 +49,10 @@ class RuntimeMonitorTests {
 		return this.monitor;
 	}
 
+	private static CheckResult sampler(RuntimeMonitor monitor) {
+		return monitor.latest().result(Check.SAMPLER);
+	}
+
 	private RuntimeSampler threadsSampler(AtomicInteger live) {
 		return Samplers.withThreads(this.clock, () -> new ThreadFigures(live.get(), 0, live.get(), live.get()));
 	}
@@ -57,7 +61,6 @@ class RuntimeMonitorTests {
 	void hasNoEvaluationBeforeTheFirstTick() {
 		RuntimeMonitor monitor = monitor(threadsSampler(new AtomicInteger(1)), this.threads, this.sampler);
 		assertThat(monitor.latest()).isNull();
-		assertThat(monitor.samplerResult()).isNull();
 	}
 
 	@Test
@@ -130,15 +133,16 @@ class RuntimeMonitorTests {
 		RuntimeMonitor monitor = monitor(threadsSampler(new AtomicInteger(1)), this.threads, this.sampler);
 		monitor.tick();
 		this.clock.add(Duration.ofSeconds(14));
-		CheckResult fresh = monitor.samplerResult();
+		CheckResult fresh = sampler(monitor);
 		this.clock.add(Duration.ofSeconds(1));
-		CheckResult stale = monitor.samplerResult();
+		CheckResult stale = sampler(monitor);
+		Evaluation tick = monitor.history().toList().getLast();
 		assertThat(fresh.level()).isEqualTo(Level.OK);
 		assertThat(fresh.value()).isEqualTo(14);
 		assertThat(stale.level()).isEqualTo(Level.CRITICAL);
-		assertThat(stale.since()).isEqualTo(monitor.lastTick().time().plusSeconds(15));
+		assertThat(stale.since()).isEqualTo(tick.time().plusSeconds(15));
 		assertThat(monitor.latest().isCritical()).isTrue();
-		assertThat(monitor.lastTick().isCritical()).isFalse();
+		assertThat(tick.isCritical()).isFalse();
 	}
 
 	@Test
@@ -146,11 +150,11 @@ class RuntimeMonitorTests {
 		RuntimeMonitor monitor = monitor(threadsSampler(new AtomicInteger(1)), this.threads, this.sampler);
 		monitor.tick();
 		this.clock.add(Duration.ofSeconds(40));
-		assertThat(monitor.samplerResult().level()).isEqualTo(Level.CRITICAL);
+		assertThat(sampler(monitor).level()).isEqualTo(Level.CRITICAL);
 		monitor.tick();
-		CheckResult recovered = monitor.samplerResult();
+		CheckResult recovered = sampler(monitor);
 		assertThat(recovered.level()).isEqualTo(Level.OK);
-		assertThat(recovered.since()).isEqualTo(monitor.lastTick().time());
+		assertThat(recovered.since()).isEqualTo(monitor.latest().time());
 	}
 
 	@Test
@@ -159,9 +163,9 @@ class RuntimeMonitorTests {
 		RuntimeMonitor monitor = monitor(threadsSampler(new AtomicInteger(1)), sustained);
 		monitor.tick();
 		this.clock.add(Duration.ofSeconds(20));
-		assertThat(monitor.samplerResult().level()).isEqualTo(Level.OK);
+		assertThat(sampler(monitor).level()).isEqualTo(Level.OK);
 		this.clock.add(Duration.ofSeconds(5));
-		assertThat(monitor.samplerResult().level()).isEqualTo(Level.CRITICAL);
+		assertThat(sampler(monitor).level()).isEqualTo(Level.CRITICAL);
 	}
 
 	@Test

@@ -5,11 +5,11 @@ import java.util.Map;
 
 import dev.runtimemonitor.evaluation.Evaluation;
 import dev.runtimemonitor.monitor.RuntimeMonitor;
-import dev.runtimemonitor.publishing.CheckValues;
+import dev.runtimemonitor.publishing.JsonFigures;
 import dev.runtimemonitor.publishing.history.RuntimeHistory;
-import dev.runtimemonitor.publishing.report.ReportText;
+import dev.runtimemonitor.publishing.report.RuntimeReportFormatter;
 import dev.runtimemonitor.publishing.report.RuntimeReport;
-import dev.runtimemonitor.publishing.report.RuntimeReports;
+import dev.runtimemonitor.publishing.report.RuntimeReportBuilder;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;
@@ -34,7 +34,7 @@ public class RuntimeEndpoint {
 
 	private final RuntimeMonitor monitor;
 
-	private final RuntimeReports reports;
+	private final RuntimeReportBuilder reports;
 
 	private final RuntimeHistory history;
 
@@ -46,7 +46,7 @@ public class RuntimeEndpoint {
 	 * @param reports builds the report
 	 * @param history the recent points
 	 */
-	public RuntimeEndpoint(RuntimeMonitor monitor, RuntimeReports reports, RuntimeHistory history) {
+	public RuntimeEndpoint(RuntimeMonitor monitor, RuntimeReportBuilder reports, RuntimeHistory history) {
 		this.monitor = monitor;
 		this.reports = reports;
 		this.history = history;
@@ -63,7 +63,7 @@ public class RuntimeEndpoint {
 		if (evaluation == null) {
 			return error(NOT_SAMPLED_YET, WebEndpointResponse.STATUS_SERVICE_UNAVAILABLE);
 		}
-		return new WebEndpointResponse<>(this.reports.report(evaluation));
+		return new WebEndpointResponse<>(OperationResponseBody.of(JsonFigures.object(this.reports.report(evaluation))));
 	}
 
 	/**
@@ -77,7 +77,7 @@ public class RuntimeEndpoint {
 			return new WebEndpointResponse<>(NOT_SAMPLED_YET + "\n", WebEndpointResponse.STATUS_SERVICE_UNAVAILABLE);
 		}
 		RuntimeReport report = this.reports.report(evaluation);
-		return new WebEndpointResponse<>(ReportText.format(report));
+		return new WebEndpointResponse<>(RuntimeReportFormatter.format(report));
 	}
 
 	/**
@@ -99,8 +99,8 @@ public class RuntimeEndpoint {
 		catch (IllegalArgumentException ex) {
 			return error(String.valueOf(ex.getMessage()), WebEndpointResponse.STATUS_BAD_REQUEST);
 		}
-		return new WebEndpointResponse<>(HistoryResponse.of(CheckValues.duration(this.interval),
-				this.history.capacity(), this.history.after(after)));
+		return new WebEndpointResponse<>(
+				HistoryResponse.of(this.interval.toNanos() / 1e9, this.history.capacity(), this.history.after(after)));
 	}
 
 	private static WebEndpointResponse<Object> error(String message, int status) {

@@ -2,6 +2,7 @@ package dev.runtimemonitor.publishing.endpoint;
 
 import dev.runtimemonitor.evaluation.Evaluation;
 import dev.runtimemonitor.monitor.RuntimeMonitor;
+import dev.runtimemonitor.publishing.JsonFigures;
 import dev.runtimemonitor.publishing.report.RuntimeInfo;
 import dev.runtimemonitor.sampling.jvm.JvmSettings;
 
@@ -9,9 +10,9 @@ import org.springframework.boot.actuate.info.Info;
 import org.springframework.boot.actuate.info.InfoContributor;
 
 /**
- * Adds {@code runtime} to {@code /info}: the seed's basic runtime information (JVM,
- * operating system, processors, collector, maximum heap, container limit), from the
- * settings read at start-up and the last tick's snapshot.
+ * Adds {@code runtime} to {@code /info}: the JVM, operating system, processors,
+ * collector, maximum heap and container limit, from the settings read at start-up and the
+ * latest readings.
  */
 public final class RuntimeInfoContributor implements InfoContributor {
 
@@ -31,8 +32,9 @@ public final class RuntimeInfoContributor implements InfoContributor {
 
 	@Override
 	public void contribute(Info.Builder builder) {
-		Evaluation evaluation = this.monitor.lastTick();
-		builder.withDetail("runtime", RuntimeInfo.of(this.jvm, (evaluation != null) ? evaluation.snapshot() : null));
+		Evaluation evaluation = this.monitor.latest();
+		builder.withDetail("runtime",
+				JsonFigures.object(RuntimeInfo.of(this.jvm, (evaluation != null) ? evaluation.readings() : null)));
 	}
 
 }

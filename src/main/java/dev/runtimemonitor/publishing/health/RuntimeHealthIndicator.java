@@ -5,16 +5,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Predicate;
 
-import dev.runtimemonitor.evaluation.Check;
 import dev.runtimemonitor.evaluation.CheckPolicy;
 import dev.runtimemonitor.evaluation.CheckResult;
 import dev.runtimemonitor.evaluation.Evaluation;
 import dev.runtimemonitor.evaluation.Level;
 import dev.runtimemonitor.evaluation.Probe;
-import dev.runtimemonitor.evaluation.Unit;
 import dev.runtimemonitor.monitor.RuntimeMonitor;
-import dev.runtimemonitor.publishing.CheckValues;
-import dev.runtimemonitor.sampling.GcPauseFigures;
+import dev.runtimemonitor.publishing.JsonFigures;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.health.contributor.Health;
@@ -31,7 +28,7 @@ public final class RuntimeHealthIndicator implements HealthIndicator {
 
 	private final Predicate<CheckPolicy> included;
 
-	private volatile @Nullable TickDetails details;
+	private volatile @Nullable Judged judged;
 
 	private RuntimeHealthIndicator(RuntimeMonitor monitor, Predicate<CheckPolicy> included) {
 		this.monitor = monitor;
@@ -59,69 +56,57 @@ public final class RuntimeHealthIndicator implements HealthIndicator {
 
 	@Override
 	public Health health() {
-		Evaluation tick = this.monitor.lastTick();
-		if (tick == null) {
+		Evaluation evaluation = this.monitor.latest();
+		if (evaluation == null) {
 			return Health.unknown().withDetail("reason", "No sample taken yet").build();
 		}
-		TickDetails details = this.details;
-		if (details == null || details.tick() != tick) {
-			details = TickDetails.of(tick, this.included);
-			this.details = details;
+		Judged judged = this.judged;
+		if (judged == null || judged.evaluation() != evaluation) {
+			judged = new Judged(evaluation, health(evaluation, this.included));
+			this.judged = judged;
 		}
-		Map<String, Object> checks = details.checks();
-		boolean critical = details.critical();
-		CheckResult sampler = this.monitor.samplerResult();
-		if (sampler != null && this.included.test(sampler.policy())) {
-			checks = new LinkedHashMap<>(checks);
-			checks.put(sampler.check().id(), checkDetails(sampler));
-			critical |= sampler.level() == Level.CRITICAL;
+		return judged.health();
+	}
+
+	private static Health health(Evaluation evaluation, Predicate<CheckPolicy> included) {
+		Map<String, Object> checks = new LinkedHashMap<>();
+		boolean critical = false;
+		for (CheckResult result : evaluation.results()) {
+			if (included.test(result.policy())) {
+				checks.put(result.check().id(), checkDetails(result));
+				critical |= result.level() == Level.CRITICAL;
+			}
 		}
 		Health.Builder builder = critical ? Health.down() : Health.up();
-		builder.withDetail("sampledAt", details.sampledAt());
-		if (details.gcPauseSource() != null) {
-			builder.withDetail("gcPauseSource", details.gcPauseSource());
+		builder.withDetail("sampledAt", evaluation.time().toString());
+		String pauseSource = evaluation.readings().gc().pauseSource();
+		if (pauseSource != null) {
+			builder.withDetail("gcPauseSource", pauseSource);
 		}
-		return builder.withDetail("checks", checks).build();
+		return builder.withDetail("checks", Collections.unmodifiableMap(checks)).build();
 	}
 
 	private static Map<String, Object> checkDetails(CheckResult result) {
 		CheckPolicy policy = result.policy();
-		Unit unit = policy.check().unit();
 		Map<String, Object> details = new LinkedHashMap<>();
 		details.put("level", result.level().id());
-		details.put("value", CheckValues.json(unit, result.value()));
+		details.put("value", JsonFigures.number(result.value()));
 		if (policy.hasWarning()) {
-			details.put("warning", CheckValues.json(unit, policy.warning()));
+			details.put("warning", JsonFigures.number(policy.warning()));
 		}
 		if (policy.hasCritical()) {
-			details.put("critical", CheckValues.json(unit, policy.critical()));
+			details.put("critical", JsonFigures.number(policy.critical()));
 		}
 		details.put("since", result.since().toString());
 		return Collections.unmodifiableMap(details);
 	}
 
 	/**
-	 * The details of one tick's checks but the sampler, built once per tick however many
-	 * probes read them. The sampler check's age changes between ticks, so it is judged
-	 * and added at each read.
+	 * The health of one evaluation, built once however many probes read it: the monitor
+	 * hands every reader the same evaluation until the next tick, or until it judges an
+	 * overdue sampler again.
 	 */
-	private record TickDetails(Evaluation tick, Map<String, Object> checks, boolean critical, String sampledAt,
-			@Nullable String gcPauseSource) {
-
-		static TickDetails of(Evaluation tick, Predicate<CheckPolicy> included) {
-			Map<String, Object> checks = new LinkedHashMap<>();
-			boolean critical = false;
-			for (CheckResult result : tick.results()) {
-				if (result.check() != Check.SAMPLER && included.test(result.policy())) {
-					checks.put(result.check().id(), checkDetails(result));
-					critical |= result.level() == Level.CRITICAL;
-				}
-			}
-			GcPauseFigures pauses = tick.snapshot().pauses();
-			return new TickDetails(tick, Collections.unmodifiableMap(checks), critical, tick.time().toString(),
-					(pauses != null) ? pauses.source() : null);
-		}
-
+	private record Judged(Evaluation evaluation, Health health) {
 	}
 
 }

@@ -3,40 +3,35 @@ package dev.runtimemonitor.publishing.history;
 import dev.runtimemonitor.evaluation.Check;
 import dev.runtimemonitor.evaluation.Evaluation;
 import dev.runtimemonitor.evaluation.Level;
-import dev.runtimemonitor.evaluation.Rates;
-import dev.runtimemonitor.sampling.ContainerMemory;
-import dev.runtimemonitor.sampling.GcFigures;
-import dev.runtimemonitor.sampling.GcPauseFigures;
-import dev.runtimemonitor.sampling.MemoryFigures;
-import dev.runtimemonitor.sampling.ResidentMemory;
-import dev.runtimemonitor.sampling.RuntimeSnapshot;
-import dev.runtimemonitor.sampling.ThreadFigures;
+import dev.runtimemonitor.evaluation.Readings;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One tick, compact: the figures the dashboard charts and every check's level, all in
- * primitive fields (128 bytes with compressed references) instead of the whole snapshot.
- * Unknown figures are {@code -1} (counts, bytes, nanoseconds) or {@code NaN} (rates).
+ * One tick, compact: the readings the dashboard charts and every check's level, all in
+ * primitive fields (128 bytes with compressed references) instead of the whole
+ * evaluation. Unknown figures are {@code NaN}, as in the readings.
  *
- * @param epochMillis when the snapshot was taken
- * @param threads live platform threads
- * @param heapUsed heap in use
- * @param heapCommitted heap committed
- * @param heapMax the maximum heap
- * @param heapAfterGc heap in use right after the last collection
- * @param gcP50Nanos the median pause within the window
- * @param gcP90Nanos the 90th percentile pause
- * @param gcP99Nanos the 99th percentile pause
- * @param gcMaxNanos the longest pause
+ * @param epochMillis when the snapshot was taken, in milliseconds since the epoch
+ * @param threads live platform threads (a float holds every count up to 16 million
+ * exactly)
+ * @param heapUsedBytes heap in use
+ * @param heapCommittedBytes heap committed
+ * @param heapMaxBytes the maximum heap
+ * @param heapUsedAfterGcBytes heap in use right after the last collection
+ * @param gcP50Seconds the median pause within the window
+ * @param gcP90Seconds the 90th percentile pause
+ * @param gcP99Seconds the 99th percentile pause
+ * @param gcMaxSeconds the longest pause
  * @param gcOverhead share of wall time in pauses over the window
  * @param allocationBytesPerSecond heap allocation per second
  * @param residentBytes resident memory of the process
  * @param containerLimitBytes the container's memory limit
  * @param levels every check's level, packed by {@link CheckLevels}
  */
-public record HistoryPoint(long epochMillis, int threads, long heapUsed, long heapCommitted, long heapMax,
-		long heapAfterGc, long gcP50Nanos, long gcP90Nanos, long gcP99Nanos, long gcMaxNanos, double gcOverhead,
-		double allocationBytesPerSecond, long residentBytes, long containerLimitBytes, long levels) {
+public record HistoryPoint(long epochMillis, float threads, double heapUsedBytes, double heapCommittedBytes,
+		double heapMaxBytes, double heapUsedAfterGcBytes, double gcP50Seconds, double gcP90Seconds, double gcP99Seconds,
+		double gcMaxSeconds, double gcOverhead, double allocationBytesPerSecond, double residentBytes,
+		double containerLimitBytes, long levels) {
 
 	/**
 	 * The point of one evaluation.
@@ -44,23 +39,13 @@ public record HistoryPoint(long epochMillis, int threads, long heapUsed, long he
 	 * @return its point
 	 */
 	public static HistoryPoint of(Evaluation evaluation) {
-		RuntimeSnapshot snapshot = evaluation.snapshot();
-		ThreadFigures threads = snapshot.threads();
-		MemoryFigures memory = snapshot.memory();
-		GcFigures gc = snapshot.gc();
-		GcPauseFigures pauses = snapshot.pauses();
-		ResidentMemory resident = snapshot.resident();
-		ContainerMemory container = snapshot.container();
-		Rates rates = evaluation.rates();
-		boolean heapKnown = memory != null;
-		boolean pausesKnown = pauses != null;
-		return new HistoryPoint(snapshot.time().toEpochMilli(), (threads != null) ? threads.live() : -1,
-				heapKnown ? memory.heap().used() : -1, heapKnown ? memory.heap().committed() : -1,
-				heapKnown ? memory.heap().max() : -1, (gc != null) ? gc.heapUsedAfterGc() : -1,
-				pausesKnown ? pauses.windowP50Nanos() : -1, pausesKnown ? pauses.windowP90Nanos() : -1,
-				pausesKnown ? pauses.windowP99Nanos() : -1, pausesKnown ? pauses.windowMaxNanos() : -1,
-				rates.gcPauseShare(), rates.allocatedBytesPerSecond(), (resident != null) ? resident.bytes() : -1,
-				(container != null && container.hasLimit()) ? container.limitBytes() : -1,
+		Readings readings = evaluation.readings();
+		Readings.Heap heap = readings.heap();
+		Readings.Gc gc = readings.gc();
+		return new HistoryPoint(evaluation.time().toEpochMilli(), (float) readings.threads().live(), heap.usedBytes(),
+				heap.committedBytes(), heap.maxBytes(), heap.usedAfterGcBytes(), gc.p50Seconds(), gc.p90Seconds(),
+				gc.p99Seconds(), gc.maxSeconds(), gc.overhead(), gc.allocationBytesPerSecond(),
+				readings.memory().residentBytes(), readings.memory().containerLimitBytes(),
 				CheckLevels.pack(evaluation.results()));
 	}
 

@@ -5,25 +5,25 @@ import java.util.Locale;
 
 import dev.runtimemonitor.evaluation.CheckPolicy;
 import dev.runtimemonitor.evaluation.CheckResult;
-import dev.runtimemonitor.evaluation.Unit;
-import dev.runtimemonitor.publishing.CheckValues;
-import org.jspecify.annotations.Nullable;
 
 /**
- * One check as the report shows it: the same figures as the health details.
+ * One check as the report shows it: the same figures as the health details, with the
+ * check's unit, sustain and probe.
  *
  * @param check the check's name
  * @param level {@code ok}, {@code warning}, {@code critical} or {@code unknown}
- * @param value the value judged, {@code null} when unknown
+ * @param value the value judged; unknown when its source failed or it does not apply
  * @param unit the unit of the value and thresholds
- * @param warning the warning threshold, {@code null} when not set
- * @param critical the critical threshold, {@code null} when not set
- * @param sustain how long a breach must last before the level rises
+ * @param warning the warning threshold; unknown when not set
+ * @param critical the critical threshold; unknown when not set
+ * @param sustainSeconds how long a breach must last before the level rises
  * @param since when the check entered its level
  * @param probe the probe the check feeds
  */
-public record CheckReport(String check, String level, @Nullable Number value, String unit, @Nullable Number warning,
-		@Nullable Number critical, String sustain, Instant since, String probe) {
+public record CheckReport(String check, String level, double value, String unit, double warning, double critical,
+		double sustainSeconds, Instant since, String probe) {
+
+	private static final double NANOS_PER_SECOND = 1e9;
 
 	/**
 	 * The report of one check result.
@@ -32,11 +32,9 @@ public record CheckReport(String check, String level, @Nullable Number value, St
 	 */
 	public static CheckReport of(CheckResult result) {
 		CheckPolicy policy = result.policy();
-		Unit unit = policy.check().unit();
-		return new CheckReport(policy.check().id(), result.level().id(), CheckValues.json(unit, result.value()),
-				unit.symbol(), policy.hasWarning() ? CheckValues.json(unit, policy.warning()) : null,
-				policy.hasCritical() ? CheckValues.json(unit, policy.critical()) : null,
-				CheckValues.duration(policy.sustain()), result.since(), policy.probe().name().toLowerCase(Locale.ROOT));
+		return new CheckReport(policy.check().id(), result.level().id(), result.value(), policy.check().unit().symbol(),
+				policy.warning(), policy.critical(), policy.sustain().toNanos() / NANOS_PER_SECOND, result.since(),
+				policy.probe().name().toLowerCase(Locale.ROOT));
 	}
 
 }

@@ -3,27 +3,52 @@ package dev.runtimemonitor.publishing.report;
 import java.time.Instant;
 import java.util.List;
 
+import dev.runtimemonitor.evaluation.Readings;
 import dev.runtimemonitor.publishing.report.advice.Advice;
-import dev.runtimemonitor.sampling.RuntimeSnapshot;
-import org.jspecify.annotations.Nullable;
-
-import org.springframework.boot.actuate.endpoint.OperationResponseBody;
 
 /**
- * The runtime report of one evaluation. An {@link OperationResponseBody}, so that the
- * actuator writes it with its own JSON mapper, as it writes every endpoint's body: the
- * application's Jackson settings never change its shape, and unknown figures are left
- * out.
+ * The runtime report of one evaluation: what the {@code runtime} endpoint answers, as
+ * JSON (each component a field, unknown figures left out) and as text. Every field is
+ * part of the report's documented shape; no internal record is written out wholesale.
  *
  * @param sampledAt when the snapshot was taken
+ * @param windowSeconds the span of the window figures (growth, overhead, percentiles)
  * @param runtime what the JVM runs as and with
  * @param checks every enabled check
- * @param gc GC pauses and overhead
- * @param heap the heap analysis, {@code null} when memory could not be read
+ * @param threads platform threads
+ * @param heap the heap
+ * @param memory memory outside the heap, and the process's and container's
+ * @param gc garbage collection, pauses and allocation
+ * @param pauseGoal the pause goal the 99th percentile is judged against
+ * @param collectors each collector's own count and time, as the JVM reports them
  * @param advice tuning advice, most pressing first; empty when nothing calls for a change
- * @param snapshot the snapshot itself
  */
-public record RuntimeReport(Instant sampledAt, RuntimeInfo runtime, List<CheckReport> checks, GcReport gc,
-		@Nullable HeapReport heap, List<Advice> advice, RuntimeSnapshot snapshot) implements OperationResponseBody {
+public record RuntimeReport(Instant sampledAt, double windowSeconds, RuntimeInfo runtime, List<CheckReport> checks,
+		Readings.Threads threads, Readings.Heap heap, Readings.Memory memory, Readings.Gc gc, PauseGoal pauseGoal,
+		List<CollectorReport> collectors, List<Advice> advice) {
+
+	/**
+	 * The pause goal.
+	 *
+	 * @param seconds the goal; unknown when there is none
+	 * @param source where it comes from: {@code MaxGCPauseMillis} or
+	 * {@code gc-pause warning}
+	 */
+	public record PauseGoal(double seconds, String source) {
+
+	}
+
+	/**
+	 * One garbage collector as the JVM's management bean reports it.
+	 *
+	 * @param name the collector's name ({@code G1 Young Generation}, {@code ZGC Minor
+	 * Pauses}, ...)
+	 * @param collections collections since the JVM started
+	 * @param seconds accumulated collection time, in whole milliseconds
+	 * @param concurrent whether the time is that of concurrent cycles rather than pauses
+	 */
+	public record CollectorReport(String name, double collections, double seconds, boolean concurrent) {
+
+	}
 
 }

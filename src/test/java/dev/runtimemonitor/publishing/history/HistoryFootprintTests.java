@@ -54,9 +54,10 @@ class HistoryFootprintTests {
 		long before = threads.getCurrentThreadAllocatedBytes();
 		RuntimeHistory measured = new RuntimeHistory(HOUR_AT_5S);
 		for (HistoryPoint point : points) {
-			measured.add(new HistoryPoint(point.epochMillis(), point.threads(), point.heapUsed(), point.heapCommitted(),
-					point.heapMax(), point.heapAfterGc(), point.gcP50Nanos(), point.gcP90Nanos(), point.gcP99Nanos(),
-					point.gcMaxNanos(), point.gcOverhead(), point.allocationBytesPerSecond(), point.residentBytes(),
+			measured.add(new HistoryPoint(point.epochMillis(), point.threads(), point.heapUsedBytes(),
+					point.heapCommittedBytes(), point.heapMaxBytes(), point.heapUsedAfterGcBytes(),
+					point.gcP50Seconds(), point.gcP90Seconds(), point.gcP99Seconds(), point.gcMaxSeconds(),
+					point.gcOverhead(), point.allocationBytesPerSecond(), point.residentBytes(),
 					point.containerLimitBytes(), point.levels()));
 		}
 		long allocated = threads.getCurrentThreadAllocatedBytes() - before;

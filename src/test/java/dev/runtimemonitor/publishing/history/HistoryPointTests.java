@@ -12,7 +12,7 @@ import dev.runtimemonitor.evaluation.Evaluation;
 import dev.runtimemonitor.evaluation.Evaluator;
 import dev.runtimemonitor.evaluation.Level;
 import dev.runtimemonitor.evaluation.Probe;
-import dev.runtimemonitor.evaluation.Rates;
+import dev.runtimemonitor.evaluation.Readings;
 import dev.runtimemonitor.sampling.CollectorFigures;
 import dev.runtimemonitor.sampling.RuntimeSnapshot;
 import dev.runtimemonitor.testsupport.SnapshotBuilder;
@@ -38,19 +38,20 @@ class HistoryPointTests {
 			.build();
 		HistoryPoint point = HistoryPoint.of(evaluator.evaluate(now, start, evaluator.evaluate(start, null, null)));
 		assertThat(point).isEqualTo(new HistoryPoint(SnapshotBuilder.START.plusSeconds(60).toEpochMilli(), 15, 300,
-				1000, 1000, 250, 4_000_000, 8_000_000, 8_000_000, 8_000_000, 0.01, 100, 5_000, 8_000, point.levels()));
+				1000, 1000, 250, 0.004, 0.008, 0.008, 0.008, 0.01, 100, 5_000, 8_000, point.levels()));
 		assertThat(point.level(Check.THREADS)).isEqualTo(Level.WARNING);
 		assertThat(point.level(Check.HEAP)).as("not evaluated").isNull();
 	}
 
 	@Test
 	void marksWhatWasNotMeasured() {
-		HistoryPoint point = HistoryPoint.of(new Evaluation(atSeconds(0).build(), Rates.UNKNOWN, List.of()));
-		assertThat(point.threads()).isEqualTo(-1);
-		assertThat(point.heapUsed()).isEqualTo(-1);
-		assertThat(point.gcP99Nanos()).isEqualTo(-1);
-		assertThat(point.residentBytes()).isEqualTo(-1);
-		assertThat(point.containerLimitBytes()).isEqualTo(-1);
+		RuntimeSnapshot nothing = atSeconds(0).build();
+		HistoryPoint point = HistoryPoint.of(new Evaluation(nothing, Readings.of(nothing, null, null, 0), List.of()));
+		assertThat(point.threads()).isNaN();
+		assertThat(point.heapUsedBytes()).isNaN();
+		assertThat(point.gcP99Seconds()).isNaN();
+		assertThat(point.residentBytes()).isNaN();
+		assertThat(point.containerLimitBytes()).isNaN();
 		assertThat(point.gcOverhead()).isNaN();
 		assertThat(point.allocationBytesPerSecond()).isNaN();
 	}

@@ -3,7 +3,8 @@ package dev.runtimemonitor.publishing.history;
 import java.util.List;
 
 import dev.runtimemonitor.evaluation.Evaluation;
-import dev.runtimemonitor.evaluation.Rates;
+import dev.runtimemonitor.evaluation.Readings;
+import dev.runtimemonitor.sampling.RuntimeSnapshot;
 import org.junit.jupiter.api.Test;
 
 import static dev.runtimemonitor.testsupport.SnapshotBuilder.atSeconds;
@@ -16,8 +17,8 @@ class RuntimeHistoryTests {
 		RuntimeHistory history = new RuntimeHistory(capacity);
 		Evaluation previous = null;
 		for (int tick = 0; tick < ticks; tick++) {
-			Evaluation evaluation = new Evaluation(atSeconds(tick * 5L).threads(tick).build(), Rates.UNKNOWN,
-					List.of());
+			RuntimeSnapshot snapshot = atSeconds(tick * 5L).threads(tick).build();
+			Evaluation evaluation = new Evaluation(snapshot, Readings.of(snapshot, null, null, 0), List.of());
 			history.onEvaluation(evaluation, previous);
 			previous = evaluation;
 		}
@@ -26,13 +27,13 @@ class RuntimeHistoryTests {
 
 	@Test
 	void keepsOnePointPerTickOldestFirst() {
-		assertThat(historyOf(10, 3).all()).extracting(HistoryPoint::threads).containsExactly(0, 1, 2);
+		assertThat(historyOf(10, 3).all()).extracting(HistoryPoint::threads).containsExactly(0f, 1f, 2f);
 	}
 
 	@Test
 	void dropsTheOldestPointWhenFull() {
 		RuntimeHistory history = historyOf(4, 10);
-		assertThat(history.all()).extracting(HistoryPoint::threads).containsExactly(6, 7, 8, 9);
+		assertThat(history.all()).extracting(HistoryPoint::threads).containsExactly(6f, 7f, 8f, 9f);
 		assertThat(history.capacity()).isEqualTo(4);
 	}
 
@@ -40,9 +41,9 @@ class RuntimeHistoryTests {
 	void givesThePointsTakenAfterATime() {
 		RuntimeHistory history = historyOf(4, 10);
 		List<HistoryPoint> all = history.all();
-		assertThat(history.after(all.get(1).epochMillis())).extracting(HistoryPoint::threads).containsExactly(8, 9);
+		assertThat(history.after(all.get(1).epochMillis())).extracting(HistoryPoint::threads).containsExactly(8f, 9f);
 		assertThat(history.after(all.get(1).epochMillis() - 1)).extracting(HistoryPoint::threads)
-			.containsExactly(7, 8, 9);
+			.containsExactly(7f, 8f, 9f);
 		assertThat(history.after(all.get(3).epochMillis())).isEmpty();
 		assertThat(history.after(0)).hasSize(4);
 	}

@@ -57,8 +57,8 @@ final class ReportFixtures {
 		return evaluator.evaluate(now, start, evaluator.evaluate(start, null, null));
 	}
 
-	static RuntimeReports reports() {
-		return new RuntimeReports(JVM, Duration.ofMinutes(5), TuningAdvisor.withAllRules());
+	static RuntimeReportBuilder reports() {
+		return new RuntimeReportBuilder(JVM, Duration.ofMinutes(5), TuningAdvisor.withAllRules());
 	}
 
 }

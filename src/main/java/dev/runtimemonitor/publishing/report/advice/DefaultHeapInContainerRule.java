@@ -2,7 +2,7 @@ package dev.runtimemonitor.publishing.report.advice;
 
 import java.util.Optional;
 
-import dev.runtimemonitor.publishing.Figures;
+import dev.runtimemonitor.evaluation.FigureFormatter;
 import dev.runtimemonitor.sampling.jvm.HeapSizing;
 
 /**
@@ -21,20 +21,21 @@ final class DefaultHeapInContainerRule implements AdviceRule {
 	public Optional<Advice> apply(RuntimeFacts facts) {
 		HeapSizing heap = facts.jvm().heap();
 		if (!facts.hasContainerLimit() || !heap.isDefault() || Double.isNaN(heap.maxRamPercentage())
-				|| facts.heapMax() <= 0) {
+				|| Double.isNaN(facts.heapMaxBytes())) {
 			return Optional.empty();
 		}
-		double share = (double) facts.heapMax() / facts.containerLimitBytes();
-		String finding = "The JVM runs under a " + Figures.bytes(facts.containerLimitBytes())
+		double share = facts.heapMaxBytes() / facts.containerLimitBytes();
+		String finding = "The JVM runs under a " + FigureFormatter.bytes(facts.containerLimitBytes())
 				+ " container memory limit with a heap it sized on its own: MaxRAMPercentage="
-				+ Figures.number(heap.maxRamPercentage(), 1) + " (the default) gives a "
-				+ Figures.bytes(facts.heapMax()) + " maximum heap, " + Figures.percent(share) + " of the limit.";
+				+ FigureFormatter.number(heap.maxRamPercentage(), 1) + " (the default) gives a "
+				+ FigureFormatter.bytes(facts.heapMaxBytes()) + " maximum heap, " + FigureFormatter.percent(share)
+				+ " of the limit.";
 		String action = "Set -XX:MaxRAMPercentage (75 is common for a container that runs only this JVM; leave "
 				+ "room for metaspace, thread stacks, direct buffers and the code cache) rather than -Xmx, so that "
 				+ "the heap follows the container's limit when it changes.";
 		return Optional.of(new Advice(id(), finding, action,
 				Evidence.of("containerLimitBytes", facts.containerLimitBytes())
-					.and("heapMaxBytes", facts.heapMax())
+					.and("heapMaxBytes", facts.heapMaxBytes())
 					.and("maxRamPercentage", heap.maxRamPercentage())
 					.and("heapShareOfLimit", share)
 					.toMap()));

@@ -2,7 +2,7 @@ package dev.runtimemonitor.publishing.report.advice;
 
 import java.util.Optional;
 
-import dev.runtimemonitor.publishing.Figures;
+import dev.runtimemonitor.evaluation.FigureFormatter;
 import dev.runtimemonitor.sampling.jvm.Collector;
 import dev.runtimemonitor.sampling.jvm.JvmSettings;
 
@@ -26,9 +26,9 @@ final class ErgonomicSerialRule implements AdviceRule {
 			return Optional.empty();
 		}
 		String container = facts.hasContainerLimit()
-				? " under a " + Figures.bytes(facts.containerLimitBytes()) + " container limit" : "";
+				? " under a " + FigureFormatter.bytes(facts.containerLimitBytes()) + " container limit" : "";
 		String finding = "The JVM chose the Serial collector on its own: it sees " + jvm.availableProcessors()
-				+ " processor(s) and " + Figures.bytes(jvm.physicalMemoryBytes()) + " of memory" + container
+				+ " processor(s) and " + FigureFormatter.bytes(jvm.physicalMemoryBytes()) + " of memory" + container
 				+ ", less than a server-class machine (2 processors and 1792 MiB).";
 		String action = "Choose the collector explicitly: -XX:+UseG1GC for a service (or -XX:+UseParallelGC for "
 				+ "throughput on one processor), or give the container at least 2 CPUs and 2 GiB.";

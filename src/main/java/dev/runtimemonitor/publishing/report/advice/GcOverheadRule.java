@@ -2,8 +2,8 @@ package dev.runtimemonitor.publishing.report.advice;
 
 import java.util.Optional;
 
-import dev.runtimemonitor.publishing.CheckValues;
-import dev.runtimemonitor.publishing.Figures;
+import dev.runtimemonitor.evaluation.FigureFormatter;
+import dev.runtimemonitor.evaluation.FigureFormatter;
 
 /**
  * GC pauses take too much of the wall time: the heap is too small for the live data plus
@@ -20,22 +20,23 @@ final class GcOverheadRule implements AdviceRule {
 
 	@Override
 	public Optional<Advice> apply(RuntimeFacts facts) {
-		double overhead = facts.gcOverhead();
+		double overhead = facts.readings().gc().overhead();
 		double limit = facts.limits().gcOverhead();
+		double allocation = facts.readings().gc().allocationBytesPerSecond();
 		if (Double.isNaN(overhead) || overhead < limit) {
 			return Optional.empty();
 		}
-		String finding = "GC pauses took " + Figures.percent(overhead) + " of the wall time over the last "
-				+ CheckValues.duration(facts.window()) + ", at or above " + Figures.percent(limit) + ".";
+		String finding = "GC pauses took " + FigureFormatter.percent(overhead) + " of the wall time over the last "
+				+ FigureFormatter.duration(facts.window()) + ", at or above " + FigureFormatter.percent(limit) + ".";
 		String action = "Give the heap more room (raise -Xmx or -XX:MaxRAMPercentage; the maximum heap is "
-				+ Figures.bytes(facts.heapMax()) + ") or allocate less ("
-				+ Figures.bytesPerSecond(facts.allocationBytesPerSecond())
+				+ FigureFormatter.bytes(facts.heapMaxBytes()) + ") or allocate less ("
+				+ FigureFormatter.bytesPerSecond(allocation)
 				+ " now): with more room each collection frees more and collections come less often.";
 		Evidence evidence = Evidence.of("gcOverhead", overhead)
 			.and("limit", limit)
-			.and("heapMaxBytes", facts.heapMax());
-		if (!Double.isNaN(facts.allocationBytesPerSecond())) {
-			evidence.and("allocationBytesPerSecond", facts.allocationBytesPerSecond());
+			.and("heapMaxBytes", facts.heapMaxBytes());
+		if (!Double.isNaN(allocation)) {
+			evidence.and("allocationBytesPerSecond", allocation);
 		}
 		return Optional.of(new Advice(id(), finding, action, evidence.toMap()));
 	}

@@ -2,7 +2,8 @@ package dev.runtimemonitor.publishing.report.advice;
 
 import java.util.Optional;
 
-import dev.runtimemonitor.publishing.Figures;
+import dev.runtimemonitor.evaluation.Readings;
+import dev.runtimemonitor.evaluation.FigureFormatter;
 
 /**
  * The heap stays nearly full even right after a collection: the live data grows towards
@@ -18,23 +19,24 @@ final class HeapNearMaxRule implements AdviceRule {
 
 	@Override
 	public Optional<Advice> apply(RuntimeFacts facts) {
-		if (!facts.hasHeapUsedAfterGc() || facts.heapMax() <= 0) {
+		double live = facts.readings().heap().usedAfterGcBytes();
+		double ratio = Readings.ratio(live, facts.heapMaxBytes());
+		if (Double.isNaN(ratio)) {
 			return Optional.empty();
 		}
-		double ratio = (double) facts.heapUsedAfterGc() / facts.heapMax();
 		double limit = facts.limits().heapAfterGc();
 		if (ratio < limit) {
 			return Optional.empty();
 		}
-		String finding = "Right after the last GC the heap still held " + Figures.bytes(facts.heapUsedAfterGc()) + ", "
-				+ Figures.percent(ratio) + " of the " + Figures.bytes(facts.heapMax()) + " maximum, at or above "
-				+ Figures.percent(limit) + ".";
+		String finding = "Right after the last GC the heap still held " + FigureFormatter.bytes(live) + ", "
+				+ FigureFormatter.percent(ratio) + " of the " + FigureFormatter.bytes(facts.heapMaxBytes())
+				+ " maximum, at or above " + FigureFormatter.percent(limit) + ".";
 		String action = "If the figure after GC keeps growing (see /runtime/history), look for a leak: compare two "
 				+ "heap dumps taken minutes apart (jcmd <pid> GC.heap_dump). If it is steady, the heap is too small "
 				+ "for the load: raise " + HeapSizingText.howToRaise(facts.jvm().heap()) + ".";
 		return Optional.of(new Advice(id(), finding, action,
-				Evidence.of("heapUsedAfterGcBytes", facts.heapUsedAfterGc())
-					.and("heapMaxBytes", facts.heapMax())
+				Evidence.of("heapUsedAfterGcBytes", live)
+					.and("heapMaxBytes", facts.heapMaxBytes())
 					.and("ratio", ratio)
 					.and("limit", limit)
 					.toMap()));

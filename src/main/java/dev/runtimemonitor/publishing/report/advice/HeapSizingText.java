@@ -1,6 +1,6 @@
 package dev.runtimemonitor.publishing.report.advice;
 
-import dev.runtimemonitor.publishing.Figures;
+import dev.runtimemonitor.evaluation.FigureFormatter;
 import dev.runtimemonitor.sampling.jvm.HeapSizing;
 
 /**
@@ -18,12 +18,12 @@ final class HeapSizingText {
 	 */
 	static String howToRaise(HeapSizing heap) {
 		if (heap.maxExplicit()) {
-			return "-Xmx (set to " + Figures.bytes(heap.maxBytes()) + ")";
+			return "-Xmx (set to " + FigureFormatter.bytes(heap.maxBytes()) + ")";
 		}
 		if (heap.maxRamPercentageExplicit()) {
-			return "-XX:MaxRAMPercentage (set to " + Figures.number(heap.maxRamPercentage(), 1) + ")";
+			return "-XX:MaxRAMPercentage (set to " + FigureFormatter.number(heap.maxRamPercentage(), 1) + ")";
 		}
-		return "-XX:MaxRAMPercentage (the default " + Figures.number(heap.maxRamPercentage(), 1)
+		return "-XX:MaxRAMPercentage (the default " + FigureFormatter.number(heap.maxRamPercentage(), 1)
 				+ " applies) or set -Xmx";
 	}
 

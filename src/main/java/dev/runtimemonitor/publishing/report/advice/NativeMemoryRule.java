@@ -2,7 +2,9 @@ package dev.runtimemonitor.publishing.report.advice;
 
 import java.util.Optional;
 
-import dev.runtimemonitor.publishing.Figures;
+import dev.runtimemonitor.evaluation.Readings;
+import dev.runtimemonitor.evaluation.Unit;
+import dev.runtimemonitor.evaluation.FigureFormatter;
 
 /**
  * Resident memory is near the container's limit while the heap is small: at most half of
@@ -24,35 +26,39 @@ final class NativeMemoryRule implements AdviceRule {
 
 	@Override
 	public Optional<Advice> apply(RuntimeFacts facts) {
-		if (!facts.hasContainerLimit() || facts.residentBytes() <= 0 || facts.heapCommitted() < 0) {
-			return Optional.empty();
-		}
-		double ratio = (double) facts.residentBytes() / facts.containerLimitBytes();
+		Readings.Memory memory = facts.readings().memory();
+		double resident = memory.residentBytes();
+		double heapCommitted = facts.readings().heap().committedBytes();
+		double ratio = Readings.ratio(resident, facts.containerLimitBytes());
 		double limit = facts.limits().containerMemory();
-		if (ratio < limit || facts.heapCommitted() > SMALL_HEAP_SHARE * facts.residentBytes()) {
+		if (Double.isNaN(ratio) || Double.isNaN(heapCommitted) || ratio < limit
+				|| heapCommitted > SMALL_HEAP_SHARE * resident) {
 			return Optional.empty();
 		}
-		String finding = "Resident memory is " + Figures.bytes(facts.residentBytes()) + ", " + Figures.percent(ratio)
-				+ " of the " + Figures.bytes(facts.containerLimitBytes()) + " container limit, while the heap holds "
-				+ "only " + Figures.bytes(facts.heapCommitted())
+		String finding = "Resident memory is " + FigureFormatter.bytes(resident) + ", " + FigureFormatter.percent(ratio)
+				+ " of the " + FigureFormatter.bytes(facts.containerLimitBytes())
+				+ " container limit, while the heap holds " + "only " + FigureFormatter.bytes(heapCommitted)
 				+ " committed: most of the memory is outside the heap.";
+		double threads = facts.readings().threads().live();
 		String tracking = "off".equals(facts.jvm().nativeMemoryTracking())
 				? "start the JVM with -XX:NativeMemoryTracking=summary, then run"
 				: "Native Memory Tracking is on (" + facts.jvm().nativeMemoryTracking() + "): run";
 		String action = "Find where it goes: " + tracking + " jcmd <pid> VM.native_memory summary. The usual "
-				+ "suspects: direct buffers (" + Figures.bytes(facts.directBufferBytes())
+				+ "suspects: direct buffers (" + FigureFormatter.bytes(memory.directBufferBytes())
 				+ " now; cap with -XX:MaxDirectMemorySize), metaspace and the code cache ("
-				+ Figures.bytes(facts.nonHeapUsed()) + " non-heap now; -XX:MaxMetaspaceSize), thread stacks ("
-				+ facts.threads() + " threads; -Xss), and glibc malloc arenas (MALLOC_ARENA_MAX=2).";
+				+ FigureFormatter.bytes(memory.nonHeapUsedBytes())
+				+ " non-heap now; -XX:MaxMetaspaceSize), thread stacks ("
+				+ FigureFormatter.format(Unit.THREADS, threads)
+				+ "; -Xss), and glibc malloc arenas (MALLOC_ARENA_MAX=2).";
 		return Optional.of(new Advice(id(), finding, action,
-				Evidence.of("residentBytes", facts.residentBytes())
+				Evidence.of("residentBytes", resident)
 					.and("containerLimitBytes", facts.containerLimitBytes())
 					.and("ratio", ratio)
 					.and("limit", limit)
-					.and("heapCommittedBytes", facts.heapCommitted())
-					.and("nonHeapUsedBytes", facts.nonHeapUsed())
-					.and("directBufferBytes", facts.directBufferBytes())
-					.and("threads", facts.threads())
+					.and("heapCommittedBytes", heapCommitted)
+					.and("nonHeapUsedBytes", memory.nonHeapUsedBytes())
+					.and("directBufferBytes", memory.directBufferBytes())
+					.and("threads", threads)
 					.toMap()));
 	}
 

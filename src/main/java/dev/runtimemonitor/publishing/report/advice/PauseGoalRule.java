@@ -2,8 +2,8 @@ package dev.runtimemonitor.publishing.report.advice;
 
 import java.util.Optional;
 
-import dev.runtimemonitor.publishing.CheckValues;
-import dev.runtimemonitor.publishing.Figures;
+import dev.runtimemonitor.evaluation.FigureFormatter;
+import dev.runtimemonitor.evaluation.FigureFormatter;
 import dev.runtimemonitor.sampling.jvm.Collector;
 
 /**
@@ -20,21 +20,22 @@ final class PauseGoalRule implements AdviceRule {
 
 	@Override
 	public Optional<Advice> apply(RuntimeFacts facts) {
-		double p99 = facts.pauseP99Seconds();
+		double p99 = facts.readings().gc().p99Seconds();
+		double windowPauses = facts.readings().gc().windowPauses();
 		double goal = facts.limits().pauseGoalSeconds();
-		if (facts.windowPauses() <= 0 || Double.isNaN(p99) || Double.isNaN(goal) || p99 <= goal) {
+		if (!(windowPauses > 0) || Double.isNaN(p99) || Double.isNaN(goal) || p99 <= goal) {
 			return Optional.empty();
 		}
 		Collector collector = facts.jvm().gc().collector();
-		String finding = "The 99th percentile GC pause was " + Figures.millis(p99) + " over the last "
-				+ CheckValues.duration(facts.window()) + " (" + facts.windowPauses()
-				+ " pauses), above the pause goal of " + Figures.millis(goal) + " (" + facts.limits().pauseGoalSource()
-				+ ") under " + collector.displayName() + ".";
+		String finding = "The 99th percentile GC pause was " + FigureFormatter.seconds(p99) + " over the last "
+				+ FigureFormatter.duration(facts.window()) + " (" + (long) windowPauses
+				+ " pauses), above the pause goal of " + FigureFormatter.seconds(goal) + " ("
+				+ facts.limits().pauseGoalSource() + ") under " + collector.displayName() + ".";
 		return Optional.of(new Advice(id(), finding, action(collector),
 				Evidence.of("pauseP99Seconds", p99)
 					.and("pauseGoalSeconds", goal)
 					.and("pauseGoalSource", facts.limits().pauseGoalSource())
-					.and("windowPauses", facts.windowPauses())
+					.and("windowPauses", windowPauses)
 					.and("collector", collector.displayName())
 					.toMap()));
 	}

@@ -2,7 +2,7 @@ package dev.runtimemonitor.publishing.report.advice;
 
 import java.util.Optional;
 
-import dev.runtimemonitor.publishing.Figures;
+import dev.runtimemonitor.evaluation.FigureFormatter;
 import dev.runtimemonitor.sampling.jvm.GcChoice;
 
 /**
@@ -25,15 +25,15 @@ final class UncommitRule implements AdviceRule {
 
 	@Override
 	public Optional<Advice> apply(RuntimeFacts facts) {
-		long live = facts.heapUsedAfterGc();
-		long committed = facts.heapCommitted();
-		if (!facts.hasHeapUsedAfterGc() || committed < 0 || committed < FACTOR * live
+		double live = facts.readings().heap().usedAfterGcBytes();
+		double committed = facts.readings().heap().committedBytes();
+		if (Double.isNaN(live) || Double.isNaN(committed) || committed < FACTOR * live
 				|| committed - live < MINIMUM_IDLE_BYTES) {
 			return Optional.empty();
 		}
 		GcChoice gc = facts.jvm().gc();
-		String finding = "The heap keeps " + Figures.bytes(committed) + " committed for " + Figures.bytes(live)
-				+ " in use after the last GC: " + Figures.bytes(committed - live)
+		String finding = "The heap keeps " + FigureFormatter.bytes(committed) + " committed for "
+				+ FigureFormatter.bytes(live) + " in use after the last GC: " + FigureFormatter.bytes(committed - live)
 				+ " the process holds without needing it.";
 		Evidence evidence = Evidence.of("heapCommittedBytes", committed)
 			.and("heapUsedAfterGcBytes", live)

@@ -21,7 +21,7 @@ class ErgonomicSerialRuleTests {
 		assertThat(advice.action()).contains("-XX:+UseG1GC");
 		assertThat(advice.evidence()).containsEntry("availableProcessors", 1)
 			.containsEntry("physicalMemoryBytes", GIB)
-			.containsEntry("containerLimitBytes", GIB);
+			.containsEntry("containerLimitBytes", (double) GIB);
 	}
 
 	@Test

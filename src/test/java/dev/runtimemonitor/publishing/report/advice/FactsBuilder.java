@@ -2,6 +2,7 @@ package dev.runtimemonitor.publishing.report.advice;
 
 import java.time.Duration;
 
+import dev.runtimemonitor.evaluation.Readings;
 import dev.runtimemonitor.sampling.jvm.Collector;
 import dev.runtimemonitor.sampling.jvm.GcChoice;
 import dev.runtimemonitor.sampling.jvm.HeapSizing;
@@ -143,10 +144,23 @@ final class FactsBuilder {
 	RuntimeFacts build() {
 		JvmSettings jvm = new JvmSettings("Eclipse Adoptium", "OpenJDK 64-Bit Server VM", "25+36-LTS", "Linux 6.1",
 				"amd64", this.processors, this.physicalMemory, this.gc, this.heap, this.nativeMemoryTracking);
-		return new RuntimeFacts(jvm, this.limits, Duration.ofMinutes(5), this.threads, this.heapUsed,
-				this.heapCommitted, this.heapMax, this.heapUsedAfterGc, this.nonHeapUsed, this.directBuffers,
-				this.resident, this.containerLimit, this.gcOverhead, this.windowPauses, this.pauseP99,
-				this.allocationRate);
+		double unset = Double.NaN;
+		Readings readings = new Readings(new Readings.Threads(known(this.threads), unset, unset, unset, unset, unset),
+				new Readings.Heap(known(this.heapUsed), known(this.heapCommitted), known(this.heapMax),
+						known(this.heapUsedAfterGc)),
+				new Readings.Memory(known(this.nonHeapUsed), unset, unset, known(this.directBuffers), unset, unset,
+						known(this.resident), (this.containerLimit > 0) ? this.containerLimit : unset, unset, unset,
+						unset, unset, unset),
+				new Readings.Gc("jfr", unset, unset, unset, unset, known(this.windowPauses), unset, unset,
+						this.pauseP99, unset, unset, this.gcOverhead, unset, unset, this.allocationRate));
+		return new RuntimeFacts(jvm, this.limits, Duration.ofMinutes(5), readings);
+	}
+
+	/**
+	 * A figure set to -1 in a test is one that was not measured.
+	 */
+	private static double known(double value) {
+		return (value < 0) ? Double.NaN : value;
 	}
 
 }

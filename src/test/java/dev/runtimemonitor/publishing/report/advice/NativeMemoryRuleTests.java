@@ -29,11 +29,11 @@ class NativeMemoryRuleTests {
 			.contains("jcmd <pid> VM.native_memory summary")
 			.contains("300.0 MiB now; cap with -XX:MaxDirectMemorySize")
 			.contains("400 threads");
-		assertThat(advice.evidence()).containsEntry("residentBytes", 850 * MIB)
-			.containsEntry("containerLimitBytes", 1000 * MIB)
+		assertThat(advice.evidence()).containsEntry("residentBytes", 850.0 * MIB)
+			.containsEntry("containerLimitBytes", 1000.0 * MIB)
 			.containsEntry("ratio", 0.85)
-			.containsEntry("heapCommittedBytes", 200 * MIB)
-			.containsEntry("directBufferBytes", 300 * MIB);
+			.containsEntry("heapCommittedBytes", 200.0 * MIB)
+			.containsEntry("directBufferBytes", 300.0 * MIB);
 	}
 
 	@Test

@@ -22,7 +22,7 @@ class PauseGoalRuleTests {
 		assertThat(advice.evidence()).containsEntry("pauseP99Seconds", 0.2001)
 			.containsEntry("pauseGoalSeconds", 0.2)
 			.containsEntry("pauseGoalSource", "MaxGCPauseMillis")
-			.containsEntry("windowPauses", 40)
+			.containsEntry("windowPauses", 40.0)
 			.containsEntry("collector", "G1");
 	}
 

@@ -23,8 +23,8 @@ class UncommitRuleTests {
 		assertThat(advice.rule()).isEqualTo("uncommit");
 		assertThat(advice.finding()).contains("keeps 200.0 MiB committed for 100.0 MiB in use after the last GC")
 			.contains("100.0 MiB the process holds without needing it");
-		assertThat(advice.evidence()).containsEntry("heapCommittedBytes", 200 * MIB)
-			.containsEntry("heapUsedAfterGcBytes", 100 * MIB)
+		assertThat(advice.evidence()).containsEntry("heapCommittedBytes", 200.0 * MIB)
+			.containsEntry("heapUsedAfterGcBytes", 100.0 * MIB)
 			.containsEntry("collector", "G1")
 			.containsEntry("g1PeriodicGcIntervalMillis", 0L);
 	}

@@ -4,9 +4,9 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class ReportTextTests {
+class RuntimeReportFormatterTests {
 
-	private final String text = ReportText.format(ReportFixtures.reports().report(ReportFixtures.busyGc()));
+	private final String text = RuntimeReportFormatter.format(ReportFixtures.reports().report(ReportFixtures.busyGc()));
 
 	@Test
 	void hasEverySectionInOrder() {

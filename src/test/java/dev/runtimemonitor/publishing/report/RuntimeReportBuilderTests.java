@@ -1,8 +1,13 @@
 package dev.runtimemonitor.publishing.report;
 
+import java.util.List;
+import java.util.Map;
+
 import dev.runtimemonitor.evaluation.Evaluation;
-import dev.runtimemonitor.evaluation.Rates;
+import dev.runtimemonitor.evaluation.Readings;
+import dev.runtimemonitor.publishing.JsonFigures;
 import dev.runtimemonitor.publishing.report.advice.Advice;
+import dev.runtimemonitor.sampling.RuntimeSnapshot;
 import dev.runtimemonitor.testsupport.SnapshotBuilder;
 import org.junit.jupiter.api.Test;
 
@@ -10,7 +15,7 @@ import static dev.runtimemonitor.publishing.report.ReportFixtures.MIB;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-class RuntimeReportsTests {
+class RuntimeReportBuilderTests {
 
 	private final RuntimeReport report = ReportFixtures.reports().report(ReportFixtures.busyGc());
 
@@ -20,7 +25,7 @@ class RuntimeReportsTests {
 		assertThat(runtime.version()).isEqualTo("25+36-LTS");
 		assertThat(runtime.availableProcessors()).isEqualTo(2);
 		assertThat(runtime.containerMemoryLimitBytes()).isEqualTo(1024 * MIB);
-		assertThat(runtime.gc()).isEqualTo(new RuntimeInfo.Gc("G1", "ergonomics", 200L, 0L, false));
+		assertThat(runtime.gc()).isEqualTo(new RuntimeInfo.Gc("G1", "ergonomics", 0.2, 0, false));
 		assertThat(runtime.heap()).isEqualTo(new RuntimeInfo.Heap(256 * MIB, "default", 25.0, 256 * MIB));
 	}
 
@@ -30,43 +35,38 @@ class RuntimeReportsTests {
 			.containsExactly("threads", "heap", "gc-overhead", "container-memory");
 		CheckReport overhead = this.report.checks().get(2);
 		assertThat(overhead.level()).isEqualTo("warning");
-		assertThat(overhead.value().doubleValue()).isCloseTo(0.08, within(1e-9));
+		assertThat(overhead.value()).isCloseTo(0.08, within(1e-9));
 		assertThat(overhead.warning()).isEqualTo(0.05);
 		assertThat(overhead.critical()).isEqualTo(0.25);
-		assertThat(overhead.sustain()).isEqualTo("0s");
+		assertThat(overhead.sustainSeconds()).isZero();
 		assertThat(overhead.since()).isEqualTo(SnapshotBuilder.START.plusSeconds(60));
 		assertThat(overhead.probe()).isEqualTo("readiness");
-		assertThat(this.report.checks().get(0).value()).isEqualTo(42L);
+		assertThat(this.report.checks().get(0).value()).isEqualTo(42);
 	}
 
 	@Test
 	void reportsPausePercentilesAndOverheadInSeconds() {
-		GcReport gc = this.report.gc();
-		assertThat(gc.collector()).isEqualTo("G1");
+		Readings.Gc gc = this.report.gc();
+		assertThat(this.report.runtime().gc().collector()).isEqualTo("G1");
 		assertThat(gc.pauseSource()).isEqualTo("jfr");
 		assertThat(gc.windowPauses()).isEqualTo(300);
-		assertThat(gc.p50()).isEqualTo(0.015);
-		assertThat(gc.p99()).isEqualTo(0.03);
-		assertThat(gc.pauseGoal()).isEqualTo(0.2);
-		assertThat(gc.pauseGoalSource()).isEqualTo("MaxGCPauseMillis");
+		assertThat(gc.p50Seconds()).isEqualTo(0.015);
+		assertThat(gc.p99Seconds()).isEqualTo(0.03);
+		assertThat(this.report.pauseGoal()).isEqualTo(new RuntimeReport.PauseGoal(0.2, "MaxGCPauseMillis"));
 		assertThat(gc.overhead()).isCloseTo(0.08, within(1e-9));
 		assertThat(gc.collectionsPerSecond()).isEqualTo(5);
 		assertThat(gc.allocationBytesPerSecond()).isEqualTo(512.0 * MIB);
-		assertThat(gc.pauseTotal()).isEqualTo(4.8);
-		assertThat(gc.collectors()).hasSize(1);
+		assertThat(gc.pauseSeconds()).isEqualTo(4.8);
+		assertThat(this.report.collectors()).hasSize(1);
 	}
 
 	@Test
-	void analysesTheHeap() {
-		HeapReport heap = this.report.heap();
+	void reportsTheHeap() {
+		Readings.Heap heap = this.report.heap();
 		assertThat(heap.usedBytes()).isEqualTo(200 * MIB);
 		assertThat(heap.committedBytes()).isEqualTo(256 * MIB);
 		assertThat(heap.maxBytes()).isEqualTo(256 * MIB);
 		assertThat(heap.usedAfterGcBytes()).isEqualTo(120 * MIB);
-		assertThat(heap.usedToCommitted()).isEqualTo(200.0 / 256);
-		assertThat(heap.committedToMax()).isEqualTo(1.0);
-		assertThat(heap.usedAfterGcToMax()).isEqualTo(120.0 / 256);
-		assertThat(heap.headroomBytes()).isEqualTo(136 * MIB);
 	}
 
 	@Test
@@ -76,15 +76,24 @@ class RuntimeReportsTests {
 	}
 
 	@Test
-	void leavesUnknownFiguresOut() {
+	void asJsonLeavesUnknownFiguresOutAndWritesWholeNumbersAsIntegers() {
+		RuntimeSnapshot nothing = SnapshotBuilder.atSeconds(0).build();
 		RuntimeReport empty = ReportFixtures.reports()
-			.report(new Evaluation(SnapshotBuilder.atSeconds(0).build(), Rates.UNKNOWN, java.util.List.of()));
-		assertThat(empty.heap()).isNull();
-		assertThat(empty.gc().pauseSource()).isNull();
-		assertThat(empty.gc().p99()).isNull();
-		assertThat(empty.gc().overhead()).isNull();
-		assertThat(empty.runtime().containerMemoryLimitBytes()).isNull();
+			.report(new Evaluation(nothing, Readings.of(nothing, null, null, 0), List.of()));
+		Map<String, Object> json = JsonFigures.object(empty);
+		assertThat(json).containsKeys("sampledAt", "windowSeconds", "runtime", "checks", "threads", "heap", "memory",
+				"gc", "pauseGoal", "collectors", "advice");
+		assertThat(json.get("windowSeconds")).isEqualTo(300L);
+		assertThat(json.get("heap")).isEqualTo(Map.of());
+		assertThat(object(json, "gc")).doesNotContainKeys("pauseSource", "p99Seconds", "overhead");
+		assertThat(object(json, "runtime")).doesNotContainKey("containerMemoryLimitBytes");
 		assertThat(empty.advice()).isEmpty();
+		assertThat(object(JsonFigures.object(this.report), "heap")).containsEntry("usedBytes", 200 * MIB);
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> object(Map<String, Object> json, String field) {
+		return (Map<String, Object>) json.get(field);
 	}
 
 }

@@ -1,0 +1,254 @@
+package dev.runtimemonitor.evaluation;
+
+import java.time.Instant;
+
+import dev.runtimemonitor.sampling.BufferFigures;
+import dev.runtimemonitor.sampling.ContainerMemory;
+import dev.runtimemonitor.sampling.DeadlockFigures;
+import dev.runtimemonitor.sampling.GcFigures;
+import dev.runtimemonitor.sampling.GcPauseFigures;
+import dev.runtimemonitor.sampling.MemoryFigures;
+import dev.runtimemonitor.sampling.MemoryPoolFigures;
+import dev.runtimemonitor.sampling.ProcessFigures;
+import dev.runtimemonitor.sampling.ResidentMemory;
+import dev.runtimemonitor.sampling.RuntimeSnapshot;
+import dev.runtimemonitor.sampling.ThreadFigures;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Every figure of one evaluation as a number, flattened once from the snapshot and the
+ * snapshots before it. A figure that is unknown, because its source failed or it does not
+ * apply here (no container limit, no metaspace maximum), is {@code NaN}: this is the one
+ * place where the snapshot's missing parts and {@code -1}s become that, and what every
+ * check, meter, report and history point reads. The names carry their units; they are the
+ * names of the report's JSON.
+ *
+ * @param threads platform threads
+ * @param heap the heap
+ * @param memory memory outside the heap, and the process's and container's
+ * @param gc garbage collection, pauses and allocation
+ */
+public record Readings(Threads threads, Heap heap, Memory memory, Gc gc) {
+
+	private static final double NANOS_PER_SECOND = 1e9;
+
+	/** The pool whose usage the metaspace figures are. */
+	static final String METASPACE_POOL = "Metaspace";
+
+	/**
+	 * The readings of a snapshot.
+	 * @param current the snapshot just taken
+	 * @param previous the snapshot before it, or {@code null} for the first
+	 * @param windowStart the oldest snapshot within the window, or {@code null}
+	 * @param minimumSpanNanos the shortest span window rates are computed over; shorter
+	 * spans, right after start, give unknown rates rather than noise
+	 * @return the readings
+	 */
+	public static Readings of(RuntimeSnapshot current, @Nullable RuntimeSnapshot previous,
+			@Nullable RuntimeSnapshot windowStart, long minimumSpanNanos) {
+		RuntimeSnapshot start = (windowStart != null
+				&& current.monotonicNanos() - windowStart.monotonicNanos() >= minimumSpanNanos) ? windowStart : null;
+		double windowSeconds = (start != null) ? seconds(current.monotonicNanos() - start.monotonicNanos())
+				: Double.NaN;
+		double sincePrevious = (previous != null) ? seconds(current.monotonicNanos() - previous.monotonicNanos())
+				: Double.NaN;
+		return new Readings(Threads.of(current, start, windowSeconds), Heap.of(current.memory(), current.gc()),
+				Memory.of(current), Gc.of(current, start, previous, windowSeconds, sincePrevious));
+	}
+
+	/**
+	 * A share of a whole, {@code NaN} when either is unknown or the whole is not
+	 * positive.
+	 * @param part the part
+	 * @param whole the whole
+	 * @return the share
+	 */
+	public static double ratio(double part, double whole) {
+		return (whole > 0) ? part / whole : Double.NaN;
+	}
+
+	private static double seconds(double nanos) {
+		return nanos / NANOS_PER_SECOND;
+	}
+
+	private static double known(long value) {
+		return (value >= 0) ? value : Double.NaN;
+	}
+
+	private static double positive(long value) {
+		return (value > 0) ? value : Double.NaN;
+	}
+
+	/**
+	 * The change of a running total per second over a span, never below zero.
+	 */
+	private static double perSecond(double now, double then, double spanSeconds) {
+		return Math.max(0, now - then) / spanSeconds;
+	}
+
+	/**
+	 * Platform threads.
+	 *
+	 * @param live live platform threads
+	 * @param daemon live daemon threads
+	 * @param peak the most live threads since the JVM started
+	 * @param started threads started since the JVM started
+	 * @param growthPerSecond net live-thread growth per second over the window
+	 * @param deadlocked deadlocked threads at the most recent search
+	 */
+	public record Threads(double live, double daemon, double peak, double started, double growthPerSecond,
+			double deadlocked) {
+
+		static Threads of(RuntimeSnapshot current, @Nullable RuntimeSnapshot windowStart, double windowSeconds) {
+			ThreadFigures now = current.threads();
+			ThreadFigures then = (windowStart != null) ? windowStart.threads() : null;
+			DeadlockFigures deadlocks = current.deadlocks();
+			double deadlocked = (deadlocks != null) ? deadlocks.deadlockedThreads() : Double.NaN;
+			if (now == null) {
+				return new Threads(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, deadlocked);
+			}
+			double growth = (then != null) ? (now.live() - then.live()) / windowSeconds : Double.NaN;
+			return new Threads(now.live(), now.daemon(), now.peak(), now.started(), growth, deadlocked);
+		}
+
+	}
+
+	/**
+	 * The heap.
+	 *
+	 * @param usedBytes heap in use now
+	 * @param committedBytes heap the operating system has committed
+	 * @param maxBytes the maximum heap
+	 * @param usedAfterGcBytes heap in use right after the most recent collection: the
+	 * live data
+	 */
+	public record Heap(double usedBytes, double committedBytes, double maxBytes, double usedAfterGcBytes) {
+
+		static Heap of(@Nullable MemoryFigures memory, @Nullable GcFigures gc) {
+			double afterGc = (gc != null) ? known(gc.heapUsedAfterGc()) : Double.NaN;
+			if (memory == null) {
+				return new Heap(Double.NaN, Double.NaN, Double.NaN, afterGc);
+			}
+			return new Heap(memory.heap().used(), memory.heap().committed(), positive(memory.heap().max()), afterGc);
+		}
+
+	}
+
+	/**
+	 * Memory outside the heap, and the memory of the process and of its container.
+	 *
+	 * @param nonHeapUsedBytes non-heap memory the JVM accounts for (metaspace, code
+	 * cache)
+	 * @param metaspaceUsedBytes metaspace in use
+	 * @param metaspaceMaxBytes {@code -XX:MaxMetaspaceSize}
+	 * @param directBufferBytes memory reserved by direct buffers
+	 * @param directMemoryMaxBytes {@code -XX:MaxDirectMemorySize}
+	 * @param mappedBufferBytes memory of buffers mapped to files
+	 * @param residentBytes the process's resident memory
+	 * @param containerLimitBytes the container's memory limit
+	 * @param containerUsageBytes the container's memory use, page cache included
+	 * @param containerWorkingSetBytes the container's use less its inactive file cache:
+	 * what the kernel and the kubelet judge against the limit
+	 * @param openFileDescriptors open file descriptors
+	 * @param maxFileDescriptors the most file descriptors the process may open
+	 * @param loadedClasses classes loaded now
+	 */
+	public record Memory(double nonHeapUsedBytes, double metaspaceUsedBytes, double metaspaceMaxBytes,
+			double directBufferBytes, double directMemoryMaxBytes, double mappedBufferBytes, double residentBytes,
+			double containerLimitBytes, double containerUsageBytes, double containerWorkingSetBytes,
+			double openFileDescriptors, double maxFileDescriptors, double loadedClasses) {
+
+		static Memory of(RuntimeSnapshot snapshot) {
+			MemoryFigures memory = snapshot.memory();
+			MemoryPoolFigures metaspace = (memory != null) ? memory.pool(METASPACE_POOL) : null;
+			BufferFigures buffers = snapshot.buffers();
+			ResidentMemory resident = snapshot.resident();
+			ContainerMemory container = snapshot.container();
+			ProcessFigures process = snapshot.process();
+			boolean hasBuffers = buffers != null;
+			boolean hasContainer = container != null;
+			boolean hasProcess = process != null;
+			return new Memory((memory != null) ? memory.nonHeap().used() : Double.NaN,
+					(metaspace != null) ? metaspace.usage().used() : Double.NaN,
+					(metaspace != null) ? positive(metaspace.usage().max()) : Double.NaN,
+					hasBuffers ? buffers.direct().used() : Double.NaN,
+					hasBuffers ? positive(buffers.maxDirect()) : Double.NaN,
+					hasBuffers ? buffers.mapped().used() : Double.NaN,
+					(resident != null) ? resident.bytes() : Double.NaN,
+					hasContainer ? positive(container.limitBytes()) : Double.NaN,
+					hasContainer ? known(container.usageBytes()) : Double.NaN,
+					hasContainer ? known(container.workingSetBytes()) : Double.NaN,
+					hasProcess ? known(process.openFileDescriptors()) : Double.NaN,
+					hasProcess ? positive(process.maxFileDescriptors()) : Double.NaN,
+					hasProcess ? process.loadedClasses() : Double.NaN);
+		}
+
+	}
+
+	/**
+	 * Garbage collection, its pauses and the allocation that drives it.
+	 *
+	 * @param pauseSource where pauses come from: {@code jfr} (nanosecond precision) or
+	 * {@code notifications} (whole milliseconds); {@code null} when pauses are not
+	 * recorded
+	 * @param collections collections completed since pauses were first recorded
+	 * @param pauses pauses since then
+	 * @param pauseSeconds the time those pauses took
+	 * @param concurrentSeconds wall time of concurrent cycles since then
+	 * @param windowPauses pauses that ended within the window
+	 * @param p50Seconds the median pause within the window
+	 * @param p90Seconds the 90th percentile pause within the window
+	 * @param p99Seconds the 99th percentile pause within the window
+	 * @param maxSeconds the longest pause within the window
+	 * @param lastPauseEnd when the most recent pause ended, in seconds since the epoch
+	 * @param overhead share of wall time spent in pauses over the window: from the pause
+	 * recorder when it runs, else from the collectors' accumulated times (whole
+	 * milliseconds)
+	 * @param collectionsPerSecond collections completed per second over the window
+	 * @param allocatedBytes bytes allocated on the heap by all threads since the JVM
+	 * started
+	 * @param allocationBytesPerSecond heap allocation per second since the previous
+	 * sample
+	 */
+	public record Gc(@Nullable String pauseSource, double collections, double pauses, double pauseSeconds,
+			double concurrentSeconds, double windowPauses, double p50Seconds, double p90Seconds, double p99Seconds,
+			double maxSeconds, double lastPauseEnd, double overhead, double collectionsPerSecond, double allocatedBytes,
+			double allocationBytesPerSecond) {
+
+		static Gc of(RuntimeSnapshot current, @Nullable RuntimeSnapshot windowStart, @Nullable RuntimeSnapshot previous,
+				double windowSeconds, double sincePreviousSeconds) {
+			GcPauseFigures now = current.pauses();
+			GcPauseFigures then = (windowStart != null) ? windowStart.pauses() : null;
+			double overhead = Double.NaN;
+			double collectionsPerSecond = Double.NaN;
+			if (now != null && then != null) {
+				overhead = perSecond(now.pauseNanos(), then.pauseNanos(), windowSeconds) / NANOS_PER_SECOND;
+				collectionsPerSecond = perSecond(now.collections(), then.collections(), windowSeconds);
+			}
+			else if (windowStart != null && current.gc() != null && windowStart.gc() != null) {
+				overhead = perSecond(current.gc().pauseTimeMillis(), windowStart.gc().pauseTimeMillis(), windowSeconds)
+						/ 1000;
+			}
+			double allocated = allocatedBytes(current);
+			double allocation = (previous != null)
+					? perSecond(allocated, allocatedBytes(previous), sincePreviousSeconds) : Double.NaN;
+			if (now == null) {
+				return new Gc(null, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+						Double.NaN, Double.NaN, Double.NaN, overhead, collectionsPerSecond, allocated, allocation);
+			}
+			Instant lastPauseEnd = now.lastPauseEnd();
+			return new Gc(now.source(), now.collections(), now.pauses(), seconds(now.pauseNanos()),
+					seconds(now.concurrentNanos()), now.windowPauses(), seconds(now.windowP50Nanos()),
+					seconds(now.windowP90Nanos()), seconds(now.windowP99Nanos()), seconds(now.windowMaxNanos()),
+					(lastPauseEnd != null) ? lastPauseEnd.toEpochMilli() / 1000.0 : Double.NaN, overhead,
+					collectionsPerSecond, allocated, allocation);
+		}
+
+		private static double allocatedBytes(RuntimeSnapshot snapshot) {
+			ProcessFigures process = snapshot.process();
+			return (process != null) ? known(process.allocatedBytes()) : Double.NaN;
+		}
+
+	}
+
+}

@@ -1,0 +1,75 @@
+package dev.runtimemonitor.publishing.report;
+
+import java.time.Duration;
+import java.util.List;
+
+import dev.runtimemonitor.evaluation.Evaluation;
+import dev.runtimemonitor.evaluation.Readings;
+import dev.runtimemonitor.publishing.report.advice.AdviceLimits;
+import dev.runtimemonitor.publishing.report.advice.RuntimeFacts;
+import dev.runtimemonitor.publishing.report.advice.TuningAdvisor;
+import dev.runtimemonitor.sampling.GcFigures;
+import dev.runtimemonitor.sampling.jvm.JvmSettings;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Builds the report of an evaluation. Pure: the same evaluation gives the same report.
+ */
+public final class RuntimeReportBuilder {
+
+	private static final double MILLIS_PER_SECOND = 1000;
+
+	private final JvmSettings jvm;
+
+	private final Duration window;
+
+	private final TuningAdvisor advisor;
+
+	/**
+	 * Create the report builder.
+	 * @param jvm the JVM's settings, read at start-up
+	 * @param window the span of the window figures
+	 * @param advisor the advice rules
+	 */
+	public RuntimeReportBuilder(JvmSettings jvm, Duration window, TuningAdvisor advisor) {
+		this.jvm = jvm;
+		this.window = window;
+		this.advisor = advisor;
+	}
+
+	/**
+	 * The report of an evaluation.
+	 * @param evaluation the evaluation, with the sampler check judged as of now
+	 * @return the report
+	 */
+	public RuntimeReport report(Evaluation evaluation) {
+		Readings readings = evaluation.readings();
+		RuntimeFacts facts = RuntimeFacts.of(evaluation, this.jvm, this.window);
+		AdviceLimits limits = facts.limits();
+		return new RuntimeReport(evaluation.time(), this.window.toMillis() / MILLIS_PER_SECOND,
+				RuntimeInfo.of(this.jvm, readings), evaluation.results().stream().map(CheckReport::of).toList(),
+				readings.threads(), readings.heap(), readings.memory(), readings.gc(),
+				new RuntimeReport.PauseGoal(limits.pauseGoalSeconds(), limits.pauseGoalSource()),
+				collectors(evaluation.snapshot().gc()), this.advisor.advise(facts));
+	}
+
+	/**
+	 * The JVM's settings the reports are built with.
+	 * @return the settings read at start-up
+	 */
+	public JvmSettings jvm() {
+		return this.jvm;
+	}
+
+	private static List<RuntimeReport.CollectorReport> collectors(@Nullable GcFigures gc) {
+		if (gc == null) {
+			return List.of();
+		}
+		return gc.collectors()
+			.stream()
+			.map((collector) -> new RuntimeReport.CollectorReport(collector.name(), collector.count(),
+					collector.timeMillis() / MILLIS_PER_SECOND, collector.concurrent()))
+			.toList();
+	}
+
+}
