@@ -2,7 +2,7 @@ package dev.runtimemonitor.benchmarks;
 
 import java.util.concurrent.TimeUnit;
 
-import dev.runtimemonitor.sampling.gc.GcPauseRecording;
+import dev.runtimemonitor.sampling.gc.GcEventSubscription;
 import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -37,7 +37,7 @@ public class PauseRecordingBenchmark {
 	@Param({ "off", "jfr", "notifications" })
 	public String recording;
 
-	private @Nullable GcPauseRecording pauses;
+	private @Nullable GcEventSubscription pauses;
 
 	private final byte[][] survivors = new byte[16_384][];
 
@@ -46,7 +46,7 @@ public class PauseRecordingBenchmark {
 	@Setup(Level.Trial)
 	public void startRecording() {
 		if (!this.recording.equals("off")) {
-			this.pauses = new GcPauseRecording(this.recording.equals("jfr"));
+			this.pauses = new GcEventSubscription(this.recording.equals("jfr"));
 			this.pauses.start();
 			if (!this.pauses.recorder().source().equals(this.recording)) {
 				throw new IllegalStateException("Wanted " + this.recording + ", got " + this.pauses.recorder().source());

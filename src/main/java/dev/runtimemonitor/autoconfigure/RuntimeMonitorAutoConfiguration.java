@@ -14,7 +14,7 @@ import dev.runtimemonitor.publishing.health.RuntimeHealthIndicator;
 import dev.runtimemonitor.sampling.RuntimeSampler;
 import dev.runtimemonitor.sampling.SampleSources;
 import dev.runtimemonitor.sampling.gc.GcEventListener;
-import dev.runtimemonitor.sampling.gc.GcPauseRecording;
+import dev.runtimemonitor.sampling.gc.GcEventSubscription;
 import dev.runtimemonitor.sampling.gc.GcPauseSource;
 import io.micrometer.core.instrument.Clock;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -51,19 +51,19 @@ public final class RuntimeMonitorAutoConfiguration {
 
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean
-	GcPauseRecording runtimeGcPauseRecording(RuntimeMonitorProperties properties) {
-		return new GcPauseRecording(properties.gcPauseSource() == RuntimeMonitorProperties.PauseEvents.JFR);
+	GcEventSubscription runtimeGcEventSubscription(RuntimeMonitorProperties properties) {
+		return new GcEventSubscription(properties.gcEventsFrom() == RuntimeMonitorProperties.GcEvents.JFR);
 	}
 
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean
 	RuntimeSampler runtimeSampler(RuntimeMonitorProperties properties, ObjectProvider<Clock> clock,
-			ObjectProvider<GcPauseRecording> pauses) {
+			ObjectProvider<GcEventSubscription> pauses) {
 		Clock sampleClock = clock.getIfAvailable(() -> Clock.SYSTEM);
 		SampleSources sources = SampleSources.platform();
-		GcPauseRecording recording = pauses.getIfAvailable();
-		if (recording != null) {
-			sources = sources.withPauses(new GcPauseSource(recording.recorder(), properties.window(), sampleClock));
+		GcEventSubscription subscription = pauses.getIfAvailable();
+		if (subscription != null) {
+			sources = sources.withPauses(new GcPauseSource(subscription.recorder(), properties.window(), sampleClock));
 		}
 		if (!properties.checks().deadlock().enabled()) {
 			sources = sources.withoutDeadlockSearch();
@@ -93,7 +93,7 @@ public final class RuntimeMonitorAutoConfiguration {
 
 	@Bean
 	RuntimeMonitorLifecycle runtimeMonitorLifecycle(RuntimeMonitor monitor, ObjectProvider<MonitorListener> listeners,
-			ObjectProvider<GcPauseRecording> pauses, ObjectProvider<GcEventListener> pauseListeners) {
+			ObjectProvider<GcEventSubscription> pauses, ObjectProvider<GcEventListener> pauseListeners) {
 		return new RuntimeMonitorLifecycle(monitor, listeners.orderedStream().toList(), pauses.getIfAvailable(),
 				pauseListeners.orderedStream().toList());
 	}

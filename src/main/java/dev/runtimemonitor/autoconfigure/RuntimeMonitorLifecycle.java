@@ -5,7 +5,7 @@ import java.util.List;
 import dev.runtimemonitor.monitor.MonitorListener;
 import dev.runtimemonitor.monitor.RuntimeMonitor;
 import dev.runtimemonitor.sampling.gc.GcEventListener;
-import dev.runtimemonitor.sampling.gc.GcPauseRecording;
+import dev.runtimemonitor.sampling.gc.GcEventSubscription;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.SmartLifecycle;
@@ -24,14 +24,14 @@ final class RuntimeMonitorLifecycle implements SmartLifecycle {
 
 	private final List<MonitorListener> listeners;
 
-	private final @Nullable GcPauseRecording pauses;
+	private final @Nullable GcEventSubscription pauses;
 
 	private final List<GcEventListener> pauseListeners;
 
 	private boolean listenersAdded;
 
-	RuntimeMonitorLifecycle(RuntimeMonitor monitor, List<MonitorListener> listeners, @Nullable GcPauseRecording pauses,
-			List<GcEventListener> pauseListeners) {
+	RuntimeMonitorLifecycle(RuntimeMonitor monitor, List<MonitorListener> listeners,
+			@Nullable GcEventSubscription pauses, List<GcEventListener> pauseListeners) {
 		this.monitor = monitor;
 		this.listeners = listeners;
 		this.pauses = pauses;

@@ -30,18 +30,31 @@ import org.springframework.validation.Validator;
  * sampling.
  * @param criticalReminder Least time between two log lines about a check that stays
  * critical.
- * @param gcPauseSource Where GC pauses come from: jfr (Flight Recorder event streaming,
- * nanosecond precision; falls back to notifications when Flight Recorder is unavailable)
- * or notifications (GC notifications, whole milliseconds).
+ * @param gcEvents Where GC pauses and collections come from: jfr (Flight Recorder event
+ * streaming, nanosecond precision; falls back to notifications when Flight Recorder is
+ * unavailable) or notifications (GC notifications, whole milliseconds).
  * @param historySize Samples kept for /runtime/history and the dashboard, one compact
  * point per interval: 720 is an hour at the default 5s interval; at least 1.
  * @param checks The checks, each with its thresholds, sustain and probe.
+ * @param gcPauseSource Where GC pauses come from, under the property's former name.
  */
 @ConfigurationProperties(prefix = "runtime-monitor", ignoreUnknownFields = false)
 public record RuntimeMonitorProperties(@DefaultValue("true") boolean enabled, @DefaultValue("5s") Duration interval,
 		@DefaultValue("5m") Duration window, @DefaultValue("30s") Duration deadlockInterval,
-		@DefaultValue("5m") Duration criticalReminder, @DefaultValue("jfr") PauseEvents gcPauseSource,
-		@DefaultValue("720") int historySize, @DefaultValue Checks checks) implements Validator {
+		@DefaultValue("5m") Duration criticalReminder, @DefaultValue("jfr") GcEvents gcEvents,
+		@DefaultValue("720") int historySize, @DefaultValue Checks checks,
+		@DeprecatedConfigurationProperty(replacement = "runtime-monitor.gc-events",
+				since = "0.2.0") @Nullable GcEvents gcPauseSource)
+		implements
+			Validator {
+
+	/**
+	 * Where GC events come from, under whichever name it was set.
+	 * @return the source of GC events
+	 */
+	public GcEvents gcEventsFrom() {
+		return (this.gcPauseSource != null) ? this.gcPauseSource : this.gcEvents;
+	}
 
 	@Override
 	public boolean supports(Class<?> type) {
@@ -95,9 +108,9 @@ public record RuntimeMonitorProperties(@DefaultValue("true") boolean enabled, @D
 	}
 
 	/**
-	 * Where GC pauses come from.
+	 * Where GC pauses and collections come from.
 	 */
-	public enum PauseEvents {
+	public enum GcEvents {
 
 		/** Flight Recorder event streaming, nanosecond precision. */
 		JFR,

@@ -18,7 +18,7 @@ public record CollectorFigures(String name, long count, long timeMillis, boolean
 	 * @param name the collector's name
 	 * @return {@code true} for the cycle beans of ZGC and Shenandoah
 	 */
-	static boolean isConcurrent(String name) {
+	public static boolean isConcurrent(String name) {
 		return name.endsWith(" Cycles");
 	}
 

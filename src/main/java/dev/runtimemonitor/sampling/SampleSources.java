@@ -11,7 +11,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import com.sun.management.HotSpotDiagnosticMXBean;
+import dev.runtimemonitor.sampling.jvm.JvmFlag;
+import dev.runtimemonitor.sampling.jvm.JvmFlags;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -94,14 +95,8 @@ public record SampleSources(SampleSource<ThreadFigures> threads, SampleSource<Vi
 	 * {@code -XX:MaxDirectMemorySize}, which defaults ("0") to the maximum heap size.
 	 */
 	private static long maxDirectMemory() {
-		try {
-			HotSpotDiagnosticMXBean hotSpot = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
-			long configured = Long.parseLong(hotSpot.getVMOption("MaxDirectMemorySize").getValue());
-			return (configured > 0) ? configured : Runtime.getRuntime().maxMemory();
-		}
-		catch (RuntimeException ex) {
-			return Runtime.getRuntime().maxMemory();
-		}
+		long configured = JvmFlags.platform().find("MaxDirectMemorySize").map(JvmFlag::asLong).orElse(0L);
+		return (configured > 0) ? configured : Runtime.getRuntime().maxMemory();
 	}
 
 }

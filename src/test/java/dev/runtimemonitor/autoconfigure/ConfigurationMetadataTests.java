@@ -83,6 +83,14 @@ class ConfigurationMetadataTests {
 	}
 
 	@Test
+	void theFormerNameOfWhereGcEventsComeFromIsDeprecatedInFavourOfTheNewOne() throws IOException {
+		JsonNode former = properties().get("runtime-monitor.gc-pause-source");
+		assertThat(former.get("deprecated").asBoolean()).isTrue();
+		assertThat(former.get("deprecation").get("replacement").asString()).isEqualTo("runtime-monitor.gc-events");
+		assertThat(properties().get("runtime-monitor.gc-events").get("defaultValue").asString()).isEqualTo("jfr");
+	}
+
+	@Test
 	void theProbeCanBeSetUnderEitherName() {
 		RuntimeMonitorProperties properties = bind(Map.of("runtime-monitor.checks.threads.probes", "none",
 				"runtime-monitor.checks.heap.probe", "readiness"));

@@ -15,10 +15,12 @@ import dev.runtimemonitor.publishing.health.RuntimeHealthGroups;
 import dev.runtimemonitor.publishing.health.RuntimeHealthIndicator;
 import dev.runtimemonitor.sampling.RuntimeSampler;
 import dev.runtimemonitor.sampling.SampleSources;
-import dev.runtimemonitor.sampling.gc.GcPauseRecording;
+import dev.runtimemonitor.sampling.gc.GcEventSubscription;
 import io.micrometer.core.instrument.Clock;
 import jdk.jfr.FlightRecorder;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -43,7 +45,7 @@ class RuntimeMonitorAutoConfigurationTests {
 				.hasSingleBean(RuntimeMonitor.class)
 				.hasSingleBean(RuntimeMeters.class)
 				.hasSingleBean(GcPauseMeters.class)
-				.hasSingleBean(GcPauseRecording.class)
+				.hasSingleBean(GcEventSubscription.class)
 				.hasSingleBean(LevelChangeLogger.class)
 				.hasSingleBean(RuntimeHealthGroups.class)
 				.hasBean("runtimeHealthIndicator")
@@ -59,7 +61,7 @@ class RuntimeMonitorAutoConfigurationTests {
 		this.runner.run((context) -> {
 			assertThat(FlightRecorder.getFlightRecorder().getRecordings()).hasSize(recordings + 1);
 			RuntimeMonitor monitor = context.getBean(RuntimeMonitor.class);
-			GcPauseRecording pauses = context.getBean(GcPauseRecording.class);
+			GcEventSubscription pauses = context.getBean(GcEventSubscription.class);
 			assertThat(monitor.isRunning()).isTrue();
 			assertThat(pauses.isRunning()).isTrue();
 			assertThat(monitor.latest()).isNotNull();
@@ -73,9 +75,11 @@ class RuntimeMonitorAutoConfigurationTests {
 		});
 	}
 
-	@Test
-	void recordsPausesFromNotificationsWhenToldTo() {
-		this.runner.withPropertyValues("runtime-monitor.gc-pause-source=notifications").run((context) -> {
+	@ParameterizedTest
+	@ValueSource(
+			strings = { "runtime-monitor.gc-events=notifications", "runtime-monitor.gc-pause-source=notifications" })
+	void recordsPausesFromNotificationsWhenToldToUnderEitherName(String property) {
+		this.runner.withPropertyValues(property).run((context) -> {
 			RuntimeMonitor monitor = context.getBean(RuntimeMonitor.class);
 			assertThat(monitor.latest().snapshot().pauses().source()).isEqualTo("notifications");
 		});
@@ -103,7 +107,7 @@ class RuntimeMonitorAutoConfigurationTests {
 	void bindsTheProperties() {
 		this.runner
 			.withPropertyValues("runtime-monitor.interval=2s", "runtime-monitor.checks.threads.critical=3000",
-					"runtime-monitor.checks.threads.probes=readiness", "runtime-monitor.checks.threads.sustain=5s",
+					"runtime-monitor.checks.threads.probe=readiness", "runtime-monitor.checks.threads.sustain=5s",
 					"runtime-monitor.checks.heap-used.enabled=true", "runtime-monitor.checks.heap-used.warning=512MB",
 					"runtime-monitor.checks.deadlock.enabled=false")
 			.run((context) -> {

@@ -43,7 +43,9 @@ class RuntimeMonitorPropertiesValidationTests {
 	@CsvSource(delimiter = '|', textBlock = """
 			runtime-monitor.checks.no-such-check.warning=1 | runtime-monitor.checks.no-such-check.warning
 			runtime-monitor.intervall=5s                   | runtime-monitor.intervall
+			runtime-monitor.checks.threads.probe=sometimes  | runtime-monitor.checks.threads.probe
 			runtime-monitor.checks.threads.probes=sometimes | runtime-monitor.checks.threads.probes
+			runtime-monitor.gc-events=logs                  | runtime-monitor.gc-events
 			runtime-monitor.checks.heap.warning=high        | runtime-monitor.checks.heap.warning
 			""")
 	void refusesUnknownPropertiesAndUnreadableValues(String property, String name) {

@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class AlertRulesTests {
 
-	static final Path UNIT_TESTS = Path.of("prometheus", "tests", "alerts-tests.yml");
+	static final Path UNIT_TESTS = Path.of("src", "test", "resources", "prometheus", "alerts-tests.yml");
 
 	private static final Path README = Path.of("README.md");
 

@@ -2,7 +2,6 @@ package dev.runtimemonitor.deploy;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
@@ -11,27 +10,11 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The alert rules and the dashboard live at the top of the repository, for those who
- * deploy without Helm, and in the chart's files/, which the chart reads. The two copies
- * must never drift apart, and what the chart renders must be exactly the file.
+ * The alert rules and the dashboard have one home, the chart's files/, which the chart
+ * reads and those who deploy without Helm load as they are: what the chart renders must
+ * be exactly the file.
  */
 class ChartFilesTests {
-
-	private static final Path CHART_RULES = HelmChart.DIRECTORY.resolve("files/prometheus-rules.yml");
-
-	private static final Path CHART_DASHBOARD = HelmChart.DIRECTORY.resolve("files/runtime-monitor-dashboard.json");
-
-	@Test
-	void theChartsRulesAreTheRepositorysRules() throws IOException {
-		assertThat(Files.readString(CHART_RULES)).as("copy %s to %s", PromQlExpressions.RULES, CHART_RULES)
-			.isEqualTo(Files.readString(PromQlExpressions.RULES));
-	}
-
-	@Test
-	void theChartsDashboardIsTheRepositorysDashboard() throws IOException {
-		assertThat(Files.readString(CHART_DASHBOARD)).as("copy %s to %s", PromQlExpressions.DASHBOARD, CHART_DASHBOARD)
-			.isEqualTo(Files.readString(PromQlExpressions.DASHBOARD));
-	}
 
 	@Test
 	void thePrometheusRuleCarriesTheFilesGroups() {

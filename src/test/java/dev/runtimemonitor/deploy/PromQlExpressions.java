@@ -19,10 +19,10 @@ import tools.jackson.databind.json.JsonMapper;
 public final class PromQlExpressions {
 
 	/** The alert rules, at the top of the repository. */
-	public static final Path RULES = Path.of("prometheus-rules.yml");
+	public static final Path RULES = HelmChart.DIRECTORY.resolve("files/prometheus-rules.yml");
 
 	/** The Grafana dashboard. */
-	public static final Path DASHBOARD = Path.of("grafana", "runtime-monitor-dashboard.json");
+	public static final Path DASHBOARD = HelmChart.DIRECTORY.resolve("files/runtime-monitor-dashboard.json");
 
 	/**
 	 * Values for the dashboard's variables that select every instance of the job the

@@ -22,12 +22,14 @@ class BadConfigurationIT {
 			--runtime-monitor.window=5s                          | runtime-monitor.window
 			--runtime-monitor.deadlock-interval=0s               | runtime-monitor.deadlock-interval
 			--runtime-monitor.history-size=0                     | runtime-monitor.history-size
+			--runtime-monitor.gc-events=magic                    | runtime-monitor.gc-events
 			--runtime-monitor.gc-pause-source=magic              | runtime-monitor.gc-pause-source
 			--runtime-monitor.checks.heap.warning=1.5            | runtime-monitor.checks.heap.warning
 			--runtime-monitor.checks.threads.warning=6000        | runtime-monitor.checks.threads.warning
 			--runtime-monitor.checks.threads.critical=lots       | runtime-monitor.checks.threads.critical
 			--runtime-monitor.checks.gc-pause.critical=0s        | runtime-monitor.checks.gc-pause.critical
 			--runtime-monitor.checks.sampler.sustain=-1s         | runtime-monitor.checks.sampler.sustain
+			--runtime-monitor.checks.threads.probe=sometimes     | runtime-monitor.checks.threads.probe
 			--runtime-monitor.checks.threads.probes=sometimes    | runtime-monitor.checks.threads.probes
 			--runtime-monitor.checks.no-such-check.warning=1     | runtime-monitor.checks.no-such-check.warning
 			--runtime-monitor.intervall=5s                       | runtime-monitor.intervall

@@ -29,7 +29,7 @@ public final class PauseWorkload {
 		List<GcPause> jfrPauses = new CopyOnWriteArrayList<>();
 		List<Long> delaysNanos = new CopyOnWriteArrayList<>();
 		List<GcPause> notifiedPauses = new CopyOnWriteArrayList<>();
-		GcPauseRecording recording = new GcPauseRecording(true);
+		GcEventSubscription recording = new GcEventSubscription(true);
 		recording.recorder().addListener((pause) -> {
 			delaysNanos.add(Duration.between(pause.end(), Instant.now()).toNanos());
 			jfrPauses.add(pause);
@@ -40,7 +40,7 @@ public final class PauseWorkload {
 		if (!recording.recorder().source().equals("jfr")) {
 			throw new IllegalStateException("Flight Recorder did not start");
 		}
-		NotificationGcEvents notifications = NotificationGcEvents.start(notified,
+		GcNotificationListener notifications = GcNotificationListener.start(notified,
 				ManagementFactory.getGarbageCollectorMXBeans());
 		Thread.sleep(1000);
 		long retained = allocate(churn);

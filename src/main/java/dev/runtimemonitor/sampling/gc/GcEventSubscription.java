@@ -7,14 +7,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The pause recording: a recorder fed by JFR event streaming when it can be, by GC
- * notifications otherwise, which it says once in the log. Start it once the listeners
- * (the pause histogram) are in place; close it to stop the stream or remove the
- * notification listeners.
+ * Subscribes a pause recorder to the JVM's GC events: Flight Recorder event streaming
+ * when it can, GC notifications otherwise, which it says once in the log. Start it once
+ * the recorder's listeners (the pause histogram) are in place; close it to stop the
+ * stream or remove the notification listeners.
  */
-public final class GcPauseRecording implements AutoCloseable {
+public final class GcEventSubscription implements AutoCloseable {
 
-	private static final Logger logger = LoggerFactory.getLogger(GcPauseRecording.class);
+	private static final Logger logger = LoggerFactory.getLogger(GcEventSubscription.class);
 
 	private final GcPauseRecorder recorder = new GcPauseRecorder();
 
@@ -23,10 +23,10 @@ public final class GcPauseRecording implements AutoCloseable {
 	private @Nullable AutoCloseable events;
 
 	/**
-	 * Create a recording that is not started yet.
+	 * Create a subscription that is not started yet.
 	 * @param useJfr whether to try Flight Recorder first
 	 */
-	public GcPauseRecording(boolean useJfr) {
+	public GcEventSubscription(boolean useJfr) {
 		this.useJfr = useJfr;
 	}
 
@@ -37,10 +37,10 @@ public final class GcPauseRecording implements AutoCloseable {
 		if (this.events != null) {
 			return;
 		}
-		String reason = "runtime-monitor.gc-pause-source=notifications";
+		String reason = "runtime-monitor.gc-events=notifications";
 		if (this.useJfr) {
 			try {
-				this.events = JfrGcEvents.start(this.recorder);
+				this.events = JfrGcEventStream.start(this.recorder);
 				this.recorder.started("jfr");
 				return;
 			}
@@ -49,7 +49,7 @@ public final class GcPauseRecording implements AutoCloseable {
 			}
 		}
 		logger.warn("GC pauses come from GC notifications, in whole milliseconds ({}); short pauses read as 0", reason);
-		this.events = NotificationGcEvents.start(this.recorder, ManagementFactory.getGarbageCollectorMXBeans());
+		this.events = GcNotificationListener.start(this.recorder, ManagementFactory.getGarbageCollectorMXBeans());
 		this.recorder.started("notifications");
 	}
 
@@ -78,7 +78,7 @@ public final class GcPauseRecording implements AutoCloseable {
 				events.close();
 			}
 			catch (Exception ex) {
-				logger.debug("Stopping the GC pause recording failed", ex);
+				logger.debug("Stopping the GC event subscription failed", ex);
 			}
 		}
 	}

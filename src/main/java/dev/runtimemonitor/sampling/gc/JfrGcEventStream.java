@@ -30,7 +30,7 @@ import org.jspecify.annotations.Nullable;
  * records whatever still waits. The stream keeps at most a few seconds and megabytes of
  * events.
  */
-final class JfrGcEvents implements AutoCloseable {
+final class JfrGcEventStream implements AutoCloseable {
 
 	/** Pauses that may wait for their collection at once. */
 	static final int PENDING_LIMIT = 4096;
@@ -62,7 +62,7 @@ final class JfrGcEvents implements AutoCloseable {
 
 	private final String[] names = new String[NAMED_COLLECTIONS];
 
-	JfrGcEvents(GcPauseRecorder recorder, RecordingStream stream) {
+	JfrGcEventStream(GcPauseRecorder recorder, RecordingStream stream) {
 		this.recorder = recorder;
 		this.stream = stream;
 		Arrays.fill(this.namedIds, -1);
@@ -74,7 +74,7 @@ final class JfrGcEvents implements AutoCloseable {
 	 * @return the running event source
 	 * @throws IllegalStateException when Flight Recorder is not available in this JVM
 	 */
-	static JfrGcEvents start(GcPauseRecorder recorder) {
+	static JfrGcEventStream start(GcPauseRecorder recorder) {
 		if (!FlightRecorder.isAvailable()) {
 			throw new IllegalStateException("Flight Recorder is not available in this JVM");
 		}
@@ -88,7 +88,7 @@ final class JfrGcEvents implements AutoCloseable {
 			// it whatever the order, so the stream need neither allocate nor sort events.
 			stream.setReuse(true);
 			stream.setOrdered(false);
-			JfrGcEvents events = new JfrGcEvents(recorder, stream);
+			JfrGcEventStream events = new JfrGcEventStream(recorder, stream);
 			stream.onEvent("jdk.GCPhasePause", events::onPause);
 			stream.onEvent("jdk.GarbageCollection", events::onCollection);
 			stream.startAsync();

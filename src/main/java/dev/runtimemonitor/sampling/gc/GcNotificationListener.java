@@ -15,6 +15,7 @@ import javax.management.openmbean.CompositeData;
 
 import com.sun.management.GarbageCollectionNotificationInfo;
 import com.sun.management.GcInfo;
+import dev.runtimemonitor.sampling.CollectorFigures;
 
 /**
  * Feeds the recorder from GC notifications, the fallback when Flight Recorder is not
@@ -22,7 +23,7 @@ import com.sun.management.GcInfo;
  * of ZGC and Shenandoah report concurrent cycles; every other bean reports pauses.
  * Listeners are removed on close.
  */
-final class NotificationGcEvents implements NotificationListener, AutoCloseable {
+final class GcNotificationListener implements NotificationListener, AutoCloseable {
 
 	private static final NotificationFilter GC_ONLY = (
 			notification) -> GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION
@@ -34,13 +35,13 @@ final class NotificationGcEvents implements NotificationListener, AutoCloseable 
 
 	private final List<NotificationEmitter> emitters = new ArrayList<>();
 
-	private NotificationGcEvents(GcPauseRecorder recorder, long jvmStartMillis) {
+	private GcNotificationListener(GcPauseRecorder recorder, long jvmStartMillis) {
 		this.recorder = recorder;
 		this.jvmStartMillis = jvmStartMillis;
 	}
 
-	static NotificationGcEvents start(GcPauseRecorder recorder, List<GarbageCollectorMXBean> collectors) {
-		NotificationGcEvents events = new NotificationGcEvents(recorder,
+	static GcNotificationListener start(GcPauseRecorder recorder, List<GarbageCollectorMXBean> collectors) {
+		GcNotificationListener events = new GcNotificationListener(recorder,
 				ManagementFactory.getRuntimeMXBean().getStartTime());
 		for (GarbageCollectorMXBean collector : collectors) {
 			if (collector instanceof NotificationEmitter emitter) {
@@ -59,7 +60,7 @@ final class NotificationGcEvents implements NotificationListener, AutoCloseable 
 		String collector = info.getGcName();
 		long durationNanos = gc.getDuration() * 1_000_000L;
 		Instant end = Instant.ofEpochMilli(this.jvmStartMillis + gc.getEndTime());
-		if (collector.endsWith(" Cycles")) {
+		if (CollectorFigures.isConcurrent(collector)) {
 			this.recorder.recordCollection();
 			this.recorder.recordConcurrentCycle(new ConcurrentCycle(gc.getId(), collector, durationNanos, end));
 			return;

@@ -10,12 +10,12 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-class NotificationGcEventsTests {
+class GcNotificationListenerTests {
 
 	@Test
 	void recordsPausesFromNotificationsAndRemovesItsListenersOnClose() {
 		GcPauseRecorder recorder = new GcPauseRecorder();
-		NotificationGcEvents events = NotificationGcEvents.start(recorder,
+		GcNotificationListener events = GcNotificationListener.start(recorder,
 				ManagementFactory.getGarbageCollectorMXBeans());
 		try {
 			assertThat(events.listenerCount()).isEqualTo(ManagementFactory.getGarbageCollectorMXBeans().size());

@@ -9,11 +9,11 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @ExtendWith(OutputCaptureExtension.class)
-class GcPauseRecordingTests {
+class GcEventSubscriptionTests {
 
 	@Test
 	void usesFlightRecorderWhereItIsAvailable(CapturedOutput output) {
-		try (GcPauseRecording recording = new GcPauseRecording(true)) {
+		try (GcEventSubscription recording = new GcEventSubscription(true)) {
 			assertThat(recording.recorder().source()).isEqualTo("none");
 			recording.start();
 			assertThat(recording.isRunning()).isTrue();
@@ -24,7 +24,7 @@ class GcPauseRecordingTests {
 
 	@Test
 	void fallsBackToNotificationsAndSaysSoOnce(CapturedOutput output) {
-		GcPauseRecording recording = new GcPauseRecording(false);
+		GcEventSubscription recording = new GcEventSubscription(false);
 		recording.start();
 		recording.start();
 		assertThat(recording.recorder().source()).isEqualTo("notifications");

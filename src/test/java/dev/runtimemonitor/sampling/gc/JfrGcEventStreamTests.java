@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
-class JfrGcEventsTests {
+class JfrGcEventStreamTests {
 
 	private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
 
@@ -25,29 +25,29 @@ class JfrGcEventsTests {
 
 	private final List<ConcurrentCycle> cycles = new CopyOnWriteArrayList<>();
 
-	JfrGcEventsTests() {
+	JfrGcEventStreamTests() {
 		this.recorder.addListener(new GcEventListener() {
 
 			@Override
 			public void onPause(GcPause pause) {
-				JfrGcEventsTests.this.pauses.add(pause);
+				JfrGcEventStreamTests.this.pauses.add(pause);
 			}
 
 			@Override
 			public void onConcurrentCycle(ConcurrentCycle cycle) {
-				JfrGcEventsTests.this.cycles.add(cycle);
+				JfrGcEventStreamTests.this.cycles.add(cycle);
 			}
 
 		});
 	}
 
-	private JfrGcEvents unstarted() {
-		return new JfrGcEvents(this.recorder, new RecordingStream());
+	private JfrGcEventStream unstarted() {
+		return new JfrGcEventStream(this.recorder, new RecordingStream());
 	}
 
 	@Test
 	void pausesWaitForTheirCollectionToNameIt() {
-		try (JfrGcEvents events = unstarted()) {
+		try (JfrGcEventStream events = unstarted()) {
 			events.onPause(7, "Pause Remark", 2_000_000, T0);
 			events.onPause(7, "Pause Cleanup", 50_000, T0.plusMillis(10));
 			assertThat(this.pauses).isEmpty();
@@ -61,7 +61,7 @@ class JfrGcEventsTests {
 
 	@Test
 	void stopTheWorldCollectionIsNoConcurrentCycle() {
-		try (JfrGcEvents events = unstarted()) {
+		try (JfrGcEventStream events = unstarted()) {
 			events.onPause(1, "GC Pause", 5_000_000, T0);
 			events.onCollection(1, "G1New", 5_000_000, 5_000_000, T0);
 			assertThat(this.pauses).singleElement().extracting(GcPause::kind).isEqualTo("young");
@@ -71,7 +71,7 @@ class JfrGcEventsTests {
 
 	@Test
 	void latePauseOfAFinishedCollectionIsRecordedAtOnce() {
-		try (JfrGcEvents events = unstarted()) {
+		try (JfrGcEventStream events = unstarted()) {
 			events.onCollection(3, "ZGC Minor", 3_000_000, 10_000, T0);
 			events.onPause(3, "Pause Mark End", 10_000, T0);
 			assertThat(this.pauses).singleElement().extracting(GcPause::collector).isEqualTo("ZGC Minor");
@@ -90,7 +90,7 @@ class JfrGcEventsTests {
 		int minors = 600;
 		long major = 10;
 		int delivered = 0;
-		try (JfrGcEvents events = unstarted()) {
+		try (JfrGcEventStream events = unstarted()) {
 			events.onPause(major, "Pause Mark Start (Major)", 15_000, T0);
 			events.onPause(major, "Pause Mark End", 15_000, T0.plusMillis(30));
 			events.onPause(major, "Pause Relocate Start", 9_000, T0.plusMillis(31));
@@ -139,33 +139,33 @@ class JfrGcEventsTests {
 
 	@Test
 	void pausesBeyondThePendingLimitAreRecordedUnnamedAndStillCounted() {
-		try (JfrGcEvents events = unstarted()) {
+		try (JfrGcEventStream events = unstarted()) {
 			for (int gcId = 0; gcId < 100_000; gcId++) {
 				events.onPause(gcId, "GC Pause", 1_000, T0);
 			}
-			assertThat(events.pendingPauses()).isEqualTo(JfrGcEvents.PENDING_LIMIT);
-			assertThat(this.pauses).hasSize(100_000 - JfrGcEvents.PENDING_LIMIT)
-				.allSatisfy((pause) -> assertThat(pause.collector()).isEqualTo(JfrGcEvents.UNNAMED));
+			assertThat(events.pendingPauses()).isEqualTo(JfrGcEventStream.PENDING_LIMIT);
+			assertThat(this.pauses).hasSize(100_000 - JfrGcEventStream.PENDING_LIMIT)
+				.allSatisfy((pause) -> assertThat(pause.collector()).isEqualTo(JfrGcEventStream.UNNAMED));
 		}
 		assertThat(this.pauses).hasSize(100_000);
 	}
 
 	@Test
 	void pausesStillWaitingWhenTheStreamClosesAreRecorded() {
-		JfrGcEvents events = unstarted();
+		JfrGcEventStream events = unstarted();
 		events.onPause(5, "Pause Init Mark", 20_000, T0);
 		events.onPause(6, "Pause Final Mark", 30_000, T0);
 		assertThat(this.pauses).isEmpty();
 		events.close();
 		assertThat(this.pauses).extracting(GcPause::gcId, GcPause::collector)
-			.containsExactly(tuple(5L, JfrGcEvents.UNNAMED), tuple(6L, JfrGcEvents.UNNAMED));
+			.containsExactly(tuple(5L, JfrGcEventStream.UNNAMED), tuple(6L, JfrGcEventStream.UNNAMED));
 		assertThat(events.pendingPauses()).isZero();
 	}
 
 	@Test
 	void recordsRealPausesOfThisJvmAndStopsWhenClosed() {
 		int recordingsBefore = FlightRecorder.getFlightRecorder().getRecordings().size();
-		JfrGcEvents events = JfrGcEvents.start(this.recorder);
+		JfrGcEventStream events = JfrGcEventStream.start(this.recorder);
 		try {
 			assertThat(FlightRecorder.getFlightRecorder().getRecordings()).hasSize(recordingsBefore + 1);
 			System.gc();
