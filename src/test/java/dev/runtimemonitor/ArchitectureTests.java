@@ -1,0 +1,67 @@
+package dev.runtimemonitor;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/**
+ * The package layout is the architecture: data flows from sampling through evaluation and
+ * the monitor to publishing, Spring wiring stays at the edge, and the service sits on top
+ * of the library. No import runs against that flow, and no two packages need each other.
+ */
+class ArchitectureTests {
+
+	private static final JavaClasses CLASSES = new ClassFileImporter()
+		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+		.importPackages("dev.runtimemonitor");
+
+	@Test
+	void everyLayerUsesOnlyTheLayersBelowIt() {
+		layeredArchitecture().consideringOnlyDependenciesInLayers()
+			.layer("Sampling")
+			.definedBy("dev.runtimemonitor.sampling..")
+			.layer("Evaluation")
+			.definedBy("dev.runtimemonitor.evaluation..")
+			.layer("Monitor")
+			.definedBy("dev.runtimemonitor.monitor..")
+			.layer("Publishing")
+			.definedBy("dev.runtimemonitor.publishing..")
+			.layer("Wiring")
+			.definedBy("dev.runtimemonitor.autoconfigure..")
+			.layer("Service")
+			.definedBy("dev.runtimemonitor.service..")
+			.whereLayer("Service")
+			.mayNotBeAccessedByAnyLayer()
+			.whereLayer("Wiring")
+			.mayOnlyBeAccessedByLayers("Service")
+			.whereLayer("Publishing")
+			.mayOnlyBeAccessedByLayers("Wiring", "Service")
+			.whereLayer("Monitor")
+			.mayOnlyBeAccessedByLayers("Publishing", "Wiring", "Service")
+			.whereLayer("Evaluation")
+			.mayOnlyBeAccessedByLayers("Monitor", "Publishing", "Wiring", "Service")
+			.check(CLASSES);
+	}
+
+	@Test
+	void noTwoPackagesDependOnEachOther() {
+		slices().matching("dev.runtimemonitor.(**)").should().beFreeOfCycles().check(CLASSES);
+	}
+
+	@Test
+	void theCoreKnowsNothingOfSpring() {
+		noClasses().that()
+			.resideInAnyPackage("dev.runtimemonitor.sampling..", "dev.runtimemonitor.evaluation..",
+					"dev.runtimemonitor.monitor..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("org.springframework..")
+			.check(CLASSES);
+	}
+
+}
