@@ -87,10 +87,15 @@ public record RuntimeMonitorProperties(@DefaultValue("true") boolean enabled, @D
 		if (critical != null && !type.valid().test(critical)) {
 			errors.rejectValue(path + "critical", type.invalidCode(), type.invalidMessage());
 		}
-		if (warning != null && critical != null
+		if (warning != null && critical != null && check.higherIsWorse()
 				&& type.toBaseUnit().applyAsDouble(warning) > type.toBaseUnit().applyAsDouble(critical)) {
 			errors.rejectValue(path + "warning", "aboveCritical",
 					"must not be above critical (" + type.describe().apply(critical) + ")");
+		}
+		if (warning != null && critical != null && !check.higherIsWorse()
+				&& type.toBaseUnit().applyAsDouble(warning) < type.toBaseUnit().applyAsDouble(critical)) {
+			errors.rejectValue(path + "warning", "belowCritical",
+					"must not be below critical (" + type.describe().apply(critical) + "): a shorter time is worse");
 		}
 		if (settings.sustain().isNegative()) {
 			errors.rejectValue(path + "sustain", "negative", "must be zero or more");
@@ -138,8 +143,8 @@ public record RuntimeMonitorProperties(@DefaultValue("true") boolean enabled, @D
 	 * @param sampler Age of the last good sample.
 	 */
 	public record Checks(@DefaultValue Threads threads, @DefaultValue ThreadGrowth threadGrowth,
-			@DefaultValue Heap heap, @DefaultValue HeapUsed heapUsed, @DefaultValue GcPause gcPause,
-			@DefaultValue GcOverhead gcOverhead, @DefaultValue Deadlock deadlock,
+			@DefaultValue Heap heap, @DefaultValue HeapGrowth heapGrowth, @DefaultValue HeapUsed heapUsed,
+			@DefaultValue GcPause gcPause, @DefaultValue GcOverhead gcOverhead, @DefaultValue Deadlock deadlock,
 			@DefaultValue ContainerMemory containerMemory, @DefaultValue Metaspace metaspace,
 			@DefaultValue DirectMemory directMemory, @DefaultValue FileDescriptors fileDescriptors,
 			@DefaultValue Sampler sampler) {
@@ -153,6 +158,7 @@ public record RuntimeMonitorProperties(@DefaultValue("true") boolean enabled, @D
 			byCheck.put(Check.THREADS, this.threads);
 			byCheck.put(Check.THREAD_GROWTH, this.threadGrowth);
 			byCheck.put(Check.HEAP, this.heap);
+			byCheck.put(Check.HEAP_GROWTH, this.heapGrowth);
 			byCheck.put(Check.HEAP_USED, this.heapUsed);
 			byCheck.put(Check.GC_PAUSE, this.gcPause);
 			byCheck.put(Check.GC_OVERHEAD, this.gcOverhead);
@@ -234,6 +240,32 @@ public record RuntimeMonitorProperties(@DefaultValue("true") boolean enabled, @D
 						since = "0.2.0") @Nullable Probe probes)
 				implements
 					CheckSettings<Double> {
+		}
+
+		/**
+		 * Time until the heap's live set (the old generation after the collections that
+		 * reclaim it) reaches the maximum heap at its growth over the last half hour: a
+		 * leak, seen before the heap is full. Lower is worse: the thresholds are times
+		 * left.
+		 *
+		 * @param enabled Whether to evaluate the check.
+		 * @param warning The time left until the heap is full (seconds) at or below which
+		 * the check is at warning; empty for no warning level.
+		 * @param critical The time left until the heap is full (seconds) at or below
+		 * which the check is critical; empty for no critical level.
+		 * @param sustain How long a breach must last before the check's level rises; it
+		 * falls back on the first clean sample.
+		 * @param probe The probe the check feeds when critical: liveness (restarts the
+		 * pod), readiness (takes it out of the load balancer) or none.
+		 * @param probes The probe, under its former name.
+		 */
+		public record HeapGrowth(@DefaultValue("true") boolean enabled, @DefaultValue("6h") @Nullable Duration warning,
+				@DefaultValue("1h") @Nullable Duration critical, @DefaultValue("15s") Duration sustain,
+				@DefaultValue("none") Probe probe,
+				@DeprecatedConfigurationProperty(replacement = "runtime-monitor.checks.heap-growth.probe",
+						since = "0.2.0") @Nullable Probe probes)
+				implements
+					CheckSettings<Duration> {
 		}
 
 		/**

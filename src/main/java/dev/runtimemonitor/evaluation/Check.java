@@ -20,6 +20,13 @@ public enum Check {
 	HEAP("heap", Unit.RATIO,
 			(readings) -> Readings.ratio(readings.heap().usedAfterGcBytes(), readings.heap().maxBytes())),
 
+	/**
+	 * Seconds until the live set fills the heap at its growth: lower is worse, infinite
+	 * when it does not grow.
+	 */
+	HEAP_GROWTH("heap-growth", Unit.SECONDS, (readings) -> readings.heap().secondsUntilFull(), Direction.LOWER_IS_WORSE,
+			Check::noProjection),
+
 	/** Heap in use now, in bytes. */
 	HEAP_USED("heap-used", Unit.BYTES, (readings) -> readings.heap().usedBytes()),
 
@@ -32,9 +39,15 @@ public enum Check {
 	/** Deadlocked threads. */
 	DEADLOCK("deadlock", Unit.THREADS, (readings) -> readings.threads().deadlocked()),
 
-	/** Resident memory over the container's memory limit. */
+	/**
+	 * The container's working set over its memory limit, as the kernel and the kubelet
+	 * judge it. While it climbs steadily, it is also judged where the climb takes it by
+	 * the end of the sustain.
+	 */
 	CONTAINER_MEMORY("container-memory", Unit.RATIO,
-			(readings) -> Readings.ratio(readings.memory().residentBytes(), readings.memory().containerLimitBytes())),
+			(readings) -> Readings.ratio(readings.memory().containerUsedBytes(),
+					readings.memory().containerLimitBytes()),
+			Direction.HIGHER_IS_WORSE, Check::steadyContainerClimb),
 
 	/** Metaspace in use over {@code -XX:MaxMetaspaceSize}. */
 	METASPACE("metaspace", Unit.RATIO,
@@ -58,16 +71,45 @@ public enum Check {
 	 */
 	SAMPLER("sampler", Unit.SECONDS, (readings) -> 0);
 
+	/**
+	 * The samples in a row the container's memory must rise for its climb to count as
+	 * steady: one rise may be a spike that is freed at once.
+	 */
+	static final int STEADY_RISES = 2;
+
 	private final String id;
 
 	private final Unit unit;
 
 	private final ToDoubleFunction<Readings> measure;
 
+	private final Direction direction;
+
+	private final Projection projection;
+
 	Check(String id, Unit unit, ToDoubleFunction<Readings> measure) {
+		this(id, unit, measure, Direction.HIGHER_IS_WORSE, Check::noProjection);
+	}
+
+	Check(String id, Unit unit, ToDoubleFunction<Readings> measure, Direction direction, Projection projection) {
 		this.id = id;
 		this.unit = unit;
 		this.measure = measure;
+		this.direction = direction;
+		this.projection = projection;
+	}
+
+	private static double noProjection(Readings readings, double seconds) {
+		return Double.NaN;
+	}
+
+	private static double steadyContainerClimb(Readings readings, double seconds) {
+		Readings.Memory memory = readings.memory();
+		if (memory.containerRisingSamples() < STEADY_RISES) {
+			return Double.NaN;
+		}
+		return Readings.ratio(memory.containerUsedBytes() + memory.containerGrowthBytesPerSecond() * seconds,
+				memory.containerLimitBytes());
 	}
 
 	/**
@@ -87,6 +129,25 @@ public enum Check {
 	}
 
 	/**
+	 * Whether a higher value is the worse one, as for most checks.
+	 * @return {@code true} unless the value is a time left
+	 */
+	public boolean higherIsWorse() {
+		return this.direction == Direction.HIGHER_IS_WORSE;
+	}
+
+	/**
+	 * Where the check's value is heading: its value a time from now, where a steady trend
+	 * tells.
+	 * @param readings the readings of one evaluation
+	 * @param seconds how far ahead
+	 * @return the projected value, {@code NaN} without a steady trend
+	 */
+	public double project(Readings readings, double seconds) {
+		return this.projection.project(readings, seconds);
+	}
+
+	/**
 	 * The check's value in a reading.
 	 * @param readings the readings of one evaluation
 	 * @return the value, {@code NaN} when it cannot be known
@@ -102,6 +163,29 @@ public enum Check {
 	 */
 	public static Optional<Check> fromId(String id) {
 		return Arrays.stream(values()).filter((check) -> check.id.equals(id)).findFirst();
+	}
+
+	/**
+	 * Which way a value gets worse.
+	 */
+	enum Direction {
+
+		/** A higher value is worse: threads, shares, pauses. */
+		HIGHER_IS_WORSE,
+
+		/** A lower value is worse: the time left until something is full. */
+		LOWER_IS_WORSE
+
+	}
+
+	/**
+	 * A check's value a time ahead, from the trend in the readings.
+	 */
+	@FunctionalInterface
+	interface Projection {
+
+		double project(Readings readings, double seconds);
+
 	}
 
 }

@@ -22,13 +22,25 @@ public record CheckPolicy(Check check, double warning, double critical, Duration
 		if (Double.isNaN(value)) {
 			return Level.UNKNOWN;
 		}
-		if (value >= this.critical) {
+		if (reaches(value, this.critical)) {
 			return Level.CRITICAL;
 		}
-		if (value >= this.warning) {
+		if (reaches(value, this.warning)) {
 			return Level.WARNING;
 		}
 		return Level.OK;
+	}
+
+	/**
+	 * Whether a value reaches a threshold: at or above it, or at or below it for a check
+	 * whose lower values are the worse ones. A threshold that is {@code NaN} is never
+	 * reached.
+	 * @param value the value
+	 * @param threshold the threshold
+	 * @return whether the value is at the threshold or past it
+	 */
+	public boolean reaches(double value, double threshold) {
+		return this.check.higherIsWorse() ? value >= threshold : value <= threshold;
 	}
 
 	/**

@@ -14,6 +14,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Evaluator {
 
+	private static final double NANOS_PER_SECOND = 1e9;
+
 	private final List<CheckPolicy> policies;
 
 	private final long minimumRateSpanNanos;
@@ -46,13 +48,15 @@ public final class Evaluator {
 	 */
 	public Evaluation evaluate(RuntimeSnapshot current, @Nullable RuntimeSnapshot windowStart,
 			@Nullable Evaluation previous) {
-		Readings readings = Readings.of(current, (previous != null) ? previous.snapshot() : null, windowStart,
-				this.minimumRateSpanNanos);
+		Readings readings = Readings.of(current, (previous != null) ? previous.snapshot() : null,
+				(previous != null) ? previous.readings() : null, windowStart, this.minimumRateSpanNanos);
 		List<CheckResult> results = new ArrayList<>(this.policies.size());
 		for (CheckPolicy policy : this.policies) {
-			double value = policy.check().measure(readings);
-			CheckResult prior = (previous != null) ? previous.result(policy.check()) : null;
-			results.add(SustainedLevel.judge(policy, value, prior, current.time()));
+			Check check = policy.check();
+			double value = check.measure(readings);
+			double projected = check.project(readings, policy.sustain().toNanos() / NANOS_PER_SECOND);
+			CheckResult prior = (previous != null) ? previous.result(check) : null;
+			results.add(SustainedLevel.judge(policy, value, projected, prior, current.time()));
 		}
 		return new Evaluation(current, readings, results);
 	}

@@ -74,14 +74,24 @@ public final class FigureFormatter {
 	}
 
 	/**
-	 * A duration measured in seconds, precise enough for sub-millisecond pauses.
-	 * @param seconds the duration
-	 * @return for example {@code 0.012 ms}, {@code 4.25 ms}, {@code 312 ms} or
-	 * {@code 15.0 s}
+	 * A duration measured in seconds, precise enough for sub-millisecond pauses and
+	 * readable for hours.
+	 * @param seconds the duration, infinite for one that never ends
+	 * @return for example {@code 0.012 ms}, {@code 4.25 ms}, {@code 312 ms},
+	 * {@code 15.0 s}, {@code 41 min}, {@code 5.2 h} or {@code never}
 	 */
 	public static String seconds(double seconds) {
 		if (Double.isNaN(seconds)) {
 			return UNKNOWN;
+		}
+		if (Double.isInfinite(seconds)) {
+			return "never";
+		}
+		if (seconds >= 2 * 3600) {
+			return String.format(Locale.ROOT, "%.1f h", seconds / 3600);
+		}
+		if (seconds >= 120) {
+			return String.format(Locale.ROOT, "%.0f min", seconds / 60);
 		}
 		if (seconds >= 1) {
 			return String.format(Locale.ROOT, "%.1f s", seconds);

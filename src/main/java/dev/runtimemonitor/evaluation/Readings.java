@@ -7,6 +7,7 @@ import dev.runtimemonitor.sampling.ContainerMemory;
 import dev.runtimemonitor.sampling.DeadlockFigures;
 import dev.runtimemonitor.sampling.GcFigures;
 import dev.runtimemonitor.sampling.GcPauseFigures;
+import dev.runtimemonitor.sampling.LiveSetPoints;
 import dev.runtimemonitor.sampling.MemoryFigures;
 import dev.runtimemonitor.sampling.MemoryPoolFigures;
 import dev.runtimemonitor.sampling.ProcessFigures;
@@ -36,24 +37,36 @@ public record Readings(Threads threads, Heap heap, Memory memory, Gc gc) {
 	static final String METASPACE_POOL = "Metaspace";
 
 	/**
+	 * The readings of a first snapshot, with nothing before it.
+	 * @param current the snapshot
+	 * @return the readings
+	 */
+	public static Readings of(RuntimeSnapshot current) {
+		return of(current, null, null, null, 0);
+	}
+
+	/**
 	 * The readings of a snapshot.
 	 * @param current the snapshot just taken
 	 * @param previous the snapshot before it, or {@code null} for the first
+	 * @param previousReadings its readings, or {@code null} for the first
 	 * @param windowStart the oldest snapshot within the window, or {@code null}
 	 * @param minimumSpanNanos the shortest span window rates are computed over; shorter
 	 * spans, right after start, give unknown rates rather than noise
 	 * @return the readings
 	 */
 	public static Readings of(RuntimeSnapshot current, @Nullable RuntimeSnapshot previous,
-			@Nullable RuntimeSnapshot windowStart, long minimumSpanNanos) {
+			@Nullable Readings previousReadings, @Nullable RuntimeSnapshot windowStart, long minimumSpanNanos) {
 		RuntimeSnapshot start = (windowStart != null
 				&& current.monotonicNanos() - windowStart.monotonicNanos() >= minimumSpanNanos) ? windowStart : null;
 		double windowSeconds = (start != null) ? seconds(current.monotonicNanos() - start.monotonicNanos())
 				: Double.NaN;
 		double sincePrevious = (previous != null) ? seconds(current.monotonicNanos() - previous.monotonicNanos())
 				: Double.NaN;
-		return new Readings(Threads.of(current, start, windowSeconds), Heap.of(current.memory(), current.gc()),
-				Memory.of(current), Gc.of(current, start, previous, windowSeconds, sincePrevious));
+		return new Readings(Threads.of(current, start, windowSeconds),
+				Heap.of(current.memory(), current.gc(), current.time().toEpochMilli()),
+				Memory.of(current, (previousReadings != null) ? previousReadings.memory() : null, sincePrevious),
+				Gc.of(current, start, previous, windowSeconds, sincePrevious));
 	}
 
 	/**
@@ -119,17 +132,31 @@ public record Readings(Threads threads, Heap heap, Memory memory, Gc gc) {
 	 * @param usedBytes heap in use now
 	 * @param committedBytes heap the operating system has committed
 	 * @param maxBytes the maximum heap
-	 * @param usedAfterGcBytes heap in use right after the most recent collection: the
-	 * live data
+	 * @param usedAfterGcBytes heap in use right after the most recent collection, young
+	 * ones included
+	 * @param liveSetBytes the old generation right after the most recent collection seen
+	 * to reclaim old objects: the live data, without the garbage young collections
+	 * promote
+	 * @param liveSetGrowthBytesPerSecond how fast the live set grows, over the last half
+	 * hour of such collections; zero when it does not
+	 * @param secondsUntilFull when the live set reaches the maximum heap at that growth;
+	 * infinite when it does not grow
 	 */
-	public record Heap(double usedBytes, double committedBytes, double maxBytes, double usedAfterGcBytes) {
+	public record Heap(double usedBytes, double committedBytes, double maxBytes, double usedAfterGcBytes,
+			double liveSetBytes, double liveSetGrowthBytesPerSecond, double secondsUntilFull) {
 
-		static Heap of(@Nullable MemoryFigures memory, @Nullable GcFigures gc) {
+		static Heap of(@Nullable MemoryFigures memory, @Nullable GcFigures gc, long nowMillis) {
 			double afterGc = (gc != null) ? known(gc.heapUsedAfterGc()) : Double.NaN;
 			if (memory == null) {
-				return new Heap(Double.NaN, Double.NaN, Double.NaN, afterGc);
+				return new Heap(Double.NaN, Double.NaN, Double.NaN, afterGc, Double.NaN, Double.NaN, Double.NaN);
 			}
-			return new Heap(memory.heap().used(), memory.heap().committed(), positive(memory.heap().max()), afterGc);
+			LiveSetPoints liveSet = memory.liveSet();
+			double live = (liveSet.size() > 0) ? liveSet.bytes()[liveSet.size() - 1] : Double.NaN;
+			double growth = LiveSetTrend.bytesPerSecond(liveSet, nowMillis);
+			double max = positive(memory.heap().max());
+			double untilFull = (growth > 0) ? Math.max(0, max - live) / growth
+					: (growth == 0 && !Double.isNaN(max)) ? Double.POSITIVE_INFINITY : Double.NaN;
+			return new Heap(memory.heap().used(), memory.heap().committed(), max, afterGc, live, growth, untilFull);
 		}
 
 	}
@@ -149,16 +176,30 @@ public record Readings(Threads threads, Heap heap, Memory memory, Gc gc) {
 	 * @param containerUsageBytes the container's memory use, page cache included
 	 * @param containerWorkingSetBytes the container's use less its inactive file cache:
 	 * what the kernel and the kubelet judge against the limit
+	 * @param containerRisingSamples how many samples in a row the container's memory rose
+	 * @param containerGrowthBytesPerSecond how fast it rose over those samples; unknown
+	 * when it did not
 	 * @param openFileDescriptors open file descriptors
 	 * @param maxFileDescriptors the most file descriptors the process may open
 	 * @param loadedClasses classes loaded now
 	 */
-	public record Memory(double nonHeapUsedBytes, double metaspaceUsedBytes, double metaspaceMaxBytes,
-			double directBufferBytes, double directMemoryMaxBytes, double mappedBufferBytes, double residentBytes,
-			double containerLimitBytes, double containerUsageBytes, double containerWorkingSetBytes,
+	public record Memory(double nonHeapUsedBytes, double nonHeapCommittedBytes, double metaspaceUsedBytes,
+			double metaspaceMaxBytes, double directBufferBytes, double directMemoryMaxBytes, double mappedBufferBytes,
+			double residentBytes, double containerLimitBytes, double containerUsageBytes,
+			double containerWorkingSetBytes, int containerRisingSamples, double containerGrowthBytesPerSecond,
 			double openFileDescriptors, double maxFileDescriptors, double loadedClasses) {
 
-		static Memory of(RuntimeSnapshot snapshot) {
+		/**
+		 * The container's memory as its limit is judged: the working set, or the usage
+		 * where the working set cannot be read.
+		 * @return bytes; unknown outside a control group
+		 */
+		public double containerUsedBytes() {
+			return !Double.isNaN(this.containerWorkingSetBytes) ? this.containerWorkingSetBytes
+					: this.containerUsageBytes;
+		}
+
+		static Memory of(RuntimeSnapshot snapshot, @Nullable Memory previous, double sincePreviousSeconds) {
 			MemoryFigures memory = snapshot.memory();
 			MemoryPoolFigures metaspace = (memory != null) ? memory.pool(METASPACE_POOL) : null;
 			BufferFigures buffers = snapshot.buffers();
@@ -168,16 +209,26 @@ public record Readings(Threads threads, Heap heap, Memory memory, Gc gc) {
 			boolean hasBuffers = buffers != null;
 			boolean hasContainer = container != null;
 			boolean hasProcess = process != null;
+			double workingSet = hasContainer ? known(container.workingSetBytes()) : Double.NaN;
+			double usage = hasContainer ? known(container.usageBytes()) : Double.NaN;
+			double used = !Double.isNaN(workingSet) ? workingSet : usage;
+			int rising = 0;
+			double growth = Double.NaN;
+			if (previous != null && used > previous.containerUsedBytes() && sincePreviousSeconds > 0) {
+				double rate = (used - previous.containerUsedBytes()) / sincePreviousSeconds;
+				rising = previous.containerRisingSamples() + 1;
+				growth = (rising == 1) ? rate
+						: ((rising - 1) * previous.containerGrowthBytesPerSecond() + rate) / rising;
+			}
 			return new Memory((memory != null) ? memory.nonHeap().used() : Double.NaN,
+					(memory != null) ? memory.nonHeap().committed() : Double.NaN,
 					(metaspace != null) ? metaspace.usage().used() : Double.NaN,
 					(metaspace != null) ? positive(metaspace.usage().max()) : Double.NaN,
 					hasBuffers ? buffers.direct().used() : Double.NaN,
 					hasBuffers ? positive(buffers.maxDirect()) : Double.NaN,
 					hasBuffers ? buffers.mapped().used() : Double.NaN,
 					(resident != null) ? resident.bytes() : Double.NaN,
-					hasContainer ? positive(container.limitBytes()) : Double.NaN,
-					hasContainer ? known(container.usageBytes()) : Double.NaN,
-					hasContainer ? known(container.workingSetBytes()) : Double.NaN,
+					hasContainer ? positive(container.limitBytes()) : Double.NaN, usage, workingSet, rising, growth,
 					hasProcess ? known(process.openFileDescriptors()) : Double.NaN,
 					hasProcess ? positive(process.maxFileDescriptors()) : Double.NaN,
 					hasProcess ? process.loadedClasses() : Double.NaN);

@@ -8,7 +8,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Applies a check's sustain: a breach raises the level only once it has lasted the
  * sustain, so that a spike never restarts a pod; the level falls back on the first sample
- * that is below the threshold.
+ * that is below the threshold. A steady trend that will breach a threshold within the
+ * sustain raises the level at once: waiting would only report the breach after its damage
+ * is done (an OOM kill comes sooner than a 15 s sustain).
  */
 public final class SustainedLevel {
 
@@ -24,14 +26,40 @@ public final class SustainedLevel {
 	 * @return the check's result now
 	 */
 	public static CheckResult judge(CheckPolicy policy, double value, @Nullable CheckResult prior, Instant now) {
+		return judge(policy, value, Double.NaN, prior, now);
+	}
+
+	/**
+	 * Judge a value and where its trend takes it within the sustain.
+	 * @param policy how the check is judged
+	 * @param value the value just measured, {@code NaN} when unknown
+	 * @param projected the value one sustain from now along a steady trend, {@code NaN}
+	 * without one
+	 * @param prior the check's previous result, or {@code null} for its first
+	 * @param now when the value was measured
+	 * @return the check's result now
+	 */
+	public static CheckResult judge(CheckPolicy policy, double value, double projected, @Nullable CheckResult prior,
+			Instant now) {
 		Level raw = policy.classify(value);
 		boolean atWarning = raw == Level.WARNING || raw == Level.CRITICAL;
 		Instant warningStart = atWarning ? startOf((prior != null) ? prior.warningBreachStart() : null, now) : null;
 		Instant criticalStart = (raw == Level.CRITICAL)
 				? startOf((prior != null) ? prior.criticalBreachStart() : null, now) : null;
-		Level level = sustained(raw, warningStart, criticalStart, policy.sustain(), now);
+		Level level = worse(sustained(raw, warningStart, criticalStart, policy.sustain(), now),
+				(raw != Level.UNKNOWN) ? policy.classify(projected) : Level.UNKNOWN);
 		Instant since = (prior != null && prior.level() == level) ? prior.since() : now;
 		return new CheckResult(policy, value, level, since, warningStart, criticalStart);
+	}
+
+	/**
+	 * The worse of two levels; an unknown projection changes nothing.
+	 */
+	private static Level worse(Level level, Level projected) {
+		if (projected == Level.UNKNOWN || level == Level.UNKNOWN) {
+			return level;
+		}
+		return (projected.ordinal() > level.ordinal()) ? projected : level;
 	}
 
 	private static Instant startOf(@Nullable Instant ongoing, Instant now) {

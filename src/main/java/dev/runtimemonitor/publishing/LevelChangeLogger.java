@@ -93,18 +93,23 @@ public final class LevelChangeLogger implements MonitorListener {
 		CheckPolicy policy = result.policy();
 		String value = FigureFormatter.format(policy.check().unit(), result.value());
 		return switch (result.level()) {
-			case CRITICAL ->
-				value + " at or above critical " + FigureFormatter.format(policy.check().unit(), policy.critical());
+			case CRITICAL -> value + reached(policy) + " critical "
+					+ FigureFormatter.format(policy.check().unit(), policy.critical());
 			case WARNING ->
-				value + " at or above warning " + FigureFormatter.format(policy.check().unit(), policy.warning());
+				value + reached(policy) + " warning " + FigureFormatter.format(policy.check().unit(), policy.warning());
 			case OK -> value + thresholdsOf(policy);
 			case UNKNOWN -> "its value cannot be measured";
 		};
 	}
 
+	private static String reached(CheckPolicy policy) {
+		return policy.check().higherIsWorse() ? " at or above" : " at or below";
+	}
+
 	private static String thresholdsOf(CheckPolicy policy) {
 		double lowest = policy.hasWarning() ? policy.warning() : policy.critical();
-		return Double.isNaN(lowest) ? "" : ", below " + FigureFormatter.format(policy.check().unit(), lowest);
+		return Double.isNaN(lowest) ? "" : (policy.check().higherIsWorse() ? ", below " : ", above ")
+				+ FigureFormatter.format(policy.check().unit(), lowest);
 	}
 
 }

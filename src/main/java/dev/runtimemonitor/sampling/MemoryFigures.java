@@ -11,8 +11,10 @@ import org.jspecify.annotations.Nullable;
  * @param nonHeap everything outside the heap that the JVM accounts for (Metaspace, code
  * cache, ...)
  * @param pools each memory pool
+ * @param liveSet the old generation's usage after each collection seen to reclaim old
+ * objects
  */
-public record MemoryFigures(MemoryArea heap, MemoryArea nonHeap, List<MemoryPoolFigures> pools) {
+public record MemoryFigures(MemoryArea heap, MemoryArea nonHeap, List<MemoryPoolFigures> pools, LiveSetPoints liveSet) {
 
 	/**
 	 * The pool of the given name.

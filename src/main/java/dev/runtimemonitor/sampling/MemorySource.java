@@ -5,12 +5,26 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
 import java.util.List;
+import java.util.function.LongSupplier;
 
 /**
  * Heap, non-heap and every memory pool, from beans looked up once. Pool names are read
- * once too; each tick keeps only the usages.
+ * once too; each tick keeps only the usages. It also notes the old generation's usage at
+ * each tick where it fell, which is where the live set shows (see {@link LiveSetPoints}).
+ * Not thread-safe: only the sampling thread reads it.
  */
 final class MemorySource implements SampleSource<MemoryFigures> {
+
+	/** Live-set points kept: hours of them on a busy service, days on a quiet one. */
+	static final int LIVE_SET_CAPACITY = 32;
+
+	private final LongSupplier epochMillis;
+
+	private final boolean[] old;
+
+	private long previousOld = -1;
+
+	private LiveSetPoints liveSet = LiveSetPoints.NONE;
 
 	private final MemoryMXBean memory;
 
@@ -20,15 +34,27 @@ final class MemorySource implements SampleSource<MemoryFigures> {
 
 	private final boolean[] heap;
 
-	MemorySource(MemoryMXBean memory, List<MemoryPoolMXBean> pools) {
+	MemorySource(MemoryMXBean memory, List<MemoryPoolMXBean> pools, LongSupplier epochMillis) {
 		this.memory = memory;
+		this.epochMillis = epochMillis;
 		this.pools = pools.toArray(new MemoryPoolMXBean[0]);
 		this.names = new String[this.pools.length];
 		this.heap = new boolean[this.pools.length];
+		this.old = new boolean[this.pools.length];
 		for (int i = 0; i < this.pools.length; i++) {
 			this.names[i] = this.pools[i].getName();
 			this.heap[i] = this.pools[i].getType() == MemoryType.HEAP;
+			this.old[i] = this.heap[i] && !isYoung(this.names[i]);
 		}
+	}
+
+	/**
+	 * Whether a heap pool holds young objects: eden, survivors, ZGC's young generation.
+	 * Every other heap pool (an old generation, or Shenandoah's single heap) holds what
+	 * survived.
+	 */
+	static boolean isYoung(String pool) {
+		return pool.contains("Eden") || pool.contains("Survivor") || pool.contains("Young");
 	}
 
 	@Override
@@ -39,14 +65,23 @@ final class MemorySource implements SampleSource<MemoryFigures> {
 	@Override
 	public MemoryFigures read() {
 		MemoryUsage[] usages = new MemoryUsage[this.pools.length];
+		long oldUsed = 0;
 		for (int i = 0; i < this.pools.length; i++) {
 			usages[i] = this.pools[i].getUsage();
 			if (usages[i] == null) {
 				throw new IllegalStateException("Memory pool '" + this.names[i] + "' is no longer valid");
 			}
+			if (this.old[i]) {
+				oldUsed += usages[i].getUsed();
+			}
 		}
+		if (oldUsed < this.previousOld) {
+			this.liveSet = this.liveSet.plus(this.epochMillis.getAsLong(), oldUsed, LIVE_SET_CAPACITY);
+		}
+		this.previousOld = oldUsed;
 		return new MemoryFigures(MemoryArea.of(this.memory.getHeapMemoryUsage()),
-				MemoryArea.of(this.memory.getNonHeapMemoryUsage()), new PoolUsages(this.names, this.heap, usages));
+				MemoryArea.of(this.memory.getNonHeapMemoryUsage()), new PoolUsages(this.names, this.heap, usages),
+				this.liveSet);
 	}
 
 }

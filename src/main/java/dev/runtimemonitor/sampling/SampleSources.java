@@ -49,7 +49,7 @@ public record SampleSources(SampleSource<ThreadFigures> threads, SampleSource<Vi
 			.collect(Collectors.toSet());
 		return new SampleSources(new ThreadSource(threads),
 				new VirtualThreadSource(ManagementFactory.getPlatformMBeanServer()),
-				new MemorySource(ManagementFactory.getMemoryMXBean(), pools),
+				new MemorySource(ManagementFactory.getMemoryMXBean(), pools, System::currentTimeMillis),
 				new GcSource(ManagementFactory.getGarbageCollectorMXBeans(), heapPools), null,
 				new BufferSource(ManagementFactory.getPlatformMXBeans(BufferPoolMXBean.class), maxDirectMemory()),
 				new ProcessSource(ManagementFactory.getOperatingSystemMXBean(), threads,

@@ -91,8 +91,8 @@ class RuntimeMonitorAutoConfigurationTests {
 			RuntimeMonitor monitor = context.getBean(RuntimeMonitor.class);
 			assertThat(monitor.interval()).isEqualTo(Duration.ofSeconds(5));
 			assertThat(monitor.policies()).extracting(CheckPolicy::check)
-				.containsExactly(Check.THREADS, Check.THREAD_GROWTH, Check.HEAP, Check.GC_PAUSE, Check.GC_OVERHEAD,
-						Check.DEADLOCK, Check.CONTAINER_MEMORY, Check.METASPACE, Check.DIRECT_MEMORY,
+				.containsExactly(Check.THREADS, Check.THREAD_GROWTH, Check.HEAP, Check.HEAP_GROWTH, Check.GC_PAUSE,
+						Check.GC_OVERHEAD, Check.DEADLOCK, Check.CONTAINER_MEMORY, Check.METASPACE, Check.DIRECT_MEMORY,
 						Check.FILE_DESCRIPTORS, Check.SAMPLER);
 			assertThat(policy(monitor, Check.THREADS))
 				.isEqualTo(new CheckPolicy(Check.THREADS, 1000, 5000, Duration.ofSeconds(60), Probe.LIVENESS));

@@ -91,7 +91,7 @@ class ChartApplicationConfigTests {
 		Map<String, String> kinds = HelmChart.schemaChecks();
 		for (Check check : Check.values()) {
 			String prefix = "runtimeMonitor.checks." + check.id() + ".";
-			List<Object> sample = SAMPLES.get(kinds.get(check.id()));
+			List<Object> sample = samples(check, kinds.get(check.id()));
 			values.put(prefix + "enabled", true);
 			values.put(prefix + "warning", sample.get(0));
 			values.put(prefix + "critical", sample.get(1));
@@ -114,8 +114,8 @@ class ChartApplicationConfigTests {
 			String kind = kinds.get(check.id());
 			CheckSettings<?> settings = properties.checks().byCheck().get(check);
 			assertThat(settings.enabled()).as(check.id()).isTrue();
-			assertThat(settings.warning()).as(check.id()).isEqualTo(expected(kind, SAMPLES.get(kind).get(0)));
-			assertThat(settings.critical()).as(check.id()).isEqualTo(expected(kind, SAMPLES.get(kind).get(1)));
+			assertThat(settings.warning()).as(check.id()).isEqualTo(expected(kind, samples(check, kind).get(0)));
+			assertThat(settings.critical()).as(check.id()).isEqualTo(expected(kind, samples(check, kind).get(1)));
 			assertThat(settings.sustain()).as(check.id()).isEqualTo(Duration.ofSeconds(7));
 			assertThat(settings.feeds()).as(check.id()).isEqualTo(Probe.NONE);
 		}
@@ -182,6 +182,15 @@ class ChartApplicationConfigTests {
 			.containsEntry("server.shutdown", "graceful")
 			.containsEntry("spring.lifecycle.timeout-per-shutdown-phase", "20s")
 			.doesNotContainKey("management.server.port");
+	}
+
+	/**
+	 * A warning and a critical threshold of a kind, the other way round for a check whose
+	 * lower values are the worse.
+	 */
+	private static List<Object> samples(Check check, String kind) {
+		List<Object> samples = SAMPLES.get(kind);
+		return check.higherIsWorse() ? samples : List.of(samples.get(1), samples.get(0));
 	}
 
 	private static Object expected(String kind, Object sample) {

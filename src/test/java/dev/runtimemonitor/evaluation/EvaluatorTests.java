@@ -79,11 +79,17 @@ class EvaluatorTests {
 	}
 
 	@Test
-	void containerMemoryCheckJudgesResidentMemoryOverTheLimit() {
-		RuntimeSnapshot snapshot = atSeconds(0).resident(490).container(500, 499).build();
+	void containerMemoryCheckJudgesTheWorkingSetOverTheLimit() {
+		RuntimeSnapshot snapshot = atSeconds(0).resident(400).container(500, 499, 490).build();
 		CheckResult result = evaluate(policy(Check.CONTAINER_MEMORY, 0.85, 0.95), snapshot);
 		assertThat(result.value()).isEqualTo(0.98);
 		assertThat(result.level()).isEqualTo(Level.CRITICAL);
+	}
+
+	@Test
+	void containerMemoryCheckFallsBackOnTheUsageWithoutAWorkingSet() {
+		RuntimeSnapshot snapshot = atSeconds(0).resident(400).container(500, 450).build();
+		assertThat(evaluate(policy(Check.CONTAINER_MEMORY, 0.85, 0.95), snapshot).value()).isEqualTo(0.9);
 	}
 
 	@Test

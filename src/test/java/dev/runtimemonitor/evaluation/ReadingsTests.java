@@ -23,7 +23,7 @@ class ReadingsTests {
 			.container(8_000, 6_000)
 			.deadlocked(0)
 			.build();
-		Readings readings = Readings.of(now, start, start, MINUTE_NANOS);
+		Readings readings = Readings.of(now, start, null, start, MINUTE_NANOS);
 		assertThat(readings.threads().live()).isEqualTo(12);
 		assertThat(readings.threads().growthPerSecond()).isEqualTo(2 / 60.0);
 		assertThat(readings.threads().deadlocked()).isZero();
@@ -41,7 +41,7 @@ class ReadingsTests {
 
 	@Test
 	void whatWasNotMeasuredIsNaN() {
-		Readings readings = Readings.of(atSeconds(0).build(), null, null, MINUTE_NANOS);
+		Readings readings = Readings.of(atSeconds(0).build());
 		assertThat(readings.threads().live()).isNaN();
 		assertThat(readings.threads().deadlocked()).isNaN();
 		assertThat(readings.heap().usedBytes()).isNaN();
@@ -56,8 +56,7 @@ class ReadingsTests {
 
 	@Test
 	void limitsThatDoNotApplyAreNaNNotZero() {
-		Readings readings = Readings.of(atSeconds(0).container(-1, 500).fileDescriptors(10, -1).build(), null, null,
-				MINUTE_NANOS);
+		Readings readings = Readings.of(atSeconds(0).container(-1, 500).fileDescriptors(10, -1).build());
 		assertThat(readings.memory().containerLimitBytes()).isNaN();
 		assertThat(readings.memory().containerUsageBytes()).isEqualTo(500);
 		assertThat(readings.memory().maxFileDescriptors()).isNaN();
@@ -69,7 +68,7 @@ class ReadingsTests {
 	void windowRatesAreUnknownUntilTheMinimumSpanHasPassed() {
 		RuntimeSnapshot start = atSeconds(0).threads(100).build();
 		RuntimeSnapshot now = atSeconds(59).threads(1000).build();
-		assertThat(Readings.of(now, start, start, MINUTE_NANOS).threads().growthPerSecond()).isNaN();
+		assertThat(Readings.of(now, start, null, start, MINUTE_NANOS).threads().growthPerSecond()).isNaN();
 	}
 
 }

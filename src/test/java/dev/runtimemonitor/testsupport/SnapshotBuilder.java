@@ -12,6 +12,7 @@ import dev.runtimemonitor.sampling.ContainerMemory;
 import dev.runtimemonitor.sampling.DeadlockFigures;
 import dev.runtimemonitor.sampling.GcFigures;
 import dev.runtimemonitor.sampling.GcPauseFigures;
+import dev.runtimemonitor.sampling.LiveSetPoints;
 import dev.runtimemonitor.sampling.MemoryArea;
 import dev.runtimemonitor.sampling.MemoryFigures;
 import dev.runtimemonitor.sampling.MemoryPoolFigures;
@@ -49,6 +50,8 @@ public final class SnapshotBuilder {
 
 	private @Nullable DeadlockFigures deadlocks;
 
+	private LiveSetPoints liveSet = LiveSetPoints.NONE;
+
 	public static SnapshotBuilder at(Duration sinceStart) {
 		SnapshotBuilder builder = new SnapshotBuilder();
 		builder.at = sinceStart;
@@ -69,8 +72,24 @@ public final class SnapshotBuilder {
 	}
 
 	public SnapshotBuilder heap(long used, long max, List<MemoryPoolFigures> pools) {
-		this.memory = new MemoryFigures(new MemoryArea(used, max, max), new MemoryArea(0, 0, -1), pools);
+		this.memory = new MemoryFigures(new MemoryArea(used, max, max), new MemoryArea(0, 0, -1), pools, this.liveSet);
 		return this;
+	}
+
+	/**
+	 * Live-set points, one a minute before this snapshot's time, oldest first.
+	 * @param bytes the old generation's usage at each point
+	 * @return this builder, with a heap of 1 GiB if none was set
+	 */
+	public SnapshotBuilder liveSetEveryMinute(long... bytes) {
+		long[] times = new long[bytes.length];
+		for (int i = 0; i < bytes.length; i++) {
+			times[i] = START.plus(this.at).minusSeconds(60L * (bytes.length - 1 - i)).toEpochMilli();
+		}
+		this.liveSet = new LiveSetPoints(times, bytes);
+		MemoryFigures memory = this.memory;
+		return (memory != null) ? heap(memory.heap().used(), memory.heap().max(), memory.pools())
+				: heap(bytes[bytes.length - 1], 1L << 30);
 	}
 
 	public SnapshotBuilder metaspace(long used, long max) {
@@ -118,6 +137,11 @@ public final class SnapshotBuilder {
 
 	public SnapshotBuilder container(long limit, long usage) {
 		this.container = new ContainerMemory(limit, usage);
+		return this;
+	}
+
+	public SnapshotBuilder container(long limit, long usage, long workingSet) {
+		this.container = new ContainerMemory(limit, usage, workingSet, usage - workingSet);
 		return this;
 	}
 

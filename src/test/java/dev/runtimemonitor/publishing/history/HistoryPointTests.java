@@ -46,7 +46,7 @@ class HistoryPointTests {
 	@Test
 	void marksWhatWasNotMeasured() {
 		RuntimeSnapshot nothing = atSeconds(0).build();
-		HistoryPoint point = HistoryPoint.of(new Evaluation(nothing, Readings.of(nothing, null, null, 0), List.of()));
+		HistoryPoint point = HistoryPoint.of(new Evaluation(nothing, Readings.of(nothing), List.of()));
 		assertThat(point.threads()).isNaN();
 		assertThat(point.heapUsedBytes()).isNaN();
 		assertThat(point.gcP99Seconds()).isNaN();

@@ -18,7 +18,7 @@ class RuntimeHistoryTests {
 		Evaluation previous = null;
 		for (int tick = 0; tick < ticks; tick++) {
 			RuntimeSnapshot snapshot = atSeconds(tick * 5L).threads(tick).build();
-			Evaluation evaluation = new Evaluation(snapshot, Readings.of(snapshot, null, null, 0), List.of());
+			Evaluation evaluation = new Evaluation(snapshot, Readings.of(snapshot), List.of());
 			history.onEvaluation(evaluation, previous);
 			previous = evaluation;
 		}

@@ -52,7 +52,7 @@ final class ReportFixtures {
 			.recordedPauses(300, 4_800_000_000L, 30_000_000)
 			.allocated(60L * 512 * MIB)
 			.resident(400 * MIB)
-			.container(1024 * MIB, 500 * MIB)
+			.container(1024 * MIB, 500 * MIB, 400 * MIB)
 			.build();
 		return evaluator.evaluate(now, start, evaluator.evaluate(start, null, null));
 	}

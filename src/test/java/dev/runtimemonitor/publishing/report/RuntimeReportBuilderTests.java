@@ -78,8 +78,7 @@ class RuntimeReportBuilderTests {
 	@Test
 	void asJsonLeavesUnknownFiguresOutAndWritesWholeNumbersAsIntegers() {
 		RuntimeSnapshot nothing = SnapshotBuilder.atSeconds(0).build();
-		RuntimeReport empty = ReportFixtures.reports()
-			.report(new Evaluation(nothing, Readings.of(nothing, null, null, 0), List.of()));
+		RuntimeReport empty = ReportFixtures.reports().report(new Evaluation(nothing, Readings.of(nothing), List.of()));
 		Map<String, Object> json = JsonFigures.object(empty);
 		assertThat(json).containsKeys("sampledAt", "windowSeconds", "runtime", "checks", "threads", "heap", "memory",
 				"gc", "pauseGoal", "collectors", "advice");

@@ -147,10 +147,10 @@ final class FactsBuilder {
 		double unset = Double.NaN;
 		Readings readings = new Readings(new Readings.Threads(known(this.threads), unset, unset, unset, unset, unset),
 				new Readings.Heap(known(this.heapUsed), known(this.heapCommitted), known(this.heapMax),
-						known(this.heapUsedAfterGc)),
-				new Readings.Memory(known(this.nonHeapUsed), unset, unset, known(this.directBuffers), unset, unset,
-						known(this.resident), (this.containerLimit > 0) ? this.containerLimit : unset, unset, unset,
-						unset, unset, unset),
+						known(this.heapUsedAfterGc), unset, unset, unset),
+				new Readings.Memory(known(this.nonHeapUsed), unset, unset, unset, known(this.directBuffers), unset,
+						unset, known(this.resident), (this.containerLimit > 0) ? this.containerLimit : unset, unset,
+						unset, 0, unset, unset, unset, unset),
 				new Readings.Gc("jfr", unset, unset, unset, unset, known(this.windowPauses), unset, unset,
 						this.pauseP99, unset, unset, this.gcOverhead, unset, unset, this.allocationRate));
 		return new RuntimeFacts(jvm, this.limits, Duration.ofMinutes(5), readings);
