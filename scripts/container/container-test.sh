@@ -5,8 +5,8 @@
 #
 #   scripts/container/container-test.sh
 #
-# Needs root, podman, runc, debootstrap and curl (apt packages: see README, "Container
-# image"); fails with the install command when one is missing. Everything it creates
+# Needs root, podman, runc, debootstrap and curl (apt packages: see docs/testing.md, "The
+# container test"); fails with the install command when one is missing. Everything it creates
 # (base images, the image, containers, the Maven cache of the build) lives in one
 # temporary directory, removed at the end. Prints a summary and "N passed, N failed";
 # exits non-zero when any check fails.

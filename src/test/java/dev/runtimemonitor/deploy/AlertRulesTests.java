@@ -22,7 +22,8 @@ class AlertRulesTests {
 
 	static final Path UNIT_TESTS = Path.of("src", "test", "resources", "prometheus", "alerts-tests.yml");
 
-	private static final Path README = Path.of("README.md");
+	/** Where the alerts are listed, each with its runbook section. */
+	private static final Path OPERATIONS = Path.of("docs", "operations.md");
 
 	private static final Pattern CHECK_SELECTOR = Pattern.compile("check=~?\"([^\"]+)\"");
 
@@ -36,7 +37,7 @@ class AlertRulesTests {
 			Map<String, Object> annotations = Yamls.map(alert, "annotations");
 			assertThat(annotations).as(name).containsOnlyKeys("summary", "description", "runbook_url");
 			assertThat(annotations.values()).as(name).allSatisfy((text) -> assertThat(text).asString().isNotBlank());
-			assertThat(annotations).as(name).containsEntry("runbook_url", "README.md#" + name.toLowerCase());
+			assertThat(annotations).as(name).containsEntry("runbook_url", "docs/operations.md#" + name.toLowerCase());
 		});
 	}
 
@@ -94,13 +95,16 @@ class AlertRulesTests {
 	}
 
 	@Test
-	void theReadmeListsEveryAlertWithARunbookSection() {
-		String readme = Yamls.read(README);
-		assertThat(readme).contains("\n## Alerts\n", "\n## Runbook\n");
-		String runbook = readme.substring(readme.indexOf("\n## Runbook\n"));
+	void theOperationsGuideListsEveryAlertWithARunbookSection() {
+		String operations = Yamls.read(OPERATIONS);
+		assertThat(operations).contains("\n## Alerts\n", "\n## Runbook\n");
+		String alertsTable = operations.substring(operations.indexOf("\n## Alerts\n"),
+				operations.indexOf("\n## Runbook\n"));
+		String runbook = operations.substring(operations.indexOf("\n## Runbook\n"));
 		for (Map<String, Object> alert : alerts()) {
 			String name = (String) alert.get("alert");
-			assertThat(readme).as("the Alerts table").contains("| `" + name + "` |");
+			assertThat(alertsTable).as("the Alerts table")
+				.contains("| `" + name + "` | " + Yamls.get(alert, "labels.severity") + " |");
 			assertThat(runbook).as("the runbook").contains("\n### " + name + "\n");
 		}
 	}

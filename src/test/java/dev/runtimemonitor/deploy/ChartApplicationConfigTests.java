@@ -41,7 +41,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /**
  * The application.yml the chart renders is bound the way the service binds it at start-up
  * (Spring's binder, unknown properties refused, the service's own validation), so a value
- * set in the chart provably arrives as the property the README documents.
+ * set in the chart provably arrives as the property docs/configuration.md documents.
  */
 class ChartApplicationConfigTests {
 

@@ -1,0 +1,157 @@
+package dev.runtimemonitor.autoconfigure;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.runtimemonitor.evaluation.Check;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The documentation lists every property the library has, as the configuration processor
+ * generates it into the metadata, with the default the metadata says: top-level
+ * properties in docs/configuration.md, each check's defaults in the checks table of
+ * docs/checks-and-meters.md, where the checks are explained.
+ */
+class ConfigurationDocsTests {
+
+	private static final Path CONFIGURATION = Path.of("docs", "configuration.md");
+
+	private static final Path CHECKS = Path.of("docs", "checks-and-meters.md");
+
+	private static final String EACH_CHECK = "<check>";
+
+	/** A table row that starts with a name in backticks: the name, the next cell. */
+	private static final Pattern PROPERTY_ROW = Pattern.compile("^\\| `([^`]+)`[^|]* \\| ([^|]+) \\|",
+			Pattern.MULTILINE);
+
+	private static final Pattern CHECK_ROW = Pattern
+		.compile("^\\| `([a-z-]+)` \\|[^|]+\\|([^|]+)\\|([^|]+)\\|([^|]+)\\|([^|]+)\\|([^|]+)\\|$", Pattern.MULTILINE);
+
+	@Test
+	void everyPropertyOfTheMetadataIsListed() throws IOException {
+		Map<String, String> documented = documentedProperties();
+		for (JsonNode property : metadata()) {
+			String name = property.get("name").asString();
+			assertThat(documentedAs(name, documented.keySet())).as(name + " in " + CONFIGURATION).isNotNull();
+		}
+	}
+
+	@Test
+	void everyListedPropertyHasTheDefaultOfTheMetadata() throws IOException {
+		Map<String, String> documented = documentedProperties();
+		for (JsonNode property : metadata()) {
+			String name = property.get("name").asString();
+			String row = documentedAs(name, documented.keySet());
+			assertThat(row).as(name + " in " + CONFIGURATION).isNotNull();
+			String cell = documented.get(row);
+			if (row.contains(EACH_CHECK)) {
+				assertThat(cell).as(row).isIn("per check", "none");
+			}
+			else if (property.has("defaultValue")) {
+				assertThat(cell).as(name).isEqualTo("`" + property.get("defaultValue").asString() + "`");
+			}
+		}
+	}
+
+	@Test
+	void everyCheckIsNamedWithTheTypeOfItsThresholds() throws IOException {
+		String configuration = Files.readString(CONFIGURATION);
+		String from = configuration.substring(configuration.indexOf("`" + EACH_CHECK + "` is one of"));
+		String sentence = from.substring(0, from.indexOf(". "));
+		String types = from.substring(from.indexOf("| check | thresholds are |"));
+		types = types.substring(0, types.indexOf("\n\n"));
+		for (Check check : Check.values()) {
+			assertThat(sentence).as(check.id()).contains("`" + check.id() + "`");
+			assertThat(types).as(check.id()).contains("`" + check.id() + "`");
+		}
+	}
+
+	@Test
+	void theChecksTableHasEveryCheckWithTheDefaultsOfTheMetadata() throws IOException {
+		Map<String, JsonNode> metadata = new LinkedHashMap<>();
+		metadata().forEach((property) -> metadata.put(property.get("name").asString(), property));
+		Map<String, List<String>> rows = new LinkedHashMap<>();
+		String page = Files.readString(CHECKS);
+		String table = page.substring(page.indexOf("\n## The checks\n"),
+				page.indexOf("\n### ", page.indexOf("\n## The checks\n")));
+		Matcher row = CHECK_ROW.matcher(table);
+		while (row.find()) {
+			rows.put(row.group(1), Arrays.asList(row.group(2).trim(), row.group(3).trim(), row.group(4).trim(),
+					row.group(5).trim(), row.group(6).trim()));
+		}
+		assertThat(rows.keySet()).containsExactly(Arrays.stream(Check.values()).map(Check::id).toArray(String[]::new));
+		rows.forEach((check, cells) -> {
+			String prefix = "runtime-monitor.checks." + check + ".";
+			threshold(check + " warning", metadata.get(prefix + "warning"), cells.get(0));
+			threshold(check + " critical", metadata.get(prefix + "critical"), cells.get(1));
+			assertThat(cells.get(2)).as(check + " sustain")
+				.isEqualTo("`" + metadata.get(prefix + "sustain").get("defaultValue").asString() + "`");
+			assertThat(cells.get(3)).as(check + " probe")
+				.isEqualTo("`" + metadata.get(prefix + "probe").get("defaultValue").asString() + "`");
+			assertThat(cells.get(4)).as(check + " enabled")
+				.isEqualTo(metadata.get(prefix + "enabled").get("defaultValue").asBoolean() ? "yes" : "no");
+		});
+	}
+
+	private static void threshold(String what, JsonNode property, String cell) {
+		if (property.has("defaultValue")) {
+			assertThat(cell).as(what).isEqualTo("`" + property.get("defaultValue").asString() + "`");
+		}
+		else {
+			assertThat(cell).as(what + ", which has no default").doesNotStartWith("`");
+		}
+	}
+
+	/**
+	 * The row that documents a property: its own, or the one of every check.
+	 */
+	private static String documentedAs(String name, Iterable<String> rows) {
+		for (String row : rows) {
+			if (row.equals(name)) {
+				return row;
+			}
+			if (row.contains(EACH_CHECK)) {
+				for (Check check : Check.values()) {
+					if (row.replace(EACH_CHECK, check.id()).equals(name)) {
+						return row;
+					}
+				}
+			}
+		}
+		return null;
+	}
+
+	private static Map<String, String> documentedProperties() throws IOException {
+		Map<String, String> documented = new LinkedHashMap<>();
+		Matcher row = PROPERTY_ROW.matcher(Files.readString(CONFIGURATION));
+		while (row.find()) {
+			documented.putIfAbsent(row.group(1), row.group(2).trim());
+		}
+		return documented;
+	}
+
+	private static List<JsonNode> metadata() throws IOException {
+		try (InputStream metadata = ConfigurationDocsTests.class
+			.getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
+			assertThat(metadata).as("generated metadata").isNotNull();
+			List<JsonNode> properties = new ArrayList<>();
+			JsonMapper.builder().build().readTree(metadata).get("properties").forEach(properties::add);
+			assertThat(properties).isNotEmpty();
+			return properties;
+		}
+	}
+
+}
