@@ -15,8 +15,19 @@ import java.util.function.LongSupplier;
  */
 final class MemorySource implements SampleSource<MemoryFigures> {
 
-	/** Live-set points kept: hours of them on a busy service, days on a quiet one. */
+	/**
+	 * Live-set points kept. With at most one a minute, at least the half hour the trend
+	 * reads; more on a quiet service.
+	 */
 	static final int LIVE_SET_CAPACITY = 32;
+
+	/**
+	 * At most one live-set point per minute of the clock, the lowest. G1 near its marking
+	 * threshold reclaims old regions every few seconds, and a point each time would fill
+	 * the capacity within minutes: the points would never span the ten minutes the trend
+	 * needs.
+	 */
+	static final long LIVE_SET_SPACING_MILLIS = 60_000;
 
 	private final LongSupplier epochMillis;
 
@@ -76,7 +87,8 @@ final class MemorySource implements SampleSource<MemoryFigures> {
 			}
 		}
 		if (oldUsed < this.previousOld) {
-			this.liveSet = this.liveSet.plus(this.epochMillis.getAsLong(), oldUsed, LIVE_SET_CAPACITY);
+			this.liveSet = this.liveSet.plus(this.epochMillis.getAsLong(), oldUsed, LIVE_SET_SPACING_MILLIS,
+					LIVE_SET_CAPACITY);
 		}
 		this.previousOld = oldUsed;
 		return new MemoryFigures(MemoryArea.of(this.memory.getHeapMemoryUsage()),
