@@ -166,6 +166,7 @@ public record Readings(Threads threads, Heap heap, Memory memory, Gc gc) {
 	 *
 	 * @param nonHeapUsedBytes non-heap memory the JVM accounts for (metaspace, code
 	 * cache)
+	 * @param nonHeapCommittedBytes non-heap memory the JVM has committed
 	 * @param metaspaceUsedBytes metaspace in use
 	 * @param metaspaceMaxBytes {@code -XX:MaxMetaspaceSize}
 	 * @param directBufferBytes memory reserved by direct buffers
@@ -177,8 +178,11 @@ public record Readings(Threads threads, Heap heap, Memory memory, Gc gc) {
 	 * @param containerWorkingSetBytes the container's use less its inactive file cache:
 	 * what the kernel and the kubelet judge against the limit
 	 * @param containerRisingSamples how many samples in a row the container's memory rose
-	 * @param containerGrowthBytesPerSecond how fast it rose over those samples; unknown
-	 * when it did not
+	 * @param containerStepBytesPerSecond how fast it rose since the previous sample;
+	 * unknown when it did not rise
+	 * @param containerGrowthBytesPerSecond the rate at which it rose at each of the last
+	 * two samples at least, once it has risen at {@value #STEADY_RISES} samples in a row:
+	 * a steady climb; unknown before
 	 * @param openFileDescriptors open file descriptors
 	 * @param maxFileDescriptors the most file descriptors the process may open
 	 * @param loadedClasses classes loaded now
@@ -186,8 +190,18 @@ public record Readings(Threads threads, Heap heap, Memory memory, Gc gc) {
 	public record Memory(double nonHeapUsedBytes, double nonHeapCommittedBytes, double metaspaceUsedBytes,
 			double metaspaceMaxBytes, double directBufferBytes, double directMemoryMaxBytes, double mappedBufferBytes,
 			double residentBytes, double containerLimitBytes, double containerUsageBytes,
-			double containerWorkingSetBytes, int containerRisingSamples, double containerGrowthBytesPerSecond,
-			double openFileDescriptors, double maxFileDescriptors, double loadedClasses) {
+			double containerWorkingSetBytes, int containerRisingSamples, double containerStepBytesPerSecond,
+			double containerGrowthBytesPerSecond, double openFileDescriptors, double maxFileDescriptors,
+			double loadedClasses) {
+
+		/**
+		 * The samples in a row the container's memory must rise before its climb counts.
+		 * The first rise of a climb spans only part of an interval, and a burst that is
+		 * freed at once can span two samples while it is being allocated; the slower of
+		 * the two rises after the first is a rate the climb has kept up for a whole
+		 * interval, twice.
+		 */
+		public static final int STEADY_RISES = 3;
 
 		/**
 		 * The container's memory as its limit is judged: the working set, or the usage
@@ -213,12 +227,12 @@ public record Readings(Threads threads, Heap heap, Memory memory, Gc gc) {
 			double usage = hasContainer ? known(container.usageBytes()) : Double.NaN;
 			double used = !Double.isNaN(workingSet) ? workingSet : usage;
 			int rising = 0;
+			double step = Double.NaN;
 			double growth = Double.NaN;
 			if (previous != null && used > previous.containerUsedBytes() && sincePreviousSeconds > 0) {
-				double rate = (used - previous.containerUsedBytes()) / sincePreviousSeconds;
+				step = (used - previous.containerUsedBytes()) / sincePreviousSeconds;
 				rising = previous.containerRisingSamples() + 1;
-				growth = (rising == 1) ? rate
-						: ((rising - 1) * previous.containerGrowthBytesPerSecond() + rate) / rising;
+				growth = (rising >= STEADY_RISES) ? Math.min(step, previous.containerStepBytesPerSecond()) : Double.NaN;
 			}
 			return new Memory((memory != null) ? memory.nonHeap().used() : Double.NaN,
 					(memory != null) ? memory.nonHeap().committed() : Double.NaN,
@@ -228,8 +242,8 @@ public record Readings(Threads threads, Heap heap, Memory memory, Gc gc) {
 					hasBuffers ? positive(buffers.maxDirect()) : Double.NaN,
 					hasBuffers ? buffers.mapped().used() : Double.NaN,
 					(resident != null) ? resident.bytes() : Double.NaN,
-					hasContainer ? positive(container.limitBytes()) : Double.NaN, usage, workingSet, rising, growth,
-					hasProcess ? known(process.openFileDescriptors()) : Double.NaN,
+					hasContainer ? positive(container.limitBytes()) : Double.NaN, usage, workingSet, rising, step,
+					growth, hasProcess ? known(process.openFileDescriptors()) : Double.NaN,
 					hasProcess ? positive(process.maxFileDescriptors()) : Double.NaN,
 					hasProcess ? process.loadedClasses() : Double.NaN);
 		}

@@ -34,6 +34,7 @@ public final class RuntimeReportFormatter {
 		checks(text, report.checks());
 		gc(text, report);
 		heap(text, report.heap());
+		memory(text, report.memory(), report.heap());
 		advice(text, report.advice());
 		return text.toString();
 	}
@@ -112,6 +113,56 @@ public final class RuntimeReportFormatter {
 				+ share(Readings.ratio(heap.usedAfterGcBytes(), heap.maxBytes()), "of max"));
 		row(text, "headroom",
 				FigureFormatter.bytes(heap.maxBytes() - heap.usedAfterGcBytes()) + " for the live data to grow");
+		row(text, "live set", liveSet(heap));
+		text.append('\n');
+	}
+
+	/**
+	 * The live set and where it is heading: "120.0 MiB; grows 3.2 MiB/min, the heap is
+	 * full in ~41 min".
+	 */
+	private static String liveSet(Readings.Heap heap) {
+		if (Double.isNaN(heap.liveSetBytes())) {
+			return "unknown until a collection reclaims old objects";
+		}
+		String live = FigureFormatter.bytes(heap.liveSetBytes());
+		double growth = heap.liveSetGrowthBytesPerSecond();
+		if (Double.isNaN(growth)) {
+			return live + "; its trend shows once old collections span ten minutes";
+		}
+		if (growth == 0) {
+			return live + "; steady";
+		}
+		return live + "; grows " + FigureFormatter.bytes(growth * 60) + "/min, the heap is full in ~"
+				+ FigureFormatter.seconds(heap.secondsUntilFull());
+	}
+
+	private static void memory(StringBuilder text, Readings.Memory memory, Readings.Heap heap) {
+		text.append("MEMORY\n");
+		double limit = memory.containerLimitBytes();
+		double used = memory.containerUsedBytes();
+		if (Double.isNaN(limit)) {
+			row(text, "container", "no memory limit");
+		}
+		else {
+			row(text, "container",
+					FigureFormatter.bytes(used) + " of the " + FigureFormatter.bytes(limit) + " limit ("
+							+ FigureFormatter.percent(Readings.ratio(used, limit)) + "; "
+							+ (Double.isNaN(memory.containerWorkingSetBytes()) ? "usage" : "working set") + ")");
+			double rest = used - heap.committedBytes() - memory.nonHeapCommittedBytes() - memory.directBufferBytes();
+			row(text, "of which", "heap " + FigureFormatter.bytes(heap.committedBytes()) + " committed, non-heap "
+					+ FigureFormatter.bytes(memory.nonHeapCommittedBytes()) + ", direct buffers "
+					+ FigureFormatter.bytes(memory.directBufferBytes()) + ", the rest " + FigureFormatter.bytes(rest)
+					+ " (thread stacks, malloc, page cache, tmpfs, other processes)");
+			double growth = memory.containerGrowthBytesPerSecond();
+			if (growth > 0) {
+				row(text, "climbing",
+						"at least " + FigureFormatter.bytesPerSecond(growth) + " for " + memory.containerRisingSamples()
+								+ " samples: the limit in ~"
+								+ FigureFormatter.seconds(Math.max(0, limit - used) / growth));
+			}
+		}
+		row(text, "resident", FigureFormatter.bytes(memory.residentBytes()) + " (the process alone)");
 		text.append('\n');
 	}
 
