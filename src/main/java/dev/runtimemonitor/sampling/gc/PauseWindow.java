@@ -1,14 +1,23 @@
 package dev.runtimemonitor.sampling.gc;
 
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+import dev.runtimemonitor.sampling.GcPauseCause;
 
 /**
- * The most recent pauses in two parallel rings of fixed size, in the order they arrived,
- * for percentiles over a time window. When more pauses than the capacity fall inside a
- * window, the percentiles cover the most recent ones. Pauses arrive roughly, not exactly,
- * in the order they ended (the pauses of a concurrent cycle arrive when the cycle ends),
- * so every pause held is looked at, not only the newest. Not thread-safe: the recorder
- * guards it.
+ * The most recent pauses in parallel rings of fixed size, in the order they arrived: when
+ * each ended, how long it took, its collection and its label (collector, kind and cause,
+ * see {@link PauseLabels}), for percentiles, causes and the longest pauses over a time
+ * window. When more pauses than the capacity fall inside a window, the figures cover the
+ * most recent ones. Pauses arrive roughly, not exactly, in the order they ended (the
+ * pauses of a concurrent cycle arrive when the cycle ends), so every pause held is looked
+ * at, not only the newest. The percentiles leave out diagnostic pauses (see
+ * {@link GcPause#isDiagnostic(String)}); the causes list them. Not thread-safe: the
+ * recorder guards it.
  */
 final class PauseWindow {
 
@@ -16,7 +25,13 @@ final class PauseWindow {
 
 	private final long[] durations;
 
+	private final long[] gcIds;
+
+	private final short[] labelOf;
+
 	private final long[] scratch;
+
+	private final PauseLabels labels = new PauseLabels();
 
 	private int next;
 
@@ -25,18 +40,23 @@ final class PauseWindow {
 	PauseWindow(int capacity) {
 		this.ends = new long[capacity];
 		this.durations = new long[capacity];
+		this.gcIds = new long[capacity];
+		this.labelOf = new short[capacity];
 		this.scratch = new long[capacity];
 	}
 
-	void add(long endEpochNanos, long durationNanos) {
+	void add(long endEpochNanos, long durationNanos, long gcId, String collector, String kind, String cause) {
 		this.ends[this.next] = endEpochNanos;
 		this.durations[this.next] = durationNanos;
+		this.gcIds[this.next] = gcId;
+		this.labelOf[this.next] = (short) this.labels.indexOf(collector, kind, cause);
 		this.next = (this.next + 1) % this.ends.length;
 		this.size = Math.min(this.size + 1, this.ends.length);
 	}
 
 	/**
-	 * Percentiles of the pauses that ended at or after a time.
+	 * Percentiles of the pauses that ended at or after a time, diagnostic pauses left
+	 * out.
 	 * @param sinceEpochNanos the start of the window
 	 * @return the pauses' count and percentiles in nanoseconds (nearest rank)
 	 */
@@ -44,19 +64,99 @@ final class PauseWindow {
 		int count = 0;
 		long oldestEnd = Long.MAX_VALUE;
 		for (int i = 0; i < this.size; i++) {
-			int index = Math.floorMod(this.next - 1 - i, this.ends.length);
+			int index = index(i);
 			if (this.ends[index] < sinceEpochNanos) {
 				continue;
 			}
-			this.scratch[count++] = this.durations[index];
 			oldestEnd = Math.min(oldestEnd, this.ends[index]);
+			if (!this.labels.isDiagnostic(this.labelOf[index])) {
+				this.scratch[count++] = this.durations[index];
+			}
 		}
 		if (count == 0) {
-			return Percentiles.NONE;
+			return (oldestEnd == Long.MAX_VALUE) ? Percentiles.NONE : new Percentiles(0, 0, 0, 0, 0, oldestEnd);
 		}
 		Arrays.sort(this.scratch, 0, count);
 		return new Percentiles(count, rank(count, 0.50), rank(count, 0.90), rank(count, 0.99), this.scratch[count - 1],
 				oldestEnd);
+	}
+
+	/**
+	 * The pauses that ended at or after a time, by cause, diagnostic ones included.
+	 * @param sinceEpochNanos the start of the window
+	 * @return a line per cause, the most pause time first
+	 */
+	List<GcPauseCause> causesSince(long sinceEpochNanos) {
+		int labelCount = this.labels.size();
+		if (labelCount == 0) {
+			return List.of();
+		}
+		int[] pauses = new int[labelCount];
+		long[] nanos = new long[labelCount];
+		long[] max = new long[labelCount];
+		for (int i = 0; i < this.size; i++) {
+			int index = index(i);
+			if (this.ends[index] >= sinceEpochNanos) {
+				int label = this.labelOf[index];
+				pauses[label]++;
+				nanos[label] += this.durations[index];
+				max[label] = Math.max(max[label], this.durations[index]);
+			}
+		}
+		List<GcPauseCause> causes = new ArrayList<>(4);
+		for (int label = 0; label < labelCount; label++) {
+			if (pauses[label] > 0) {
+				merge(causes, new GcPauseCause(this.labels.cause(label), pauses[label], nanos[label], max[label],
+						this.labels.isDiagnostic(label)));
+			}
+		}
+		causes.sort(Comparator.comparingLong(GcPauseCause::pauseNanos).reversed().thenComparing(GcPauseCause::cause));
+		return causes;
+	}
+
+	private static void merge(List<GcPauseCause> causes, GcPauseCause more) {
+		for (int i = 0; i < causes.size(); i++) {
+			GcPauseCause cause = causes.get(i);
+			if (cause.cause().equals(more.cause())) {
+				causes.set(i,
+						new GcPauseCause(cause.cause(), cause.pauses() + more.pauses(),
+								cause.pauseNanos() + more.pauseNanos(), Math.max(cause.maxNanos(), more.maxNanos()),
+								cause.diagnostic()));
+				return;
+			}
+		}
+		causes.add(more);
+	}
+
+	/**
+	 * The longest pauses that ended at or after a time, diagnostic ones included.
+	 * @param sinceEpochNanos the start of the window
+	 * @param count how many
+	 * @return at most {@code count} pauses, the longest first
+	 */
+	List<GcPause> longestSince(long sinceEpochNanos, int count) {
+		List<Integer> indexes = new ArrayList<>();
+		for (int i = 0; i < this.size; i++) {
+			int index = index(i);
+			if (this.ends[index] >= sinceEpochNanos) {
+				indexes.add(index);
+			}
+		}
+		indexes.sort(Comparator.comparingLong((Integer index) -> this.durations[index]).reversed());
+		List<GcPause> longest = new ArrayList<>(Math.min(count, indexes.size()));
+		for (int index : indexes.subList(0, Math.min(count, indexes.size()))) {
+			int label = this.labelOf[index];
+			long end = this.ends[index];
+			longest.add(new GcPause(this.gcIds[index], this.labels.collector(label), this.labels.kind(label),
+					this.labels.cause(label), this.durations[index],
+					Instant.ofEpochSecond(Math.floorDiv(end, 1_000_000_000L), Math.floorMod(end, 1_000_000_000L))));
+		}
+		return longest;
+	}
+
+	/** The {@code i}-th pause held, counting back from the newest. */
+	private int index(int i) {
+		return Math.floorMod(this.next - 1 - i, this.ends.length);
 	}
 
 	private long rank(int count, double quantile) {
