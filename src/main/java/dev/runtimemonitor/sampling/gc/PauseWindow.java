@@ -135,23 +135,35 @@ final class PauseWindow {
 	 * @return at most {@code count} pauses, the longest first
 	 */
 	List<GcPause> longestSince(long sinceEpochNanos, int count) {
-		List<Integer> indexes = new ArrayList<>();
+		// The few longest, kept in order as the window is walked once: no boxing, no sort
+		int[] longest = new int[Math.max(0, Math.min(count, this.size))];
+		int found = 0;
 		for (int i = 0; i < this.size; i++) {
 			int index = index(i);
-			if (this.ends[index] >= sinceEpochNanos) {
-				indexes.add(index);
+			if (this.ends[index] < sinceEpochNanos) {
+				continue;
+			}
+			int at = found;
+			while (at > 0 && this.durations[longest[at - 1]] < this.durations[index]) {
+				at--;
+			}
+			if (at < longest.length) {
+				int kept = Math.min(found, longest.length - 1);
+				System.arraycopy(longest, at, longest, at + 1, kept - at);
+				longest[at] = index;
+				found = kept + 1;
 			}
 		}
-		indexes.sort(Comparator.comparingLong((Integer index) -> this.durations[index]).reversed());
-		List<GcPause> longest = new ArrayList<>(Math.min(count, indexes.size()));
-		for (int index : indexes.subList(0, Math.min(count, indexes.size()))) {
+		List<GcPause> pauses = new ArrayList<>(found);
+		for (int i = 0; i < found; i++) {
+			int index = longest[i];
 			int label = this.labelOf[index];
 			long end = this.ends[index];
-			longest.add(new GcPause(this.gcIds[index], this.labels.collector(label), this.labels.kind(label),
+			pauses.add(new GcPause(this.gcIds[index], this.labels.collector(label), this.labels.kind(label),
 					this.labels.cause(label), this.durations[index],
 					Instant.ofEpochSecond(Math.floorDiv(end, 1_000_000_000L), Math.floorMod(end, 1_000_000_000L))));
 		}
-		return longest;
+		return pauses;
 	}
 
 	/** The {@code i}-th pause held, counting back from the newest. */

@@ -1,6 +1,9 @@
 package dev.runtimemonitor.sampling.gc;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Random;
 
 import dev.runtimemonitor.sampling.GcPauseCause;
 import org.junit.jupiter.api.Test;
@@ -92,6 +95,25 @@ class PauseWindowTests {
 			.singleElement()
 			.extracting(GcPauseCause::pauses)
 			.isEqualTo(11);
+	}
+
+	@Test
+	void findsTheLongestPausesInTheWindowLongestFirst() {
+		PauseWindow window = new PauseWindow(1024);
+		Random random = new Random(42);
+		List<Long> inWindow = new ArrayList<>();
+		for (int i = 0; i < 2000; i++) {
+			long duration = 1 + random.nextInt(1_000_000);
+			window.add(i, duration, i, "G1New", "young", "G1 Evacuation Pause");
+			if (i >= 1500) {
+				inWindow.add(duration);
+			}
+		}
+		inWindow.sort(Comparator.reverseOrder());
+		assertThat(window.longestSince(1500, 10)).extracting(GcPause::durationNanos)
+			.containsExactlyElementsOf(inWindow.subList(0, 10));
+		assertThat(window.longestSince(1500, 0)).isEmpty();
+		assertThat(window.longestSince(5000, 10)).isEmpty();
 	}
 
 	@Test
