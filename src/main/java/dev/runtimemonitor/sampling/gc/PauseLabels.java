@@ -22,7 +22,14 @@ final class PauseLabels {
 
 	private final boolean[] diagnostic = new boolean[CAPACITY];
 
+	/** Each label's cause, as an index into the distinct causes. */
+	private final int[] causeOf = new int[CAPACITY];
+
+	private final String[] distinctCauses = new String[CAPACITY];
+
 	private int size;
+
+	private int causeCount;
 
 	/**
 	 * The label of a pause, added when new.
@@ -52,7 +59,18 @@ final class PauseLabels {
 		this.kinds[index] = kind;
 		this.causes[index] = cause;
 		this.diagnostic[index] = GcPause.isDiagnostic(cause);
+		this.causeOf[index] = causeIndexOf(cause);
 		return index;
+	}
+
+	private int causeIndexOf(String cause) {
+		for (int i = 0; i < this.causeCount; i++) {
+			if (this.distinctCauses[i].equals(cause)) {
+				return i;
+			}
+		}
+		this.distinctCauses[this.causeCount] = cause;
+		return this.causeCount++;
 	}
 
 	String collector(int label) {
@@ -69,6 +87,24 @@ final class PauseLabels {
 
 	boolean isDiagnostic(int label) {
 		return this.diagnostic[label];
+	}
+
+	/**
+	 * The cause of a label, as an index into the distinct causes.
+	 */
+	int causeOf(int label) {
+		return this.causeOf[label];
+	}
+
+	String distinctCause(int cause) {
+		return this.distinctCauses[cause];
+	}
+
+	/**
+	 * How many distinct causes the labels have.
+	 */
+	int causeCount() {
+		return this.causeCount;
 	}
 
 	int size() {

@@ -21,6 +21,11 @@ import dev.runtimemonitor.sampling.GcPauseCause;
  */
 final class PauseWindow {
 
+	private static final Comparator<GcPauseCause> MOST_PAUSE_TIME_FIRST = Comparator
+		.comparingLong(GcPauseCause::pauseNanos)
+		.reversed()
+		.thenComparing(GcPauseCause::cause);
+
 	private final long[] ends;
 
 	private final long[] durations;
@@ -32,6 +37,13 @@ final class PauseWindow {
 	private final long[] scratch;
 
 	private final PauseLabels labels = new PauseLabels();
+
+	/** Scratch space of {@link #causesSince(long)}, by cause. */
+	private final int[] causePauses = new int[PauseLabels.CAPACITY];
+
+	private final long[] causeNanos = new long[PauseLabels.CAPACITY];
+
+	private final long[] causeMax = new long[PauseLabels.CAPACITY];
 
 	private int next;
 
@@ -83,49 +95,39 @@ final class PauseWindow {
 
 	/**
 	 * The pauses that ended at or after a time, by cause, diagnostic ones included.
+	 * Allocates only the lines it returns.
 	 * @param sinceEpochNanos the start of the window
 	 * @return a line per cause, the most pause time first
 	 */
 	List<GcPauseCause> causesSince(long sinceEpochNanos) {
-		int labelCount = this.labels.size();
-		if (labelCount == 0) {
+		int causeCount = this.labels.causeCount();
+		if (causeCount == 0) {
 			return List.of();
 		}
-		int[] pauses = new int[labelCount];
-		long[] nanos = new long[labelCount];
-		long[] max = new long[labelCount];
+		Arrays.fill(this.causePauses, 0, causeCount, 0);
+		Arrays.fill(this.causeNanos, 0, causeCount, 0);
+		Arrays.fill(this.causeMax, 0, causeCount, 0);
+		int found = 0;
 		for (int i = 0; i < this.size; i++) {
 			int index = index(i);
 			if (this.ends[index] >= sinceEpochNanos) {
-				int label = this.labelOf[index];
-				pauses[label]++;
-				nanos[label] += this.durations[index];
-				max[label] = Math.max(max[label], this.durations[index]);
+				int cause = this.labels.causeOf(this.labelOf[index]);
+				found += (this.causePauses[cause]++ == 0) ? 1 : 0;
+				this.causeNanos[cause] += this.durations[index];
+				this.causeMax[cause] = Math.max(this.causeMax[cause], this.durations[index]);
 			}
 		}
-		List<GcPauseCause> causes = new ArrayList<>(4);
-		for (int label = 0; label < labelCount; label++) {
-			if (pauses[label] > 0) {
-				merge(causes, new GcPauseCause(this.labels.cause(label), pauses[label], nanos[label], max[label],
-						this.labels.isDiagnostic(label)));
+		GcPauseCause[] causes = new GcPauseCause[found];
+		int next = 0;
+		for (int cause = 0; cause < causeCount; cause++) {
+			if (this.causePauses[cause] > 0) {
+				String name = this.labels.distinctCause(cause);
+				causes[next++] = new GcPauseCause(name, this.causePauses[cause], this.causeNanos[cause],
+						this.causeMax[cause], GcPause.isDiagnostic(name));
 			}
 		}
-		causes.sort(Comparator.comparingLong(GcPauseCause::pauseNanos).reversed().thenComparing(GcPauseCause::cause));
-		return causes;
-	}
-
-	private static void merge(List<GcPauseCause> causes, GcPauseCause more) {
-		for (int i = 0; i < causes.size(); i++) {
-			GcPauseCause cause = causes.get(i);
-			if (cause.cause().equals(more.cause())) {
-				causes.set(i,
-						new GcPauseCause(cause.cause(), cause.pauses() + more.pauses(),
-								cause.pauseNanos() + more.pauseNanos(), Math.max(cause.maxNanos(), more.maxNanos()),
-								cause.diagnostic()));
-				return;
-			}
-		}
-		causes.add(more);
+		Arrays.sort(causes, MOST_PAUSE_TIME_FIRST);
+		return List.of(causes);
 	}
 
 	/**
