@@ -136,7 +136,8 @@ public final class EvidenceCaptures {
 		return "longest pause " + FigureFormatter.seconds(longest.durationNanos() / 1e9) + " (" + longest.collector()
 				+ " " + longest.kind() + ", " + longest.cause() + "); most pause time: " + most.cause() + ", "
 				+ FigureFormatter.seconds(most.pauseNanos() / 1e9) + " of "
-				+ FigureFormatter.seconds(evidence.pauseNanos() / 1e9) + " in " + evidence.pauses() + " pauses";
+				+ FigureFormatter.seconds(evidence.pauseNanos() / 1e9) + " in " + evidence.pauses()
+				+ ((evidence.pauses() == 1) ? " pause" : " pauses");
 	}
 
 	static EvidenceCapture nativeMemory(@Nullable NativeMemorySource source) {

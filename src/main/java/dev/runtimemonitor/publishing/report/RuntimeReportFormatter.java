@@ -102,8 +102,9 @@ public final class RuntimeReportFormatter {
 		}
 		String label = "pause causes";
 		for (RuntimeReport.PauseCauseReport cause : report.pauseCauses()) {
-			row(text, label, cause.cause() + ": " + FigureFormatter.number(cause.pauses(), 0) + " pauses, "
-					+ seconds(cause.seconds()) + ", longest " + seconds(cause.maxSeconds())
+			row(text, label, cause.cause() + ": " + FigureFormatter.number(cause.pauses(), 0)
+					+ ((cause.pauses() == 1) ? " pause, " : " pauses, ") + seconds(cause.seconds()) + ", longest "
+					+ seconds(cause.maxSeconds())
 					+ (cause.diagnostic() ? " (diagnostic: left out of the percentiles and the overhead)" : ""));
 			label = "";
 		}

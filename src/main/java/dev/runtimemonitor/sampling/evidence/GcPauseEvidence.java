@@ -61,8 +61,8 @@ public record GcPauseEvidence(Duration window, List<GcPause> longest, List<GcPau
 	public String text() {
 		long total = pauseNanos();
 		StringBuilder text = new StringBuilder(120 * (this.longest.size() + this.causes.size() + 3));
-		text.append(String.format(Locale.ROOT, "GC pauses in the last %,d s: %,d pauses, %s in all%n",
-				this.window.toSeconds(), pauses(), millis(total)));
+		text.append(String.format(Locale.ROOT, "GC pauses in the last %,d s: %,d %s, %s in all%n",
+				this.window.toSeconds(), pauses(), pausesWord(pauses()), millis(total)));
 		if (!this.longest.isEmpty()) {
 			text.append("The longest:\n");
 		}
@@ -81,6 +81,10 @@ public record GcPauseEvidence(Duration window, List<GcPause> longest, List<GcPau
 							? " (diagnostic: a look at the heap, left out of gc-pause and gc-overhead)" : ""));
 		}
 		return TextBound.DEFAULT.apply(text.toString());
+	}
+
+	private static String pausesWord(int pauses) {
+		return (pauses == 1) ? "pause" : "pauses";
 	}
 
 	private static String millis(long nanos) {
