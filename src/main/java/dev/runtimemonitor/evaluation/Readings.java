@@ -260,15 +260,17 @@ public record Readings(Threads threads, Heap heap, Memory memory, Gc gc) {
 	 * @param pauses pauses since then
 	 * @param pauseSeconds the time those pauses took
 	 * @param concurrentSeconds wall time of concurrent cycles since then
-	 * @param windowPauses pauses that ended within the window
+	 * @param windowPauses pauses that ended within the window, diagnostic pauses (the
+	 * collection a class histogram or a heap dump runs first) left out, as from the
+	 * percentiles and the overhead
 	 * @param p50Seconds the median pause within the window
 	 * @param p90Seconds the 90th percentile pause within the window
 	 * @param p99Seconds the 99th percentile pause within the window
 	 * @param maxSeconds the longest pause within the window
 	 * @param lastPauseEnd when the most recent pause ended, in seconds since the epoch
 	 * @param overhead share of wall time spent in pauses over the window: from the pause
-	 * recorder when it runs, else from the collectors' accumulated times (whole
-	 * milliseconds)
+	 * recorder when it runs, diagnostic pauses left out, else from the collectors'
+	 * accumulated times (whole milliseconds)
 	 * @param collectionsPerSecond collections completed per second over the window
 	 * @param allocatedBytes bytes allocated on the heap by all threads since the JVM
 	 * started
@@ -287,7 +289,7 @@ public record Readings(Threads threads, Heap heap, Memory memory, Gc gc) {
 			double overhead = Double.NaN;
 			double collectionsPerSecond = Double.NaN;
 			if (now != null && then != null) {
-				overhead = perSecond(now.pauseNanos(), then.pauseNanos(), windowSeconds) / NANOS_PER_SECOND;
+				overhead = perSecond(judgedPauseNanos(now), judgedPauseNanos(then), windowSeconds) / NANOS_PER_SECOND;
 				collectionsPerSecond = perSecond(now.collections(), then.collections(), windowSeconds);
 			}
 			else if (windowStart != null && current.gc() != null && windowStart.gc() != null) {
@@ -307,6 +309,13 @@ public record Readings(Threads threads, Heap heap, Memory memory, Gc gc) {
 					seconds(now.windowP90Nanos()), seconds(now.windowP99Nanos()), seconds(now.windowMaxNanos()),
 					(lastPauseEnd != null) ? lastPauseEnd.toEpochMilli() / 1000.0 : Double.NaN, overhead,
 					collectionsPerSecond, allocated, allocation);
+		}
+
+		/**
+		 * Pause time less the diagnostic pauses, which whoever looked at the heap caused.
+		 */
+		private static long judgedPauseNanos(GcPauseFigures pauses) {
+			return pauses.pauseNanos() - pauses.diagnosticPauseNanos();
 		}
 
 		private static double allocatedBytes(RuntimeSnapshot snapshot) {

@@ -44,6 +44,13 @@ class ReadingsTests {
 	}
 
 	@Test
+	void theOverheadLeavesOutThePausesOfALookAtTheHeap() {
+		RuntimeSnapshot start = atSeconds(0).recordedPauses(0, 0, 0).build();
+		RuntimeSnapshot now = atSeconds(60).recordedPauses(2, 4_000_000_000L, 1_000_000_000L, 1_000_000_000L).build();
+		assertThat(Readings.of(now, start, null, start, MINUTE_NANOS).gc().overhead()).isEqualTo(0.05);
+	}
+
+	@Test
 	void whatWasNotMeasuredIsNaN() {
 		Readings readings = Readings.of(atSeconds(0).build());
 		assertThat(readings.threads().live()).isNaN();

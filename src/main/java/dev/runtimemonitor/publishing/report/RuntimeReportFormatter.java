@@ -9,6 +9,7 @@ import dev.runtimemonitor.evaluation.Readings;
 import dev.runtimemonitor.evaluation.Unit;
 import dev.runtimemonitor.evaluation.FigureFormatter;
 import dev.runtimemonitor.publishing.report.advice.Advice;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The report as plain text, for a terminal: {@code curl -H 'Accept: text/plain'}.
@@ -36,6 +37,7 @@ public final class RuntimeReportFormatter {
 		heap(text, report.heap());
 		memory(text, report.memory(), report.heap());
 		advice(text, report.advice());
+		evidence(text, report.evidence());
 		return text.toString();
 	}
 
@@ -98,6 +100,14 @@ public final class RuntimeReportFormatter {
 		if (gc.pauseSource() != null) {
 			row(text, "since start", FigureFormatter.number(gc.pauses(), 0) + " pauses, " + seconds(gc.pauseSeconds())
 					+ " paused, " + seconds(gc.concurrentSeconds()) + " in concurrent cycles");
+		}
+		String label = "pause causes";
+		for (RuntimeReport.PauseCauseReport cause : report.pauseCauses()) {
+			row(text, label, cause.cause() + ": " + FigureFormatter.number(cause.pauses(), 0)
+					+ ((cause.pauses() == 1) ? " pause, " : " pauses, ") + seconds(cause.seconds()) + ", longest "
+					+ seconds(cause.maxSeconds())
+					+ (cause.diagnostic() ? " (diagnostic: left out of the percentiles and the overhead)" : ""));
+			label = "";
 		}
 		text.append('\n');
 	}
@@ -176,6 +186,38 @@ public final class RuntimeReportFormatter {
 			wrap(text, "  " + (i + 1) + ". [" + item.rule() + "] ", "     ", item.finding());
 			wrap(text, "     -> ", "        ", item.action());
 		}
+	}
+
+	private static void evidence(StringBuilder text, @Nullable EvidenceReport evidence) {
+		if (evidence == null) {
+			return;
+		}
+		text.append("\nEVIDENCE (captured when a check rose to warning or critical; kept until it has been ok for ")
+			.append(FigureFormatter.duration(Duration.ofMillis(Math.round(evidence.keepSeconds() * 1000))))
+			.append(")\n");
+		if (evidence.checks().isEmpty()) {
+			text.append("  none kept\n");
+		}
+		evidence.checks().forEach((check, captured) -> {
+			text.append("  ")
+				.append(check)
+				.append(": ")
+				.append(captured.level())
+				.append(" at ")
+				.append(captured.takenAt())
+				.append(", ")
+				.append(captured.kind())
+				.append(captured.taken() ? "" : " (not taken)")
+				.append(", took ")
+				.append(seconds(captured.tookSeconds()));
+			if (!Double.isNaN(captured.pauseSeconds())) {
+				text.append(", stopped the application ").append(seconds(captured.pauseSeconds()));
+			}
+			text.append("\n    ").append(captured.summary()).append('\n');
+			if (captured.taken()) {
+				captured.text().lines().forEach((line) -> text.append("    | ").append(line).append('\n'));
+			}
+		});
 	}
 
 	private static void row(StringBuilder text, String label, String value) {
