@@ -34,7 +34,7 @@ public final class Samplers {
 
 		};
 		return new RuntimeSampler(
-				new SampleSources(source, platform.virtualThreads(), platform.memory(), platform.gc(), null,
+				new SampleSources(source, null, platform.virtualThreads(), platform.memory(), platform.gc(), null,
 						platform.buffers(), platform.process(), platform.resident(), platform.container(), null),
 				clock, Duration.ofSeconds(30));
 	}
