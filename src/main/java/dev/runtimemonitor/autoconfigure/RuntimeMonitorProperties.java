@@ -35,13 +35,17 @@ import org.springframework.validation.Validator;
  * or notifications (GC notifications, whole milliseconds).
  * @param historySize Samples kept for /runtime/history and the dashboard, one compact
  * point per interval: 720 is an hour at the default 5s interval; at least 1.
+ * @param threadStates Whether to count live threads by state at each sample and serve
+ * Micrometer's jvm.threads.states from those counts, so that a scrape never reads every
+ * thread; false leaves Spring Boot's own thread meters in place.
  * @param checks The checks, each with its thresholds, sustain and probe.
  */
 @ConfigurationProperties(prefix = "runtime-monitor", ignoreUnknownFields = false)
 public record RuntimeMonitorProperties(@DefaultValue("true") boolean enabled, @DefaultValue("5s") Duration interval,
 		@DefaultValue("5m") Duration window, @DefaultValue("30s") Duration deadlockInterval,
 		@DefaultValue("5m") Duration criticalReminder, @DefaultValue("jfr") PauseEvents gcPauseSource,
-		@DefaultValue("720") int historySize, @DefaultValue Checks checks) implements Validator {
+		@DefaultValue("720") int historySize, @DefaultValue("true") boolean threadStates,
+		@DefaultValue Checks checks) implements Validator {
 
 	@Override
 	public boolean supports(Class<?> type) {
