@@ -57,8 +57,10 @@ public class ThreadStatesBenchmark {
 
 	@Setup(Level.Trial)
 	public void setUp() throws Exception {
-		CountDownLatch started = new CountDownLatch(Math.max(0, this.threads - this.threadBean.getThreadCount()));
-		while (this.threadBean.getThreadCount() + this.parked.size() < this.threads) {
+		// Live threads, these included: the started ones count at once.
+		int toStart = Math.max(0, this.threads - this.threadBean.getThreadCount());
+		CountDownLatch started = new CountDownLatch(toStart);
+		for (int i = 0; i < toStart; i++) {
 			Thread thread = Thread.ofPlatform().daemon().start(() -> {
 				started.countDown();
 				LockSupport.park();
