@@ -9,11 +9,14 @@ import org.jspecify.annotations.Nullable;
  * {@code jvm.threads.states} never walks the threads.
  * <p>
  * The threads are enumerated from the root thread group into an array kept between reads,
- * and each one's {@link Thread#getState()} is read: the same threads
- * {@code ThreadMXBean.getAllThreadIds()} lists (live platform threads; virtual threads
- * are in no group), for about 4 bytes per thread (the JDK's own snapshot of the thread
- * list) instead of the ~260 bytes per thread of a {@code ThreadInfo}, which is what
- * Micrometer reads, once per state. The array is cleared after each read so that it keeps
+ * and each one's {@link Thread#getState()} is read. These are the threads
+ * {@code ThreadMXBean.getAllThreadIds()} lists (both come from the JVM's list of live
+ * platform threads; virtual threads are not in it), and the state is the one a
+ * {@code ThreadInfo} reports, for 16 bytes plus 4 per thread (the JDK's copy of that
+ * list) instead of about 120 bytes per thread of {@code ThreadInfo}s, which Micrometer
+ * reads once per state: 1.3 µs and 216 bytes at 50 threads, 23 µs and 4 KB at 1,000,
+ * against 38 µs and 6.8 KB, 0.75 ms and 121 KB for one {@code ThreadInfo} read
+ * ({@code ThreadStatesBenchmark}). The array is cleared after each read so that it keeps
  * no thread alive. Unchanged counts are returned as they are. Not thread-safe: only the
  * sampling thread reads it.
  */
