@@ -77,6 +77,9 @@ public final class RuntimeMonitorAutoConfiguration {
 		if (!properties.checks().deadlock().enabled()) {
 			sources = sources.withoutDeadlockSearch();
 		}
+		if (!properties.threadStates()) {
+			sources = sources.withoutThreadStates();
+		}
 		return new RuntimeSampler(sources, sampleClock, properties.deadlockInterval());
 	}
 

@@ -38,6 +38,9 @@ import org.springframework.validation.Validator;
  * unavailable) or notifications (GC notifications, whole milliseconds).
  * @param historySize Samples kept for /runtime/history and the dashboard, one compact
  * point per interval: 720 is an hour at the default 5s interval; at least 1.
+ * @param threadStates Whether to count live threads by state at each sample and serve
+ * Micrometer's jvm.threads.states from those counts, so that a scrape never reads every
+ * thread; false leaves Spring Boot's own thread meters in place.
  * @param checks The checks, each with its thresholds, sustain and probe.
  * @param evidence What a check captures when it rises to warning or critical, for the
  * engineer who reads the log or /runtime afterwards.
@@ -47,8 +50,8 @@ import org.springframework.validation.Validator;
 public record RuntimeMonitorProperties(@DefaultValue("true") boolean enabled, @DefaultValue("5s") Duration interval,
 		@DefaultValue("5m") Duration window, @DefaultValue("30s") Duration deadlockInterval,
 		@DefaultValue("5m") Duration criticalReminder, @DefaultValue("jfr") GcEvents gcEvents,
-		@DefaultValue("720") int historySize, @DefaultValue Checks checks, @DefaultValue Evidence evidence,
-		@DeprecatedConfigurationProperty(replacement = "runtime-monitor.gc-events",
+		@DefaultValue("720") int historySize, @DefaultValue("true") boolean threadStates, @DefaultValue Checks checks,
+		@DefaultValue Evidence evidence, @DeprecatedConfigurationProperty(replacement = "runtime-monitor.gc-events",
 				since = "0.2.0") @Nullable GcEvents gcPauseSource)
 		implements
 			Validator {

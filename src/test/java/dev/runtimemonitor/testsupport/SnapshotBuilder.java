@@ -158,8 +158,9 @@ public final class SnapshotBuilder {
 	}
 
 	public RuntimeSnapshot build() {
-		return new RuntimeSnapshot(START.plus(this.at), this.at.toNanos(), 20_000, this.threads, null, this.memory,
-				this.gc, this.pauses, this.buffers, this.process, this.resident, this.container, this.deadlocks);
+		return new RuntimeSnapshot(START.plus(this.at), this.at.toNanos(), 20_000, this.threads, null, null,
+				this.memory, this.gc, this.pauses, this.buffers, this.process, this.resident, this.container,
+				this.deadlocks);
 	}
 
 }

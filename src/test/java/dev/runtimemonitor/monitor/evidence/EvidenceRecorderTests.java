@@ -254,7 +254,7 @@ class EvidenceRecorderTests {
 	private Evaluation evaluation(Map<Check, Level> levels) {
 		Instant now = Instant.ofEpochMilli(this.clock.wallTime());
 		RuntimeSnapshot snapshot = new RuntimeSnapshot(now, this.second * 1_000_000_000L, 0, null, null, null, null,
-				null, null, null, null, null, null);
+				null, null, null, null, null, null, null);
 		List<CheckResult> results = new ArrayList<>();
 		for (Check check : Check.values()) {
 			Level level = levels.get(check);

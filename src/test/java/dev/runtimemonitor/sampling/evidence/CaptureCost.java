@@ -218,7 +218,7 @@ public final class CaptureCost {
 
 	private static Evaluation allOk(Instant time) {
 		RuntimeSnapshot snapshot = new RuntimeSnapshot(time, 0, 0, null, null, null, null, null, null, null, null, null,
-				null);
+				null, null);
 		List<CheckResult> results = new ArrayList<>();
 		for (Check check : Check.values()) {
 			results.add(new CheckResult(new CheckPolicy(check, 1, 2, Duration.ZERO, Probe.NONE), 0, Level.OK,
