@@ -122,7 +122,7 @@ empty is not rendered, so the application's own default applies.
 {{- define "runtime-monitor.applicationConfig" -}}
 {{- $values := .Values.runtimeMonitor }}
 {{- $monitor := dict }}
-{{- $top := dict "enabled" $values.enabled "interval" $values.interval "window" $values.window "deadlock-interval" $values.deadlockInterval "critical-reminder" $values.criticalReminder "gc-events" $values.gcEvents "history-size" $values.historySize }}
+{{- $top := dict "enabled" $values.enabled "interval" $values.interval "window" $values.window "deadlock-interval" $values.deadlockInterval "critical-reminder" $values.criticalReminder "gc-events" $values.gcEvents "history-size" $values.historySize "thread-states" $values.threadStates }}
 {{- include "runtime-monitor.copySetEntries" (dict "from" $top "into" $monitor) }}
 {{- $checks := dict }}
 {{- range $check, $settings := $values.checks }}
@@ -134,6 +134,21 @@ empty is not rendered, so the application's own default applies.
 {{- end }}
 {{- if $checks }}
 {{- $_ := set $monitor "checks" $checks }}
+{{- end }}
+{{- $evidenceValues := default dict $values.evidence }}
+{{- $evidence := dict }}
+{{- include "runtime-monitor.copySetEntries" (dict "from" (dict "enabled" $evidenceValues.enabled "keep-for" $evidenceValues.keepFor) "into" $evidence) }}
+{{- $kinds := dict "deadlocks" $evidenceValues.deadlocks "thread-groups" $evidenceValues.threadGroups "class-histogram" $evidenceValues.classHistogram "gc-pauses" $evidenceValues.gcPauses "native-memory" $evidenceValues.nativeMemory }}
+{{- range $kind, $settings := $kinds }}
+{{- $kindValues := default dict $settings }}
+{{- $set := dict }}
+{{- include "runtime-monitor.copySetEntries" (dict "from" (dict "enabled" $kindValues.enabled "min-interval" $kindValues.minInterval) "into" $set) }}
+{{- if $set }}
+{{- $_ := set $evidence $kind $set }}
+{{- end }}
+{{- end }}
+{{- if $evidence }}
+{{- $_ := set $monitor "evidence" $evidence }}
 {{- end }}
 {{- $config := dict "server" (dict "port" (int64 .Values.containerPort) "shutdown" "graceful") }}
 {{- $_ := set $config "spring" (dict "lifecycle" (dict "timeout-per-shutdown-phase" (printf "%ds" (int64 .Values.shutdownPhaseTimeoutSeconds)))) }}

@@ -11,6 +11,7 @@ import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -37,7 +38,8 @@ import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * One sample tick against its floor: the bare management-bean calls and file reads the
- * sampler makes, with nothing built from them. Run with {@code -prof gc} for the bytes
+ * sampler makes, with nothing built from them (the threads by state: the enumeration into
+ * a reused array and each thread's state). Run with {@code -prof gc} for the bytes
  * each allocates ({@code gc.alloc.rate.norm}).
  */
 @State(Scope.Benchmark)
@@ -77,6 +79,12 @@ public class SampleTickBenchmark {
 
 	private VirtualThreadSource.Getters virtualThreads;
 
+	private ThreadGroup rootGroup;
+
+	private Thread[] allThreads;
+
+	private final int[] stateCounts = new int[Thread.State.values().length];
+
 	private KernelFile status;
 
 	private KernelFile cgroupLimit;
@@ -89,8 +97,10 @@ public class SampleTickBenchmark {
 
 	@Setup(Level.Trial)
 	public void setUp() throws Exception {
-		CountDownLatch started = new CountDownLatch(Math.max(0, this.threads - this.threadBean.getThreadCount()));
-		while (this.threadBean.getThreadCount() + this.parked.size() < this.threads) {
+		// Live threads, these included: the started ones count at once.
+		int toStart = Math.max(0, this.threads - this.threadBean.getThreadCount());
+		CountDownLatch started = new CountDownLatch(toStart);
+		for (int i = 0; i < toStart; i++) {
 			Thread thread = Thread.ofPlatform().daemon().start(() -> {
 				started.countDown();
 				LockSupport.park();
@@ -106,6 +116,11 @@ public class SampleTickBenchmark {
 		}
 		this.sampler = new RuntimeSampler(sources, Clock.SYSTEM, Duration.ZERO);
 		this.virtualThreads = VirtualThreadSource.Getters.bind();
+		this.rootGroup = Thread.currentThread().getThreadGroup();
+		while (this.rootGroup.getParent() != null) {
+			this.rootGroup = this.rootGroup.getParent();
+		}
+		this.allThreads = new Thread[this.threads * 2];
 		this.status = KernelFile.open(Path.of("/proc/self/status"), 8192);
 		CgroupMemoryFiles cgroup = CgroupMemoryFiles.find(Path.of("/proc/self/cgroup"), Path.of("/sys/fs/cgroup"));
 		this.cgroupLimit = KernelFile.open(cgroup.limit(), 64);
@@ -134,6 +149,12 @@ public class SampleTickBenchmark {
 		blackhole.consume(this.threadBean.getDaemonThreadCount());
 		blackhole.consume(this.threadBean.getPeakThreadCount());
 		blackhole.consume(this.threadBean.getTotalStartedThreadCount());
+		Arrays.fill(this.stateCounts, 0);
+		int live = this.rootGroup.enumerate(this.allThreads, true);
+		for (int i = 0; i < live; i++) {
+			this.stateCounts[this.allThreads[i].getState().ordinal()]++;
+		}
+		blackhole.consume(this.stateCounts);
 		blackhole.consume((int) this.virtualThreads.parallelism().invokeExact());
 		blackhole.consume((int) this.virtualThreads.poolSize().invokeExact());
 		blackhole.consume((int) this.virtualThreads.mounted().invokeExact());

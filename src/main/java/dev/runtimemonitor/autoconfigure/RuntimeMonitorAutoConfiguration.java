@@ -32,22 +32,31 @@ import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEn
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 
 /**
  * Auto-configuration of the runtime monitor: the sampler, the monitor and its schedule,
- * the meters, the health indicators and the probe groups. Every bean backs off for one of
- * the application's own; what needs the actuator, a meter registry or a web server is
- * only added where the application has them.
+ * the evidence it captures, the meters, the health indicators and the probe groups. Every
+ * bean backs off for one of the application's own; what needs the actuator, a meter
+ * registry or a web server is only added where the application has them.
  */
 @AutoConfiguration(
 		beforeName = "org.springframework.boot.health.autoconfigure.contributor.HealthContributorAutoConfiguration")
 @ConditionalOnBooleanProperty(name = "runtime-monitor.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(RuntimeMonitorProperties.class)
+@Import(EvidenceConfiguration.class)
 public final class RuntimeMonitorAutoConfiguration {
 
 	/** Window rates need at least this much history, or the whole window if shorter. */
 	private static final Duration MINIMUM_RATE_SPAN = Duration.ofMinutes(1);
+
+	/** The level changes are logged before any other listener hears of the tick. */
+	static final int LEVEL_CHANGES_ORDER = 0;
+
+	/** The evidence is captured, and logged, right after the level change it explains. */
+	static final int EVIDENCE_ORDER = 1;
 
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean
@@ -68,6 +77,9 @@ public final class RuntimeMonitorAutoConfiguration {
 		if (!properties.checks().deadlock().enabled()) {
 			sources = sources.withoutDeadlockSearch();
 		}
+		if (!properties.threadStates()) {
+			sources = sources.withoutThreadStates();
+		}
 		return new RuntimeSampler(sources, sampleClock, properties.deadlockInterval());
 	}
 
@@ -87,6 +99,7 @@ public final class RuntimeMonitorAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	@Order(LEVEL_CHANGES_ORDER)
 	LevelChangeLogger runtimeLevelChangeLogger(RuntimeMonitorProperties properties) {
 		return new LevelChangeLogger(properties.criticalReminder());
 	}

@@ -1,6 +1,8 @@
 package dev.runtimemonitor.autoconfigure;
 
 import dev.runtimemonitor.monitor.RuntimeMonitor;
+import dev.runtimemonitor.monitor.evidence.EvidenceRecorder;
+import dev.runtimemonitor.publishing.endpoint.EvidenceAccess;
 import dev.runtimemonitor.publishing.endpoint.RuntimeEndpoint;
 import dev.runtimemonitor.publishing.endpoint.RuntimeInfoContributor;
 import dev.runtimemonitor.publishing.history.RuntimeHistory;
@@ -9,6 +11,7 @@ import dev.runtimemonitor.publishing.report.advice.TuningAdvisor;
 import dev.runtimemonitor.sampling.jvm.JvmSettings;
 import dev.runtimemonitor.sampling.jvm.JvmSettingsReader;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.autoconfigure.info.ConditionalOnEnabledInfoContributor;
 import org.springframework.boot.actuate.info.InfoContributor;
@@ -16,15 +19,17 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroups;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * Auto-configuration of the runtime report: the JVM's settings (read once, here), the
  * report with its tuning advice, the history ring, the {@code runtime} endpoint
- * ({@code /runtime}, {@code /runtime/history}) and the {@code runtime} info contributor.
- * Every bean backs off for one of the application's own. The report is the actuator's, so
- * nothing here runs without it.
+ * ({@code /runtime}, {@code /runtime/history}, with the evidence for the readers the
+ * health endpoint shows details to) and the {@code runtime} info contributor. Every bean
+ * backs off for one of the application's own. The report is the actuator's, so nothing
+ * here runs without it.
  */
 @AutoConfiguration(after = RuntimeMonitorAutoConfiguration.class)
 @ConditionalOnClass(name = "org.springframework.boot.actuate.endpoint.OperationResponseBody")
@@ -56,8 +61,25 @@ public final class RuntimeReportAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		@ConditionalOnAvailableEndpoint
-		RuntimeEndpoint runtimeEndpoint(RuntimeMonitor monitor, RuntimeReportBuilder reports, RuntimeHistory history) {
-			return new RuntimeEndpoint(monitor, reports, history);
+		RuntimeEndpoint runtimeEndpoint(RuntimeMonitor monitor, RuntimeReportBuilder reports, RuntimeHistory history,
+				ObjectProvider<EvidenceRecorder> evidence, ObjectProvider<EvidenceAccess> evidenceAccess) {
+			return new RuntimeEndpoint(monitor, reports, history, evidence.getIfAvailable(),
+					evidenceAccess.getIfAvailable(() -> EvidenceAccess.NEVER));
+		}
+
+		/**
+		 * Evidence over HTTP follows the health endpoint's rule for details.
+		 */
+		@Configuration(proxyBeanMethods = false)
+		@ConditionalOnClass(name = "org.springframework.boot.health.actuate.endpoint.HealthEndpointGroups")
+		static class EvidenceAccessConfiguration {
+
+			@Bean
+			@ConditionalOnMissingBean
+			EvidenceAccess runtimeEvidenceAccess(ObjectProvider<HealthEndpointGroups> groups) {
+				return new HealthDetailsEvidenceAccess(groups);
+			}
+
 		}
 
 		@Bean

@@ -71,12 +71,6 @@ public enum Check {
 	 */
 	SAMPLER("sampler", Unit.SECONDS, (readings) -> 0);
 
-	/**
-	 * The samples in a row the container's memory must rise for its climb to count as
-	 * steady: one rise may be a spike that is freed at once.
-	 */
-	static final int STEADY_RISES = 2;
-
 	private final String id;
 
 	private final Unit unit;
@@ -105,9 +99,6 @@ public enum Check {
 
 	private static double steadyContainerClimb(Readings readings, double seconds) {
 		Readings.Memory memory = readings.memory();
-		if (memory.containerRisingSamples() < STEADY_RISES) {
-			return Double.NaN;
-		}
 		return Readings.ratio(memory.containerUsedBytes() + memory.containerGrowthBytesPerSecond() * seconds,
 				memory.containerLimitBytes());
 	}

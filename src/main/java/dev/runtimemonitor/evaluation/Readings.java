@@ -166,6 +166,7 @@ public record Readings(Threads threads, Heap heap, Memory memory, Gc gc) {
 	 *
 	 * @param nonHeapUsedBytes non-heap memory the JVM accounts for (metaspace, code
 	 * cache)
+	 * @param nonHeapCommittedBytes non-heap memory the JVM has committed
 	 * @param metaspaceUsedBytes metaspace in use
 	 * @param metaspaceMaxBytes {@code -XX:MaxMetaspaceSize}
 	 * @param directBufferBytes memory reserved by direct buffers
@@ -177,8 +178,11 @@ public record Readings(Threads threads, Heap heap, Memory memory, Gc gc) {
 	 * @param containerWorkingSetBytes the container's use less its inactive file cache:
 	 * what the kernel and the kubelet judge against the limit
 	 * @param containerRisingSamples how many samples in a row the container's memory rose
-	 * @param containerGrowthBytesPerSecond how fast it rose over those samples; unknown
-	 * when it did not
+	 * @param containerStepBytesPerSecond how fast it rose since the previous sample;
+	 * unknown when it did not rise
+	 * @param containerGrowthBytesPerSecond the rate at which it rose at each of the last
+	 * two samples at least, once it has risen at {@value #STEADY_RISES} samples in a row:
+	 * a steady climb; unknown before
 	 * @param openFileDescriptors open file descriptors
 	 * @param maxFileDescriptors the most file descriptors the process may open
 	 * @param loadedClasses classes loaded now
@@ -186,8 +190,18 @@ public record Readings(Threads threads, Heap heap, Memory memory, Gc gc) {
 	public record Memory(double nonHeapUsedBytes, double nonHeapCommittedBytes, double metaspaceUsedBytes,
 			double metaspaceMaxBytes, double directBufferBytes, double directMemoryMaxBytes, double mappedBufferBytes,
 			double residentBytes, double containerLimitBytes, double containerUsageBytes,
-			double containerWorkingSetBytes, int containerRisingSamples, double containerGrowthBytesPerSecond,
-			double openFileDescriptors, double maxFileDescriptors, double loadedClasses) {
+			double containerWorkingSetBytes, int containerRisingSamples, double containerStepBytesPerSecond,
+			double containerGrowthBytesPerSecond, double openFileDescriptors, double maxFileDescriptors,
+			double loadedClasses) {
+
+		/**
+		 * The samples in a row the container's memory must rise before its climb counts.
+		 * The first rise of a climb spans only part of an interval, and a burst that is
+		 * freed at once can span two samples while it is being allocated; the slower of
+		 * the two rises after the first is a rate the climb has kept up for a whole
+		 * interval, twice.
+		 */
+		public static final int STEADY_RISES = 3;
 
 		/**
 		 * The container's memory as its limit is judged: the working set, or the usage
@@ -213,12 +227,12 @@ public record Readings(Threads threads, Heap heap, Memory memory, Gc gc) {
 			double usage = hasContainer ? known(container.usageBytes()) : Double.NaN;
 			double used = !Double.isNaN(workingSet) ? workingSet : usage;
 			int rising = 0;
+			double step = Double.NaN;
 			double growth = Double.NaN;
 			if (previous != null && used > previous.containerUsedBytes() && sincePreviousSeconds > 0) {
-				double rate = (used - previous.containerUsedBytes()) / sincePreviousSeconds;
+				step = (used - previous.containerUsedBytes()) / sincePreviousSeconds;
 				rising = previous.containerRisingSamples() + 1;
-				growth = (rising == 1) ? rate
-						: ((rising - 1) * previous.containerGrowthBytesPerSecond() + rate) / rising;
+				growth = (rising >= STEADY_RISES) ? Math.min(step, previous.containerStepBytesPerSecond()) : Double.NaN;
 			}
 			return new Memory((memory != null) ? memory.nonHeap().used() : Double.NaN,
 					(memory != null) ? memory.nonHeap().committed() : Double.NaN,
@@ -228,8 +242,8 @@ public record Readings(Threads threads, Heap heap, Memory memory, Gc gc) {
 					hasBuffers ? positive(buffers.maxDirect()) : Double.NaN,
 					hasBuffers ? buffers.mapped().used() : Double.NaN,
 					(resident != null) ? resident.bytes() : Double.NaN,
-					hasContainer ? positive(container.limitBytes()) : Double.NaN, usage, workingSet, rising, growth,
-					hasProcess ? known(process.openFileDescriptors()) : Double.NaN,
+					hasContainer ? positive(container.limitBytes()) : Double.NaN, usage, workingSet, rising, step,
+					growth, hasProcess ? known(process.openFileDescriptors()) : Double.NaN,
 					hasProcess ? positive(process.maxFileDescriptors()) : Double.NaN,
 					hasProcess ? process.loadedClasses() : Double.NaN);
 		}
@@ -246,15 +260,17 @@ public record Readings(Threads threads, Heap heap, Memory memory, Gc gc) {
 	 * @param pauses pauses since then
 	 * @param pauseSeconds the time those pauses took
 	 * @param concurrentSeconds wall time of concurrent cycles since then
-	 * @param windowPauses pauses that ended within the window
+	 * @param windowPauses pauses that ended within the window, diagnostic pauses (the
+	 * collection a class histogram or a heap dump runs first) left out, as from the
+	 * percentiles and the overhead
 	 * @param p50Seconds the median pause within the window
 	 * @param p90Seconds the 90th percentile pause within the window
 	 * @param p99Seconds the 99th percentile pause within the window
 	 * @param maxSeconds the longest pause within the window
 	 * @param lastPauseEnd when the most recent pause ended, in seconds since the epoch
 	 * @param overhead share of wall time spent in pauses over the window: from the pause
-	 * recorder when it runs, else from the collectors' accumulated times (whole
-	 * milliseconds)
+	 * recorder when it runs, diagnostic pauses left out, else from the collectors'
+	 * accumulated times (whole milliseconds)
 	 * @param collectionsPerSecond collections completed per second over the window
 	 * @param allocatedBytes bytes allocated on the heap by all threads since the JVM
 	 * started
@@ -273,7 +289,7 @@ public record Readings(Threads threads, Heap heap, Memory memory, Gc gc) {
 			double overhead = Double.NaN;
 			double collectionsPerSecond = Double.NaN;
 			if (now != null && then != null) {
-				overhead = perSecond(now.pauseNanos(), then.pauseNanos(), windowSeconds) / NANOS_PER_SECOND;
+				overhead = perSecond(judgedPauseNanos(now), judgedPauseNanos(then), windowSeconds) / NANOS_PER_SECOND;
 				collectionsPerSecond = perSecond(now.collections(), then.collections(), windowSeconds);
 			}
 			else if (windowStart != null && current.gc() != null && windowStart.gc() != null) {
@@ -293,6 +309,13 @@ public record Readings(Threads threads, Heap heap, Memory memory, Gc gc) {
 					seconds(now.windowP90Nanos()), seconds(now.windowP99Nanos()), seconds(now.windowMaxNanos()),
 					(lastPauseEnd != null) ? lastPauseEnd.toEpochMilli() / 1000.0 : Double.NaN, overhead,
 					collectionsPerSecond, allocated, allocation);
+		}
+
+		/**
+		 * Pause time less the diagnostic pauses, which whoever looked at the heap caused.
+		 */
+		private static long judgedPauseNanos(GcPauseFigures pauses) {
+			return pauses.pauseNanos() - pauses.diagnosticPauseNanos();
 		}
 
 		private static double allocatedBytes(RuntimeSnapshot snapshot) {

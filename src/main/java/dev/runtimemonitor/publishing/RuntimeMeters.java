@@ -117,6 +117,18 @@ public final class RuntimeMeters implements MeterBinder, MonitorListener {
 			.description("Heap in use right after the most recent garbage collection")
 			.register(registry);
 		Gauge
+			.builder("runtime.memory.heap.live.set", this.monitor,
+					reading((readings) -> readings.heap().liveSetBytes()))
+			.baseUnit(BaseUnits.BYTES)
+			.description("Old-generation heap that survived the most recent collections that freed it: the live set")
+			.register(registry);
+		Gauge
+			.builder("runtime.memory.heap.live.set.growth", this.monitor,
+					reading((readings) -> readings.heap().liveSetGrowthBytesPerSecond()))
+			.baseUnit("bytes.per.second")
+			.description("How fast the live set grows, over up to the last half hour; NaN until it spans ten minutes")
+			.register(registry);
+		Gauge
 			.builder("runtime.process.resident.memory", this.monitor,
 					reading((readings) -> readings.memory().residentBytes()))
 			.baseUnit(BaseUnits.BYTES)

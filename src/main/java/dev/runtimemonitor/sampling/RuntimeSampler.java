@@ -79,6 +79,7 @@ public final class RuntimeSampler implements Closeable {
 		long start = this.clock.monotonicTime();
 		Instant time = Instant.ofEpochMilli(this.clock.wallTime());
 		ThreadFigures threads = read(this.sources.threads());
+		ThreadStates threadStates = readOptional(this.sources.threadStates());
 		VirtualThreadFigures virtualThreads = read(this.sources.virtualThreads());
 		MemoryFigures memory = read(this.sources.memory());
 		GcFigures gc = read(this.sources.gc());
@@ -89,8 +90,8 @@ public final class RuntimeSampler implements Closeable {
 		ContainerMemory container = read(this.sources.container());
 		DeadlockFigures deadlocks = searchDeadlocksWhenDue(start, time);
 		long duration = this.clock.monotonicTime() - start;
-		return new RuntimeSnapshot(time, start, duration, threads, virtualThreads, memory, gc, pauses, buffers, process,
-				resident, container, deadlocks);
+		return new RuntimeSnapshot(time, start, duration, threads, threadStates, virtualThreads, memory, gc, pauses,
+				buffers, process, resident, container, deadlocks);
 	}
 
 	private @Nullable DeadlockFigures searchDeadlocksWhenDue(long now, Instant time) {

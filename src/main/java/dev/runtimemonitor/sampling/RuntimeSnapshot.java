@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
  * must not jump with the wall clock
  * @param durationNanos how long taking the sample took
  * @param threads platform threads
+ * @param threadStates platform threads by state
  * @param virtualThreads the virtual-thread scheduler (JDK 24 and later)
  * @param memory heap, non-heap and memory pools
  * @param gc garbage collectors and heap use after the last collection
@@ -24,8 +25,9 @@ import org.jspecify.annotations.Nullable;
  * @param deadlocks the most recent search for deadlocked threads
  */
 public record RuntimeSnapshot(Instant time, long monotonicNanos, long durationNanos, @Nullable ThreadFigures threads,
-		@Nullable VirtualThreadFigures virtualThreads, @Nullable MemoryFigures memory, @Nullable GcFigures gc,
-		@Nullable GcPauseFigures pauses, @Nullable BufferFigures buffers, @Nullable ProcessFigures process,
-		@Nullable ResidentMemory resident, @Nullable ContainerMemory container, @Nullable DeadlockFigures deadlocks) {
+		@Nullable ThreadStates threadStates, @Nullable VirtualThreadFigures virtualThreads,
+		@Nullable MemoryFigures memory, @Nullable GcFigures gc, @Nullable GcPauseFigures pauses,
+		@Nullable BufferFigures buffers, @Nullable ProcessFigures process, @Nullable ResidentMemory resident,
+		@Nullable ContainerMemory container, @Nullable DeadlockFigures deadlocks) {
 
 }

@@ -19,6 +19,7 @@ import org.jspecify.annotations.Nullable;
  * The sources one sample reads, looked up once.
  *
  * @param threads platform thread counts
+ * @param threadStates platform threads by state, or {@code null} to not count them
  * @param virtualThreads the virtual-thread scheduler
  * @param memory heap, non-heap and pools
  * @param gc collectors and heap after the last collection
@@ -29,11 +30,11 @@ import org.jspecify.annotations.Nullable;
  * @param container the control group's memory
  * @param deadlocks the deadlock search, or {@code null} to never search
  */
-public record SampleSources(SampleSource<ThreadFigures> threads, SampleSource<VirtualThreadFigures> virtualThreads,
-		SampleSource<MemoryFigures> memory, SampleSource<GcFigures> gc, @Nullable SampleSource<GcPauseFigures> pauses,
-		SampleSource<BufferFigures> buffers, SampleSource<ProcessFigures> process,
-		SampleSource<ResidentMemory> resident, SampleSource<ContainerMemory> container,
-		@Nullable SampleSource<Integer> deadlocks) {
+public record SampleSources(SampleSource<ThreadFigures> threads, @Nullable SampleSource<ThreadStates> threadStates,
+		SampleSource<VirtualThreadFigures> virtualThreads, SampleSource<MemoryFigures> memory,
+		SampleSource<GcFigures> gc, @Nullable SampleSource<GcPauseFigures> pauses, SampleSource<BufferFigures> buffers,
+		SampleSource<ProcessFigures> process, SampleSource<ResidentMemory> resident,
+		SampleSource<ContainerMemory> container, @Nullable SampleSource<Integer> deadlocks) {
 
 	/**
 	 * The sources of the running JVM and the host it runs on, without GC pauses (see
@@ -47,7 +48,7 @@ public record SampleSources(SampleSource<ThreadFigures> threads, SampleSource<Vi
 			.filter((pool) -> pool.getType() == MemoryType.HEAP)
 			.map(MemoryPoolMXBean::getName)
 			.collect(Collectors.toSet());
-		return new SampleSources(new ThreadSource(threads),
+		return new SampleSources(new ThreadSource(threads), ThreadStateSource.allThreads(),
 				new VirtualThreadSource(ManagementFactory.getPlatformMBeanServer()),
 				new MemorySource(ManagementFactory.getMemoryMXBean(), pools, System::currentTimeMillis),
 				new GcSource(ManagementFactory.getGarbageCollectorMXBeans(), heapPools), null,
@@ -65,8 +66,17 @@ public record SampleSources(SampleSource<ThreadFigures> threads, SampleSource<Vi
 	 * @return a copy that never searches for deadlocks
 	 */
 	public SampleSources withoutDeadlockSearch() {
-		return new SampleSources(this.threads, this.virtualThreads, this.memory, this.gc, this.pauses, this.buffers,
-				this.process, this.resident, this.container, null);
+		return new SampleSources(this.threads, this.threadStates, this.virtualThreads, this.memory, this.gc,
+				this.pauses, this.buffers, this.process, this.resident, this.container, null);
+	}
+
+	/**
+	 * These sources without the count of threads by state.
+	 * @return a copy that does not count threads by state
+	 */
+	public SampleSources withoutThreadStates() {
+		return new SampleSources(this.threads, null, this.virtualThreads, this.memory, this.gc, this.pauses,
+				this.buffers, this.process, this.resident, this.container, this.deadlocks);
 	}
 
 	/**
@@ -75,12 +85,16 @@ public record SampleSources(SampleSource<ThreadFigures> threads, SampleSource<Vi
 	 * @return a copy that reads GC pauses too
 	 */
 	public SampleSources withPauses(SampleSource<GcPauseFigures> pauses) {
-		return new SampleSources(this.threads, this.virtualThreads, this.memory, this.gc, pauses, this.buffers,
-				this.process, this.resident, this.container, this.deadlocks);
+		return new SampleSources(this.threads, this.threadStates, this.virtualThreads, this.memory, this.gc, pauses,
+				this.buffers, this.process, this.resident, this.container, this.deadlocks);
 	}
 
 	List<SampleSource<?>> all() {
-		List<SampleSource<?>> all = new ArrayList<>(List.of(this.threads, this.virtualThreads, this.memory, this.gc));
+		List<SampleSource<?>> all = new ArrayList<>(List.of(this.threads));
+		if (this.threadStates != null) {
+			all.add(this.threadStates);
+		}
+		all.addAll(List.of(this.virtualThreads, this.memory, this.gc));
 		if (this.pauses != null) {
 			all.add(this.pauses);
 		}

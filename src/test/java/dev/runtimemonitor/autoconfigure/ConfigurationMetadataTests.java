@@ -114,6 +114,26 @@ class ConfigurationMetadataTests {
 		assertThat(metadata.get("runtime-monitor.history-size").get("description").asString()).isNotBlank();
 	}
 
+	@Test
+	void everyEvidencePropertyIsDescribedWithItsRealDefault() throws IOException {
+		Map<String, JsonNode> metadata = properties();
+		RuntimeMonitorProperties.Evidence defaults = bind(Map.of()).evidence();
+		for (String kind : new String[] { "", "deadlocks.", "thread-groups.", "class-histogram.", "gc-pauses.",
+				"native-memory." }) {
+			JsonNode enabled = metadata.get("runtime-monitor.evidence." + kind + "enabled");
+			assertThat(enabled).as(kind + "enabled").isNotNull();
+			assertThat(enabled.get("description").asString()).as(kind + "enabled").isNotBlank();
+			assertThat(enabled.get("defaultValue").asBoolean()).as(kind + "enabled").isTrue();
+		}
+		assertThat(duration(metadata, "evidence.keep-for")).isEqualTo(defaults.keepFor())
+			.isEqualTo(Duration.ofHours(1));
+		assertThat(duration(metadata, "evidence.class-histogram.min-interval"))
+			.isEqualTo(defaults.classHistogram().minInterval())
+			.isEqualTo(Duration.ofMinutes(10));
+		assertThat(metadata.get("runtime-monitor.evidence.class-histogram.min-interval").get("description").asString())
+			.isNotBlank();
+	}
+
 	private static Duration duration(Map<String, JsonNode> metadata, String name) {
 		return DurationStyle.detectAndParse(metadata.get("runtime-monitor." + name).get("defaultValue").asString());
 	}

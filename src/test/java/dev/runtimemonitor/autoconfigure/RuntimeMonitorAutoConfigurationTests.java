@@ -7,7 +7,11 @@ import dev.runtimemonitor.evaluation.Check;
 import dev.runtimemonitor.evaluation.CheckPolicy;
 import dev.runtimemonitor.evaluation.Evaluator;
 import dev.runtimemonitor.evaluation.Probe;
+import dev.runtimemonitor.monitor.MonitorListener;
 import dev.runtimemonitor.monitor.RuntimeMonitor;
+import dev.runtimemonitor.monitor.evidence.EvidenceKind;
+import dev.runtimemonitor.monitor.evidence.EvidenceRecorder;
+import dev.runtimemonitor.publishing.EvidenceLogger;
 import dev.runtimemonitor.publishing.GcPauseMeters;
 import dev.runtimemonitor.publishing.LevelChangeLogger;
 import dev.runtimemonitor.publishing.RuntimeMeters;
@@ -53,6 +57,37 @@ class RuntimeMonitorAutoConfigurationTests {
 				.hasBean("runtimeReadinessHealthIndicator");
 			assertThat(context.getBeansOfType(RuntimeHealthIndicator.class)).hasSize(3);
 		});
+	}
+
+	@Test
+	void capturesEveryKindOfEvidenceAfterTheLevelChangeIsLogged() {
+		this.runner.run((context) -> {
+			assertThat(context).hasSingleBean(EvidenceRecorder.class).hasSingleBean(EvidenceLogger.class);
+			EvidenceRecorder evidence = context.getBean(EvidenceRecorder.class);
+			assertThat(EvidenceKind.values()).allSatisfy((kind) -> assertThat(evidence.captures(kind)).isTrue());
+			assertThat(evidence.keepFor()).isEqualTo(Duration.ofHours(1));
+			List<MonitorListener> listeners = context.getBeanProvider(MonitorListener.class).orderedStream().toList();
+			assertThat(listeners.indexOf(context.getBean(LevelChangeLogger.class))).isNotNegative()
+				.isLessThan(listeners.indexOf(evidence));
+		});
+	}
+
+	@Test
+	void evidenceIsSwitchedOffWhollyOrKindByKind() {
+		this.runner.withPropertyValues("runtime-monitor.evidence.enabled=false")
+			.run((context) -> assertThat(context).hasSingleBean(RuntimeMonitor.class)
+				.doesNotHaveBean(EvidenceRecorder.class)
+				.doesNotHaveBean(EvidenceLogger.class));
+		this.runner
+			.withPropertyValues("runtime-monitor.evidence.class-histogram.enabled=false",
+					"runtime-monitor.evidence.native-memory.enabled=false", "runtime-monitor.evidence.keep-for=15m")
+			.run((context) -> {
+				EvidenceRecorder evidence = context.getBean(EvidenceRecorder.class);
+				assertThat(evidence.captures(EvidenceKind.CLASS_HISTOGRAM)).isFalse();
+				assertThat(evidence.captures(EvidenceKind.NATIVE_MEMORY)).isFalse();
+				assertThat(evidence.captures(EvidenceKind.DEADLOCKS)).isTrue();
+				assertThat(evidence.keepFor()).isEqualTo(Duration.ofMinutes(15));
+			});
 	}
 
 	@Test

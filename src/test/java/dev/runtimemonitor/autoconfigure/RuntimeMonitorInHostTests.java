@@ -1,6 +1,11 @@
 package dev.runtimemonitor.autoconfigure;
 
+import java.security.Principal;
+import java.util.Map;
+
 import dev.runtimemonitor.monitor.RuntimeMonitor;
+import dev.runtimemonitor.monitor.evidence.EvidenceRecorder;
+import dev.runtimemonitor.publishing.endpoint.RuntimeEndpoint;
 import dev.runtimemonitor.publishing.health.RuntimeHealthGroups;
 import dev.runtimemonitor.publishing.health.RuntimeHealthIndicator;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -9,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.availability.ApplicationAvailabilityAutoConfiguration;
 import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
+import org.springframework.boot.actuate.endpoint.SecurityContext;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroup;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroups;
 import org.springframework.boot.health.autoconfigure.actuate.endpoint.AvailabilityProbesAutoConfiguration;
@@ -19,6 +25,7 @@ import org.springframework.boot.health.autoconfigure.registry.HealthContributorR
 import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
+import org.springframework.boot.test.context.assertj.AssertableWebApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
@@ -129,6 +136,65 @@ class RuntimeMonitorInHostTests {
 			.run((context) -> assertThat(context).hasNotFailed()
 				.hasSingleBean(RuntimeMonitor.class)
 				.hasBean("runtimeLivenessHealthIndicator"));
+	}
+
+	@Test
+	void theEvidenceInTheReportFollowsTheHostsRuleForHealthDetails() {
+		WebApplicationContextRunner withReport = this.runner
+			.withConfiguration(AutoConfigurations.of(RuntimeReportAutoConfiguration.class))
+			.withPropertyValues("management.endpoints.web.exposure.include=health,runtime");
+		SecurityContext operator = new Operator("ops");
+		withReport.run((context) -> {
+			assertThat(evidenceShown(context, SecurityContext.NONE)).as("show-details never, the default").isFalse();
+			assertThat(evidenceShown(context, operator)).isFalse();
+		});
+		withReport
+			.withPropertyValues("management.endpoint.health.show-details=when-authorized",
+					"management.endpoint.health.roles=ops")
+			.run((context) -> {
+				assertThat(evidenceShown(context, SecurityContext.NONE)).isFalse();
+				assertThat(evidenceShown(context, new Operator("dev"))).isFalse();
+				assertThat(evidenceShown(context, operator)).isTrue();
+			});
+		withReport.withPropertyValues("management.endpoint.health.show-details=always")
+			.run((context) -> assertThat(evidenceShown(context, SecurityContext.NONE)).isTrue());
+	}
+
+	@Test
+	void withoutAHealthEndpointNobodyReadsTheEvidenceOverHttp() {
+		new WebApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(RuntimeMonitorAutoConfiguration.class,
+					RuntimeReportAutoConfiguration.class, EndpointAutoConfiguration.class))
+			.withPropertyValues("management.endpoints.web.exposure.include=runtime",
+					"management.endpoint.health.show-details=always")
+			.run((context) -> {
+				assertThat(context).hasSingleBean(EvidenceRecorder.class).doesNotHaveBean(HealthEndpointGroups.class);
+				assertThat(evidenceShown(context, SecurityContext.NONE)).isFalse();
+			});
+	}
+
+	private static boolean evidenceShown(AssertableWebApplicationContext context, SecurityContext reader) {
+		assertThat(context.getBean(RuntimeEndpoint.class).text(reader).getBody()).isNotNull();
+		@SuppressWarnings("unchecked")
+		Map<String, Object> report = (Map<String, Object>) context.getBean(RuntimeEndpoint.class)
+			.report(reader)
+			.getBody();
+		return report.containsKey("evidence");
+	}
+
+	/** A signed-in reader with one role. */
+	private record Operator(String role) implements SecurityContext {
+
+		@Override
+		public Principal getPrincipal() {
+			return () -> "someone";
+		}
+
+		@Override
+		public boolean isUserInRole(String role) {
+			return this.role.equals(role);
+		}
+
 	}
 
 	@Test

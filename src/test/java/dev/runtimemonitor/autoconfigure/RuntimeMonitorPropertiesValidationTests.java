@@ -29,6 +29,8 @@ class RuntimeMonitorPropertiesValidationTests {
 					runtime-monitor.checks.sampler.critical=0s             | checks.sampler.critical      | must be more than zero
 					runtime-monitor.checks.deadlock.sustain=-1s            | checks.deadlock.sustain      | must be zero or more
 					runtime-monitor.history-size=0                         | historySize                  | must be at least 1
+					runtime-monitor.evidence.keep-for=-1m                  | evidence.keepFor             | must be zero or more
+					runtime-monitor.evidence.class-histogram.min-interval=-1s | evidence.classHistogram.minInterval | must be zero or more
 					""")
 	void refusesBadValuesNamingTheProperty(String property, String field, String message) {
 		this.runner.withPropertyValues(property).run((context) -> {
@@ -47,6 +49,7 @@ class RuntimeMonitorPropertiesValidationTests {
 			runtime-monitor.checks.threads.probes=sometimes | runtime-monitor.checks.threads.probes
 			runtime-monitor.gc-events=logs                  | runtime-monitor.gc-events
 			runtime-monitor.checks.heap.warning=high        | runtime-monitor.checks.heap.warning
+			runtime-monitor.evidence.heap-dump.enabled=true | runtime-monitor.evidence.heap-dump.enabled
 			""")
 	void refusesUnknownPropertiesAndUnreadableValues(String property, String name) {
 		this.runner.withPropertyValues(property).run((context) -> {

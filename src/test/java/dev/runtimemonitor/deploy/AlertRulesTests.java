@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.runtimemonitor.evaluation.Check;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,8 +49,12 @@ class AlertRulesTests {
 			.toList();
 		assertThat(onChecks).hasSizeGreaterThanOrEqualTo(10).allSatisfy((alert) -> {
 			String severity = (String) Yamls.get(alert, "labels.severity");
+			Matcher check = CHECK_SELECTOR.matcher(expr(alert));
+			assertThat(check.find()).isTrue();
+			// A check whose lower values are worse (a time left) breaches at or below.
+			boolean higherIsWorse = Check.fromId(check.group(1)).map(Check::higherIsWorse).orElse(true);
 			assertThat(expr(alert)).as((String) alert.get("alert"))
-				.contains(">= ignoring(level) runtime_check_threshold{")
+				.contains((higherIsWorse ? ">=" : "<=") + " ignoring(level) runtime_check_threshold{")
 				.contains("level=\"" + severity + "\"");
 			assertThat(Yamls.get(alert, "annotations.description")).as((String) alert.get("alert"))
 				.asString()

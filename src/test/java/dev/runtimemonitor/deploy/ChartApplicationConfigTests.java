@@ -122,6 +122,30 @@ class ChartApplicationConfigTests {
 	}
 
 	@Test
+	void everyEvidenceValueReachesTheApplication() {
+		Map<String, Object> values = new LinkedHashMap<>();
+		values.put("runtimeMonitor.evidence.enabled", true);
+		values.put("runtimeMonitor.evidence.keepFor", "2h");
+		values.put("runtimeMonitor.evidence.deadlocks.enabled", false);
+		values.put("runtimeMonitor.evidence.threadGroups.enabled", false);
+		values.put("runtimeMonitor.evidence.classHistogram.enabled", false);
+		values.put("runtimeMonitor.evidence.classHistogram.minInterval", "30m");
+		values.put("runtimeMonitor.evidence.gcPauses.enabled", false);
+		values.put("runtimeMonitor.evidence.nativeMemory.enabled", false);
+
+		RuntimeMonitorProperties.Evidence evidence = bind(applicationYml(values)).evidence();
+
+		assertThat(evidence.enabled()).isTrue();
+		assertThat(evidence.keepFor()).isEqualTo(Duration.ofHours(2));
+		assertThat(evidence.classHistogram().minInterval()).isEqualTo(Duration.ofMinutes(30));
+		assertThat(evidence.enabledKinds()).isEmpty();
+		assertThat(bind(applicationYml(Map.of("runtimeMonitor.evidence.enabled", false))).evidence().enabledKinds())
+			.isEmpty();
+		assertThat(bind(applicationYml(Map.of("runtimeMonitor.evidence.gcPauses.enabled", false))).evidence()
+			.enabledKinds()).hasSize(4);
+	}
+
+	@Test
 	void theCiValuesGiveAConfigurationTheServiceAccepts() {
 		String yml = HelmChart.render(HelmChart.ALL_ON_VALUES)
 			.named(ConfigMap.class, HelmChart.FULLNAME)

@@ -151,7 +151,7 @@ class HelmChartTests {
 	@Test
 	void jvmOptionsArePassedAsJavaToolOptions() {
 		assertThat(env(HelmChart.render(Map.of()).one(Deployment.class), "JAVA_TOOL_OPTIONS"))
-			.isEqualTo("-XX:MaxRAMPercentage=70.0 -XX:+ExitOnOutOfMemoryError");
+			.isEqualTo("-XX:MaxRAMPercentage=70.0 -XX:+ExitOnOutOfMemoryError -XX:FlightRecorderOptions:memorysize=1m");
 		assertThat(
 				env(HelmChart.render(Map.of("javaToolOptions", "-Xmx256m")).one(Deployment.class), "JAVA_TOOL_OPTIONS"))
 			.isEqualTo("-Xmx256m");

@@ -93,6 +93,25 @@ class EvaluatorTests {
 	}
 
 	@Test
+	void aSteadyContainerClimbIsJudgedWhereItLeadsByTheEndOfTheSustain() {
+		CheckPolicy policy = new CheckPolicy(Check.CONTAINER_MEMORY, 0.85, 0.95, Duration.ofSeconds(15),
+				Probe.READINESS);
+		Evaluator evaluator = evaluator(policy);
+		// 1% of the limit a second from 60%. Two rises are not yet a climb; from 75% it
+		// leads to 90% by the end of the sustain, from 80% to 95%.
+		Evaluation evaluation = null;
+		Level[] levels = new Level[5];
+		for (int i = 0; i < levels.length; i++) {
+			long workingSet = 600 + 50L * i;
+			RuntimeSnapshot snapshot = atSeconds(5L * i).container(1000, workingSet + 10, workingSet).build();
+			evaluation = evaluator.evaluate(snapshot, null, evaluation);
+			levels[i] = evaluation.result(Check.CONTAINER_MEMORY).level();
+		}
+		assertThat(levels).containsExactly(Level.OK, Level.OK, Level.OK, Level.WARNING, Level.CRITICAL);
+		assertThat(evaluation.result(Check.CONTAINER_MEMORY).value()).isEqualTo(0.8);
+	}
+
+	@Test
 	void containerMemoryCheckIsUnknownWithoutALimit() {
 		RuntimeSnapshot snapshot = atSeconds(0).resident(490).container(-1, 499).build();
 		assertThat(evaluate(policy(Check.CONTAINER_MEMORY, 0.85, 0.95), snapshot).level()).isEqualTo(Level.UNKNOWN);

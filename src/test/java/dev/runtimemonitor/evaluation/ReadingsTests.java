@@ -1,11 +1,15 @@
 package dev.runtimemonitor.evaluation;
 
+import java.util.Arrays;
+
 import dev.runtimemonitor.sampling.CollectorFigures;
 import dev.runtimemonitor.sampling.RuntimeSnapshot;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 import static dev.runtimemonitor.testsupport.SnapshotBuilder.atSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 class ReadingsTests {
 
@@ -40,6 +44,13 @@ class ReadingsTests {
 	}
 
 	@Test
+	void theOverheadLeavesOutThePausesOfALookAtTheHeap() {
+		RuntimeSnapshot start = atSeconds(0).recordedPauses(0, 0, 0).build();
+		RuntimeSnapshot now = atSeconds(60).recordedPauses(2, 4_000_000_000L, 1_000_000_000L, 1_000_000_000L).build();
+		assertThat(Readings.of(now, start, null, start, MINUTE_NANOS).gc().overhead()).isEqualTo(0.05);
+	}
+
+	@Test
 	void whatWasNotMeasuredIsNaN() {
 		Readings readings = Readings.of(atSeconds(0).build());
 		assertThat(readings.threads().live()).isNaN();
@@ -69,6 +80,75 @@ class ReadingsTests {
 		RuntimeSnapshot start = atSeconds(0).threads(100).build();
 		RuntimeSnapshot now = atSeconds(59).threads(1000).build();
 		assertThat(Readings.of(now, start, null, start, MINUTE_NANOS).threads().growthPerSecond()).isNaN();
+	}
+
+	@Test
+	void theContainersClimbCountsOnceItRoseThriceInARowAtTheSlowerOfTheLastTwoRises() {
+		Readings first = containerAt(0, 100_000, null);
+		Readings once = containerAt(5, 110_000, first);
+		Readings twice = containerAt(10, 160_000, once);
+		Readings thrice = containerAt(15, 180_000, twice);
+		Readings fourTimes = containerAt(20, 230_000, thrice);
+		assertThat(once.memory().containerRisingSamples()).isOne();
+		assertThat(once.memory().containerStepBytesPerSecond()).isEqualTo(2_000);
+		assertThat(once.memory().containerGrowthBytesPerSecond()).isNaN();
+		assertThat(twice.memory().containerGrowthBytesPerSecond()).isNaN();
+		assertThat(thrice.memory().containerGrowthBytesPerSecond()).isEqualTo(4_000);
+		assertThat(fourTimes.memory().containerGrowthBytesPerSecond()).isEqualTo(4_000);
+		assertThat(fourTimes.memory().containerRisingSamples()).isEqualTo(4);
+		Readings fell = containerAt(25, 220_000, fourTimes);
+		assertThat(fell.memory().containerRisingSamples()).isZero();
+		assertThat(fell.memory().containerStepBytesPerSecond()).isNaN();
+		assertThat(fell.memory().containerGrowthBytesPerSecond()).isNaN();
+	}
+
+	@Test
+	void aBurstAllocatedAcrossTwoSamplesIsNotAClimb() {
+		Readings before = containerAt(5, 100_000, containerAt(0, 100_000, null));
+		Readings during = containerAt(10, 250_000, before);
+		Readings after = containerAt(15, 300_000, during);
+		Readings held = containerAt(20, 300_000, after);
+		assertThat(after.memory().containerGrowthBytesPerSecond()).isNaN();
+		assertThat(held.memory().containerRisingSamples()).isZero();
+	}
+
+	@Test
+	void aBurstAfterACreepCountsAtTheCreepingRate() {
+		Readings creep = containerAt(10, 100_200, containerAt(5, 100_100, containerAt(0, 100_000, null)));
+		Readings burst = containerAt(15, 300_000, creep);
+		assertThat(burst.memory().containerGrowthBytesPerSecond()).isEqualTo(20);
+	}
+
+	@Test
+	void theWorkingSetIsWhatTheContainersMemoryIsJudgedBy() {
+		Readings readings = Readings.of(atSeconds(0).container(1_000, 900, 600).build());
+		assertThat(readings.memory().containerUsedBytes()).isEqualTo(600);
+		assertThat(Readings.of(atSeconds(0).container(1_000, 900).build()).memory().containerUsedBytes())
+			.isEqualTo(900);
+	}
+
+	@Test
+	void theLiveSetsGrowthTellsWhenTheHeapIsFull() {
+		long mib = 1024 * 1024;
+		long[] growing = new long[11];
+		for (int i = 0; i < growing.length; i++) {
+			growing[i] = (100 + 6L * i) * mib;
+		}
+		Readings readings = Readings.of(atSeconds(600).heap(200 * mib, 1024 * mib).liveSetEveryMinute(growing).build());
+		assertThat(readings.heap().liveSetBytes()).isEqualTo(160 * mib);
+		assertThat(readings.heap().liveSetGrowthBytesPerSecond()).isCloseTo(0.1 * mib, within(1.0));
+		assertThat(readings.heap().secondsUntilFull()).isCloseTo(864 * 10.0, within(1.0));
+		long[] flat = new long[11];
+		Arrays.fill(flat, 100 * mib);
+		Readings steady = Readings.of(atSeconds(600).heap(200 * mib, 1024 * mib).liveSetEveryMinute(flat).build());
+		assertThat(steady.heap().secondsUntilFull()).isInfinite();
+		assertThat(Readings.of(atSeconds(0).heap(200 * mib, 1024 * mib).build()).heap().secondsUntilFull()).isNaN();
+	}
+
+	private static Readings containerAt(long seconds, long workingSet, @Nullable Readings previous) {
+		RuntimeSnapshot snapshot = atSeconds(seconds).container(1_000_000, workingSet + 50, workingSet).build();
+		RuntimeSnapshot before = atSeconds(Math.max(0, seconds - 5)).build();
+		return Readings.of(snapshot, (previous != null) ? before : null, previous, null, MINUTE_NANOS);
 	}
 
 }

@@ -122,4 +122,42 @@ class SustainedLevelTests {
 		assertThat(judge(none, 1e12, null, 0).level()).isEqualTo(Level.OK);
 	}
 
+	private final CheckPolicy containerMemory = new CheckPolicy(Check.CONTAINER_MEMORY, 0.85, 0.95,
+			Duration.ofSeconds(15), Probe.READINESS);
+
+	@Test
+	void aTrendThatBreachesWithinTheSustainRaisesTheLevelAtOnce() {
+		CheckResult result = SustainedLevel.judge(this.containerMemory, 0.70, 0.97, null, T0);
+		assertThat(result.level()).isEqualTo(Level.CRITICAL);
+		assertThat(result.criticalBreachStart()).as("the value itself has not breached").isNull();
+		result = SustainedLevel.judge(this.containerMemory, 0.70, 0.90, result, T0.plusSeconds(5));
+		assertThat(result.level()).isEqualTo(Level.WARNING);
+		result = SustainedLevel.judge(this.containerMemory, 0.70, Double.NaN, result, T0.plusSeconds(10));
+		assertThat(result.level()).isEqualTo(Level.OK);
+	}
+
+	@Test
+	void aTrendNeverLowersTheLevelOfTheValue() {
+		CheckResult result = SustainedLevel.judge(this.containerMemory, 0.96, 0.50, null, T0);
+		result = SustainedLevel.judge(this.containerMemory, 0.96, 0.50, result, T0.plusSeconds(15));
+		assertThat(result.level()).isEqualTo(Level.CRITICAL);
+	}
+
+	@Test
+	void aTrendDoesNotMakeAnUnknownValueKnown() {
+		assertThat(SustainedLevel.judge(this.containerMemory, Double.NaN, 0.99, null, T0).level())
+			.isEqualTo(Level.UNKNOWN);
+	}
+
+	@Test
+	void aCheckWhoseLowerValuesAreWorseBreachesAtOrBelowItsThresholds() {
+		CheckPolicy heapGrowth = new CheckPolicy(Check.HEAP_GROWTH, 6 * 3600, 3600, Duration.ofSeconds(15), Probe.NONE);
+		CheckResult result = judge(heapGrowth, 1800, null, 0);
+		assertThat(result.level()).isEqualTo(Level.OK);
+		assertThat(judge(heapGrowth, 1800, result, 15).level()).isEqualTo(Level.CRITICAL);
+		assertThat(judge(heapGrowth, 3600, null, 0).criticalBreachStart()).isEqualTo(T0);
+		assertThat(judge(heapGrowth, 4 * 3600, null, 0).warningBreachStart()).isEqualTo(T0);
+		assertThat(judge(heapGrowth, Double.POSITIVE_INFINITY, null, 0).level()).isEqualTo(Level.OK);
+	}
+
 }

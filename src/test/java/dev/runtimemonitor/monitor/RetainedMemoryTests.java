@@ -58,8 +58,8 @@ class RetainedMemoryTests {
 	private static void run(RuntimeMonitor monitor, GcPauseRecorder pauses, MockClock clock, int ticks) {
 		for (int i = 0; i < ticks; i++) {
 			for (int p = 0; p < 4; p++) {
-				pauses.recordPause(
-						new GcPause(i, "G1New", "young", 1_000_000 + p, Instant.ofEpochMilli(clock.wallTime())));
+				pauses.recordPause(new GcPause(i, "G1New", "young", "G1 Evacuation Pause", 1_000_000 + p,
+						Instant.ofEpochMilli(clock.wallTime())));
 			}
 			monitor.tick();
 			clock.add(INTERVAL);

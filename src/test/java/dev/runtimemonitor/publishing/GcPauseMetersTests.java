@@ -47,7 +47,8 @@ class GcPauseMetersTests {
 
 			@Override
 			public GcPauseFigures read() {
-				return new GcPauseFigures("jfr", 3, 4, 9_000_000, 0, 4, 1_000_000, 3_000_000, 4_000_000, 5_000_000, T0);
+				return new GcPauseFigures("jfr", 3, 4, 9_000_000, 0, 0, 4, 1_000_000, 3_000_000, 4_000_000, 5_000_000,
+						T0, List.of());
 			}
 
 		};
@@ -63,9 +64,9 @@ class GcPauseMetersTests {
 
 	@Test
 	void everyPauseLandsInTheHistogramOfItsCollectorAndKind() {
-		this.meters.onPause(new GcPause(1, "ZGC Minor", "mark-start", 7_000, T0));
-		this.meters.onPause(new GcPause(1, "ZGC Minor", "mark-end", 9_000, T0));
-		this.meters.onPause(new GcPause(2, "ZGC Minor", "mark-start", 150_000, T0));
+		this.meters.onPause(new GcPause(1, "ZGC Minor", "mark-start", "Allocation Rate", 7_000, T0));
+		this.meters.onPause(new GcPause(1, "ZGC Minor", "mark-end", "Allocation Rate", 9_000, T0));
+		this.meters.onPause(new GcPause(2, "ZGC Minor", "mark-start", "Allocation Rate", 150_000, T0));
 		Timer markStart = this.registry.get("runtime.gc.pause")
 			.tags("collector", "ZGC Minor", "kind", "mark-start")
 			.timer();

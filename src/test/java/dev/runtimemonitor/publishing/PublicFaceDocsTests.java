@@ -72,7 +72,7 @@ class PublicFaceDocsTests {
 		pauses.bindTo(registry);
 		monitor.addListener(meters);
 		monitor.tick();
-		pauses.onPause(new GcPause(1, "G1New", "young", 1_000_000, Instant.now()));
+		pauses.onPause(new GcPause(1, "G1New", "young", "G1 Evacuation Pause", 1_000_000, Instant.now()));
 		pauses.onConcurrentCycle(new ConcurrentCycle(2, "G1Old", 5_000_000, Instant.now()));
 		String page = Files.readString(PAGE);
 		Set<String> micrometerNames = new LinkedHashSet<>();

@@ -218,10 +218,9 @@ class ContainerMemorySourceTests {
 		v2("536870912\n", "461373440\n", "inactive_file\n");
 		SampleSources platform = SampleSources.platform();
 		try (ContainerMemorySource container = v2Source()) {
-			RuntimeSampler sampler = new RuntimeSampler(
-					new SampleSources(platform.threads(), platform.virtualThreads(), platform.memory(), platform.gc(),
-							null, platform.buffers(), platform.process(), platform.resident(), container, null),
-					Clock.SYSTEM, Duration.ofSeconds(30));
+			RuntimeSampler sampler = new RuntimeSampler(new SampleSources(platform.threads(), null,
+					platform.virtualThreads(), platform.memory(), platform.gc(), null, platform.buffers(),
+					platform.process(), platform.resident(), container, null), Clock.SYSTEM, Duration.ofSeconds(30));
 			RuntimeSnapshot snapshot = sampler.sample();
 			assertThat(snapshot.container()).isNull();
 			assertThat(snapshot.threads()).isNotNull();

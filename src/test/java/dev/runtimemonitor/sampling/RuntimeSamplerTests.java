@@ -112,9 +112,9 @@ class RuntimeSamplerTests {
 	@Test
 	void failingSourceIsCountedAndLeftOutWhileTheRestIsSampled() {
 		SampleSources platform = SampleSources.platform();
-		SampleSources sources = new SampleSources(new Failing<>("threads"), platform.virtualThreads(),
-				platform.memory(), platform.gc(), null, platform.buffers(), platform.process(), platform.resident(),
-				platform.container(), platform.deadlocks());
+		SampleSources sources = new SampleSources(new Failing<>("threads"), platform.threadStates(),
+				platform.virtualThreads(), platform.memory(), platform.gc(), null, platform.buffers(),
+				platform.process(), platform.resident(), platform.container(), platform.deadlocks());
 		RuntimeSampler sampler = new RuntimeSampler(sources, Clock.SYSTEM, Duration.ofSeconds(30));
 		RuntimeSnapshot first = sampler.sample();
 		RuntimeSnapshot second = sampler.sample();
@@ -130,8 +130,9 @@ class RuntimeSamplerTests {
 	void unsupportedSourceIsCountedOnceAndNeverRead() {
 		SampleSources platform = SampleSources.platform();
 		Unsupported unsupported = new Unsupported();
-		SampleSources sources = new SampleSources(platform.threads(), platform.virtualThreads(), platform.memory(),
-				platform.gc(), null, platform.buffers(), platform.process(), unsupported, platform.container(), null);
+		SampleSources sources = new SampleSources(platform.threads(), null, platform.virtualThreads(),
+				platform.memory(), platform.gc(), null, platform.buffers(), platform.process(), unsupported,
+				platform.container(), null);
 		RuntimeSampler sampler = new RuntimeSampler(sources, Clock.SYSTEM, Duration.ofSeconds(30));
 		sampler.sample();
 		RuntimeSnapshot snapshot = sampler.sample();
@@ -147,9 +148,9 @@ class RuntimeSamplerTests {
 		MockClock clock = new MockClock();
 		CountingSearch search = new CountingSearch();
 		SampleSources platform = SampleSources.platform();
-		SampleSources sources = new SampleSources(platform.threads(), platform.virtualThreads(), platform.memory(),
-				platform.gc(), null, platform.buffers(), platform.process(), platform.resident(), platform.container(),
-				search);
+		SampleSources sources = new SampleSources(platform.threads(), null, platform.virtualThreads(),
+				platform.memory(), platform.gc(), null, platform.buffers(), platform.process(), platform.resident(),
+				platform.container(), search);
 		RuntimeSampler sampler = new RuntimeSampler(sources, clock, Duration.ofSeconds(30));
 		RuntimeSnapshot first = sampler.sample();
 		clock.add(Duration.ofSeconds(5));

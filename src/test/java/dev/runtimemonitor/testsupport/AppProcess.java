@@ -61,6 +61,23 @@ public final class AppProcess implements AutoCloseable {
 	 * @throws IOException when the process cannot be started
 	 */
 	public static AppProcess start(List<String> jvmOptions, List<String> arguments) throws IOException {
+		return new AppProcess(new ProcessBuilder(command(jvmOptions, arguments)).redirectErrorStream(true).start());
+	}
+
+	/**
+	 * Start the jar inside a memory control group, as in a container with a memory limit.
+	 * @param group the group
+	 * @param jvmOptions options for the JVM, before {@code -jar}
+	 * @param arguments application arguments
+	 * @return the started process
+	 * @throws IOException when the process cannot be started
+	 */
+	public static AppProcess startIn(MemoryCgroup group, List<String> jvmOptions, List<String> arguments)
+			throws IOException {
+		return new AppProcess(group.start(command(jvmOptions, arguments)));
+	}
+
+	private static List<String> command(List<String> jvmOptions, List<String> arguments) {
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.addAll(jvmOptions);
@@ -69,8 +86,7 @@ public final class AppProcess implements AutoCloseable {
 		command.add("--server.port=0");
 		command.add("--server.address=127.0.0.1");
 		command.addAll(arguments);
-		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-		return new AppProcess(process);
+		return command;
 	}
 
 	private void readOutput() {

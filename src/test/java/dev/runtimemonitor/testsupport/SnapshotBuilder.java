@@ -11,6 +11,7 @@ import dev.runtimemonitor.sampling.CollectorFigures;
 import dev.runtimemonitor.sampling.ContainerMemory;
 import dev.runtimemonitor.sampling.DeadlockFigures;
 import dev.runtimemonitor.sampling.GcFigures;
+import dev.runtimemonitor.sampling.GcPauseCause;
 import dev.runtimemonitor.sampling.GcPauseFigures;
 import dev.runtimemonitor.sampling.LiveSetPoints;
 import dev.runtimemonitor.sampling.MemoryArea;
@@ -110,8 +111,14 @@ public final class SnapshotBuilder {
 	}
 
 	public SnapshotBuilder recordedPauses(long collections, long totalPauseNanos, long windowP99Nanos) {
-		this.pauses = new GcPauseFigures("jfr", collections, collections, totalPauseNanos, 0, (int) collections,
-				windowP99Nanos / 2, windowP99Nanos, windowP99Nanos, windowP99Nanos, null);
+		return recordedPauses(collections, totalPauseNanos, 0, windowP99Nanos);
+	}
+
+	public SnapshotBuilder recordedPauses(long collections, long totalPauseNanos, long diagnosticPauseNanos,
+			long windowP99Nanos, GcPauseCause... windowCauses) {
+		this.pauses = new GcPauseFigures("jfr", collections, collections, totalPauseNanos, diagnosticPauseNanos, 0,
+				(int) collections, windowP99Nanos / 2, windowP99Nanos, windowP99Nanos, windowP99Nanos, null,
+				List.of(windowCauses));
 		return this;
 	}
 
@@ -151,8 +158,9 @@ public final class SnapshotBuilder {
 	}
 
 	public RuntimeSnapshot build() {
-		return new RuntimeSnapshot(START.plus(this.at), this.at.toNanos(), 20_000, this.threads, null, this.memory,
-				this.gc, this.pauses, this.buffers, this.process, this.resident, this.container, this.deadlocks);
+		return new RuntimeSnapshot(START.plus(this.at), this.at.toNanos(), 20_000, this.threads, null, null,
+				this.memory, this.gc, this.pauses, this.buffers, this.process, this.resident, this.container,
+				this.deadlocks);
 	}
 
 }

@@ -5,14 +5,17 @@ import java.util.Map;
 
 import dev.runtimemonitor.evaluation.Evaluation;
 import dev.runtimemonitor.monitor.RuntimeMonitor;
+import dev.runtimemonitor.monitor.evidence.EvidenceRecorder;
 import dev.runtimemonitor.publishing.JsonFigures;
 import dev.runtimemonitor.publishing.history.RuntimeHistory;
+import dev.runtimemonitor.publishing.report.EvidenceReport;
 import dev.runtimemonitor.publishing.report.RuntimeReportFormatter;
 import dev.runtimemonitor.publishing.report.RuntimeReport;
 import dev.runtimemonitor.publishing.report.RuntimeReportBuilder;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;
+import org.springframework.boot.actuate.endpoint.SecurityContext;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
 import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
@@ -22,7 +25,9 @@ import org.springframework.boot.actuate.endpoint.web.annotation.WebEndpoint;
  * The {@code runtime} endpoint: {@code /runtime}, the report (JSON, or text for
  * {@code Accept: text/plain}, chosen the way Spring Boot's {@code threaddump} endpoint
  * chooses), and {@code /runtime/history}, the recent points for the dashboard. It reads
- * the monitor's latest evaluation and its history; it never samples.
+ * the monitor's latest evaluation, its history and the evidence kept; it never samples.
+ * The evidence is in the report only for a reader the health endpoint would show its
+ * details to ({@link EvidenceAccess}).
  */
 @WebEndpoint(id = "runtime")
 public class RuntimeEndpoint {
@@ -40,44 +45,73 @@ public class RuntimeEndpoint {
 
 	private final Duration interval;
 
+	private final @Nullable EvidenceRecorder evidence;
+
+	private final EvidenceAccess evidenceAccess;
+
 	/**
-	 * Create the endpoint.
+	 * Create the endpoint without evidence.
 	 * @param monitor the monitor to read
 	 * @param reports builds the report
 	 * @param history the recent points
 	 */
 	public RuntimeEndpoint(RuntimeMonitor monitor, RuntimeReportBuilder reports, RuntimeHistory history) {
+		this(monitor, reports, history, null, EvidenceAccess.NEVER);
+	}
+
+	/**
+	 * Create the endpoint.
+	 * @param monitor the monitor to read
+	 * @param reports builds the report
+	 * @param history the recent points
+	 * @param evidence the evidence kept, or {@code null} when none is captured
+	 * @param evidenceAccess who may read the evidence
+	 */
+	public RuntimeEndpoint(RuntimeMonitor monitor, RuntimeReportBuilder reports, RuntimeHistory history,
+			@Nullable EvidenceRecorder evidence, EvidenceAccess evidenceAccess) {
 		this.monitor = monitor;
 		this.reports = reports;
 		this.history = history;
 		this.interval = monitor.interval();
+		this.evidence = evidence;
+		this.evidenceAccess = evidenceAccess;
 	}
 
 	/**
 	 * The report as JSON.
+	 * @param securityContext who asks, for the evidence
 	 * @return the report, or 503 before the first sample
 	 */
 	@ReadOperation
-	public WebEndpointResponse<Object> report() {
-		Evaluation evaluation = this.monitor.latest();
-		if (evaluation == null) {
+	public WebEndpointResponse<Object> report(SecurityContext securityContext) {
+		RuntimeReport report = report(this.monitor.latest(), securityContext);
+		if (report == null) {
 			return error(NOT_SAMPLED_YET, WebEndpointResponse.STATUS_SERVICE_UNAVAILABLE);
 		}
-		return new WebEndpointResponse<>(OperationResponseBody.of(JsonFigures.object(this.reports.report(evaluation))));
+		return new WebEndpointResponse<>(OperationResponseBody.of(JsonFigures.object(report)));
 	}
 
 	/**
 	 * The report as text.
+	 * @param securityContext who asks, for the evidence
 	 * @return the text, or 503 before the first sample
 	 */
 	@ReadOperation(produces = "text/plain;charset=UTF-8")
-	public WebEndpointResponse<String> text() {
-		Evaluation evaluation = this.monitor.latest();
-		if (evaluation == null) {
+	public WebEndpointResponse<String> text(SecurityContext securityContext) {
+		RuntimeReport report = report(this.monitor.latest(), securityContext);
+		if (report == null) {
 			return new WebEndpointResponse<>(NOT_SAMPLED_YET + "\n", WebEndpointResponse.STATUS_SERVICE_UNAVAILABLE);
 		}
-		RuntimeReport report = this.reports.report(evaluation);
 		return new WebEndpointResponse<>(RuntimeReportFormatter.format(report));
+	}
+
+	private @Nullable RuntimeReport report(@Nullable Evaluation evaluation, SecurityContext securityContext) {
+		if (evaluation == null) {
+			return null;
+		}
+		EvidenceRecorder evidence = this.evidence;
+		boolean shown = evidence != null && this.evidenceAccess.isShown(securityContext);
+		return this.reports.report(evaluation, shown ? EvidenceReport.of(evidence.latest(), evidence.keepFor()) : null);
 	}
 
 	/**

@@ -5,6 +5,7 @@ import java.util.List;
 
 import dev.runtimemonitor.evaluation.Readings;
 import dev.runtimemonitor.publishing.report.advice.Advice;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The runtime report of one evaluation: what the {@code runtime} endpoint answers, as
@@ -20,12 +21,17 @@ import dev.runtimemonitor.publishing.report.advice.Advice;
  * @param memory memory outside the heap, and the process's and container's
  * @param gc garbage collection, pauses and allocation
  * @param pauseGoal the pause goal the 99th percentile is judged against
+ * @param pauseCauses the window's GC pauses by cause, the most pause time first
  * @param collectors each collector's own count and time, as the JVM reports them
  * @param advice tuning advice, most pressing first; empty when nothing calls for a change
+ * @param evidence the evidence captured when checks rose to warning or critical;
+ * {@code null}, and left out, where the reader may not see it (the rule of the health
+ * endpoint's details) or nothing captures it
  */
 public record RuntimeReport(Instant sampledAt, double windowSeconds, RuntimeInfo runtime, List<CheckReport> checks,
 		Readings.Threads threads, Readings.Heap heap, Readings.Memory memory, Readings.Gc gc, PauseGoal pauseGoal,
-		List<CollectorReport> collectors, List<Advice> advice) {
+		List<PauseCauseReport> pauseCauses, List<CollectorReport> collectors, List<Advice> advice,
+		@Nullable EvidenceReport evidence) {
 
 	/**
 	 * The pause goal.
@@ -35,6 +41,21 @@ public record RuntimeReport(Instant sampledAt, double windowSeconds, RuntimeInfo
 	 * {@code gc-pause warning}
 	 */
 	public record PauseGoal(double seconds, String source) {
+
+	}
+
+	/**
+	 * The GC pauses of one cause within the window.
+	 *
+	 * @param cause why their collections ran, as the JVM names it: {@code G1 Evacuation
+	 * Pause}, {@code Allocation Failure}, {@code System.gc()}, ...
+	 * @param pauses pauses within the window
+	 * @param seconds the time they took
+	 * @param maxSeconds the longest of them
+	 * @param diagnostic whether the collections looked at the heap for a class histogram
+	 * or a heap dump; such pauses are left out of the percentiles and the overhead
+	 */
+	public record PauseCauseReport(String cause, double pauses, double seconds, double maxSeconds, boolean diagnostic) {
 
 	}
 

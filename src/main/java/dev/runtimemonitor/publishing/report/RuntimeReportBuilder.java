@@ -9,6 +9,7 @@ import dev.runtimemonitor.publishing.report.advice.AdviceLimits;
 import dev.runtimemonitor.publishing.report.advice.RuntimeFacts;
 import dev.runtimemonitor.publishing.report.advice.TuningAdvisor;
 import dev.runtimemonitor.sampling.GcFigures;
+import dev.runtimemonitor.sampling.GcPauseFigures;
 import dev.runtimemonitor.sampling.jvm.JvmSettings;
 import org.jspecify.annotations.Nullable;
 
@@ -18,6 +19,8 @@ import org.jspecify.annotations.Nullable;
 public final class RuntimeReportBuilder {
 
 	private static final double MILLIS_PER_SECOND = 1000;
+
+	private static final double NANOS_PER_SECOND = 1e9;
 
 	private final JvmSettings jvm;
 
@@ -38,11 +41,21 @@ public final class RuntimeReportBuilder {
 	}
 
 	/**
-	 * The report of an evaluation.
+	 * The report of an evaluation, without evidence.
 	 * @param evaluation the evaluation, with the sampler check judged as of now
 	 * @return the report
 	 */
 	public RuntimeReport report(Evaluation evaluation) {
+		return report(evaluation, null);
+	}
+
+	/**
+	 * The report of an evaluation.
+	 * @param evaluation the evaluation, with the sampler check judged as of now
+	 * @param evidence the evidence to show, or {@code null} to leave it out
+	 * @return the report
+	 */
+	public RuntimeReport report(Evaluation evaluation, @Nullable EvidenceReport evidence) {
 		Readings readings = evaluation.readings();
 		RuntimeFacts facts = RuntimeFacts.of(evaluation, this.jvm, this.window);
 		AdviceLimits limits = facts.limits();
@@ -50,7 +63,8 @@ public final class RuntimeReportBuilder {
 				RuntimeInfo.of(this.jvm, readings), evaluation.results().stream().map(CheckReport::of).toList(),
 				readings.threads(), readings.heap(), readings.memory(), readings.gc(),
 				new RuntimeReport.PauseGoal(limits.pauseGoalSeconds(), limits.pauseGoalSource()),
-				collectors(evaluation.snapshot().gc()), this.advisor.advise(facts));
+				pauseCauses(evaluation.snapshot().pauses()), collectors(evaluation.snapshot().gc()),
+				this.advisor.advise(facts), evidence);
 	}
 
 	/**
@@ -59,6 +73,17 @@ public final class RuntimeReportBuilder {
 	 */
 	public JvmSettings jvm() {
 		return this.jvm;
+	}
+
+	private static List<RuntimeReport.PauseCauseReport> pauseCauses(@Nullable GcPauseFigures pauses) {
+		if (pauses == null) {
+			return List.of();
+		}
+		return pauses.windowCauses()
+			.stream()
+			.map((cause) -> new RuntimeReport.PauseCauseReport(cause.cause(), cause.pauses(),
+					cause.pauseNanos() / NANOS_PER_SECOND, cause.maxNanos() / NANOS_PER_SECOND, cause.diagnostic()))
+			.toList();
 	}
 
 	private static List<RuntimeReport.CollectorReport> collectors(@Nullable GcFigures gc) {

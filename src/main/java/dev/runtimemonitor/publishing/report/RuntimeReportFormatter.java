@@ -9,6 +9,7 @@ import dev.runtimemonitor.evaluation.Readings;
 import dev.runtimemonitor.evaluation.Unit;
 import dev.runtimemonitor.evaluation.FigureFormatter;
 import dev.runtimemonitor.publishing.report.advice.Advice;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The report as plain text, for a terminal: {@code curl -H 'Accept: text/plain'}.
@@ -34,7 +35,9 @@ public final class RuntimeReportFormatter {
 		checks(text, report.checks());
 		gc(text, report);
 		heap(text, report.heap());
+		memory(text, report.memory(), report.heap());
 		advice(text, report.advice());
+		evidence(text, report.evidence());
 		return text.toString();
 	}
 
@@ -98,6 +101,14 @@ public final class RuntimeReportFormatter {
 			row(text, "since start", FigureFormatter.number(gc.pauses(), 0) + " pauses, " + seconds(gc.pauseSeconds())
 					+ " paused, " + seconds(gc.concurrentSeconds()) + " in concurrent cycles");
 		}
+		String label = "pause causes";
+		for (RuntimeReport.PauseCauseReport cause : report.pauseCauses()) {
+			row(text, label, cause.cause() + ": " + FigureFormatter.number(cause.pauses(), 0)
+					+ ((cause.pauses() == 1) ? " pause, " : " pauses, ") + seconds(cause.seconds()) + ", longest "
+					+ seconds(cause.maxSeconds())
+					+ (cause.diagnostic() ? " (diagnostic: left out of the percentiles and the overhead)" : ""));
+			label = "";
+		}
 		text.append('\n');
 	}
 
@@ -112,6 +123,56 @@ public final class RuntimeReportFormatter {
 				+ share(Readings.ratio(heap.usedAfterGcBytes(), heap.maxBytes()), "of max"));
 		row(text, "headroom",
 				FigureFormatter.bytes(heap.maxBytes() - heap.usedAfterGcBytes()) + " for the live data to grow");
+		row(text, "live set", liveSet(heap));
+		text.append('\n');
+	}
+
+	/**
+	 * The live set and where it is heading: "120.0 MiB; grows 3.2 MiB/min, the heap is
+	 * full in ~41 min".
+	 */
+	private static String liveSet(Readings.Heap heap) {
+		if (Double.isNaN(heap.liveSetBytes())) {
+			return "unknown until a collection reclaims old objects";
+		}
+		String live = FigureFormatter.bytes(heap.liveSetBytes());
+		double growth = heap.liveSetGrowthBytesPerSecond();
+		if (Double.isNaN(growth)) {
+			return live + "; its trend shows once old collections span ten minutes";
+		}
+		if (growth == 0) {
+			return live + "; steady";
+		}
+		return live + "; grows " + FigureFormatter.bytes(growth * 60) + "/min, the heap is full in ~"
+				+ FigureFormatter.seconds(heap.secondsUntilFull());
+	}
+
+	private static void memory(StringBuilder text, Readings.Memory memory, Readings.Heap heap) {
+		text.append("MEMORY\n");
+		double limit = memory.containerLimitBytes();
+		double used = memory.containerUsedBytes();
+		if (Double.isNaN(limit)) {
+			row(text, "container", "no memory limit");
+		}
+		else {
+			row(text, "container",
+					FigureFormatter.bytes(used) + " of the " + FigureFormatter.bytes(limit) + " limit ("
+							+ FigureFormatter.percent(Readings.ratio(used, limit)) + "; "
+							+ (Double.isNaN(memory.containerWorkingSetBytes()) ? "usage" : "working set") + ")");
+			double rest = used - heap.committedBytes() - memory.nonHeapCommittedBytes() - memory.directBufferBytes();
+			row(text, "of which", "heap " + FigureFormatter.bytes(heap.committedBytes()) + " committed, non-heap "
+					+ FigureFormatter.bytes(memory.nonHeapCommittedBytes()) + ", direct buffers "
+					+ FigureFormatter.bytes(memory.directBufferBytes()) + ", the rest " + FigureFormatter.bytes(rest)
+					+ " (thread stacks, malloc, page cache, tmpfs, other processes)");
+			double growth = memory.containerGrowthBytesPerSecond();
+			if (growth > 0) {
+				row(text, "climbing",
+						"at least " + FigureFormatter.bytesPerSecond(growth) + " for " + memory.containerRisingSamples()
+								+ " samples: the limit in ~"
+								+ FigureFormatter.seconds(Math.max(0, limit - used) / growth));
+			}
+		}
+		row(text, "resident", FigureFormatter.bytes(memory.residentBytes()) + " (the process alone)");
 		text.append('\n');
 	}
 
@@ -125,6 +186,38 @@ public final class RuntimeReportFormatter {
 			wrap(text, "  " + (i + 1) + ". [" + item.rule() + "] ", "     ", item.finding());
 			wrap(text, "     -> ", "        ", item.action());
 		}
+	}
+
+	private static void evidence(StringBuilder text, @Nullable EvidenceReport evidence) {
+		if (evidence == null) {
+			return;
+		}
+		text.append("\nEVIDENCE (captured when a check rose to warning or critical; kept until it has been ok for ")
+			.append(FigureFormatter.duration(Duration.ofMillis(Math.round(evidence.keepSeconds() * 1000))))
+			.append(")\n");
+		if (evidence.checks().isEmpty()) {
+			text.append("  none kept\n");
+		}
+		evidence.checks().forEach((check, captured) -> {
+			text.append("  ")
+				.append(check)
+				.append(": ")
+				.append(captured.level())
+				.append(" at ")
+				.append(captured.takenAt())
+				.append(", ")
+				.append(captured.kind())
+				.append(captured.taken() ? "" : " (not taken)")
+				.append(", took ")
+				.append(seconds(captured.tookSeconds()));
+			if (!Double.isNaN(captured.pauseSeconds())) {
+				text.append(", stopped the application ").append(seconds(captured.pauseSeconds()));
+			}
+			text.append("\n    ").append(captured.summary()).append('\n');
+			if (captured.taken()) {
+				captured.text().lines().forEach((line) -> text.append("    | ").append(line).append('\n'));
+			}
+		});
 	}
 
 	private static void row(StringBuilder text, String label, String value) {

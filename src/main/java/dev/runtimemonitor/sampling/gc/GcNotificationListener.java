@@ -68,8 +68,8 @@ final class GcNotificationListener implements NotificationListener, AutoCloseabl
 		if (!collector.endsWith(" Pauses") && !collector.equals("G1 Concurrent GC")) {
 			this.recorder.recordCollection();
 		}
-		this.recorder.recordPause(
-				new GcPause(gc.getId(), collector, PauseKinds.ofAction(info.getGcAction()), durationNanos, end));
+		this.recorder.recordPause(new GcPause(gc.getId(), collector, PauseKinds.ofAction(info.getGcAction()),
+				info.getGcCause(), durationNanos, end));
 	}
 
 	@Override

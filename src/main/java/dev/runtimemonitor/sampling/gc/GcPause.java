@@ -1,6 +1,7 @@
 package dev.runtimemonitor.sampling.gc;
 
 import java.time.Instant;
+import java.util.Set;
 
 /**
  * One stop-the-world pause.
@@ -11,9 +12,34 @@ import java.time.Instant;
  * {@code ParallelOld}, ... from JFR; the collector bean's name from notifications)
  * @param kind what the pause did: {@code young}, {@code full}, {@code remark},
  * {@code mark-start}, {@code init-update-refs}, ...
+ * @param cause why its collection ran, as the JVM names it: {@code G1 Evacuation Pause},
+ * {@code Allocation Failure}, {@code System.gc()}, {@code G1 Humongous Allocation},
+ * {@code Heap Inspection Initiated GC}, ...; {@code unknown} when no event named it
  * @param durationNanos how long the application stood still
  * @param end when the pause ended
  */
-public record GcPause(long gcId, String collector, String kind, long durationNanos, Instant end) {
+public record GcPause(long gcId, String collector, String kind, String cause, long durationNanos, Instant end) {
+
+	/** The cause of the collection a class histogram of live objects runs first. */
+	public static final String HEAP_INSPECTION = "Heap Inspection Initiated GC";
+
+	/** The cause of the collection a heap dump of live objects runs first. */
+	public static final String HEAP_DUMP = "Heap Dump Initiated GC";
+
+	/** What a pause's cause is when no event named it. */
+	public static final String UNKNOWN_CAUSE = "unknown";
+
+	private static final Set<String> DIAGNOSTIC_CAUSES = Set.of(HEAP_INSPECTION, HEAP_DUMP);
+
+	/**
+	 * Whether a collection of this cause was run to look at the heap, not for the
+	 * application: a class histogram's or a heap dump's, from the monitor's own evidence
+	 * capture or from an engineer's {@code jcmd}.
+	 * @param cause the cause, as the JVM names it
+	 * @return {@code true} for {@value #HEAP_INSPECTION} and {@value #HEAP_DUMP}
+	 */
+	public static boolean isDiagnostic(String cause) {
+		return DIAGNOSTIC_CAUSES.contains(cause);
+	}
 
 }

@@ -10,8 +10,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Keeps what the GC event sources deliver: running totals, a bounded window of recent
- * pauses, and listeners (the pause histogram) told about each event. Memory is fixed
- * however many collections happen: no list of events grows.
+ * pauses with their collector, kind and cause, and listeners (the pause histogram) told
+ * about each event. Memory is fixed however many collections happen: no list of events
+ * grows.
  */
 public final class GcPauseRecorder {
 
@@ -29,6 +30,8 @@ public final class GcPauseRecorder {
 	private long pauses;
 
 	private long pauseNanos;
+
+	private long diagnosticPauseNanos;
 
 	private long concurrentNanos;
 
@@ -75,7 +78,11 @@ public final class GcPauseRecorder {
 			this.version++;
 			this.pauses++;
 			this.pauseNanos += pause.durationNanos();
-			this.window.add(epochNanos(pause.end()), pause.durationNanos());
+			if (GcPause.isDiagnostic(pause.cause())) {
+				this.diagnosticPauseNanos += pause.durationNanos();
+			}
+			this.window.add(epochNanos(pause.end()), pause.durationNanos(), pause.gcId(), pause.collector(),
+					pause.kind(), pause.cause());
 			if (this.lastPauseEnd == null || pause.end().isAfter(this.lastPauseEnd)) {
 				this.lastPauseEnd = pause.end();
 			}
@@ -112,7 +119,7 @@ public final class GcPauseRecorder {
 	 * window, the previous figures are returned as they are.
 	 * @param now the end of the window
 	 * @param window the window's span
-	 * @return totals and window percentiles
+	 * @return totals, window percentiles and causes
 	 */
 	public synchronized GcPauseFigures figures(Instant now, Duration window) {
 		long windowStart = epochNanos(now.minus(window));
@@ -123,10 +130,23 @@ public final class GcPauseRecorder {
 		}
 		PauseWindow.Percentiles percentiles = this.window.since(windowStart);
 		GcPauseFigures figures = new GcPauseFigures(this.source, this.collections, this.pauses, this.pauseNanos,
-				this.concurrentNanos, percentiles.count(), percentiles.p50(), percentiles.p90(), percentiles.p99(),
-				percentiles.max(), this.lastPauseEnd);
+				this.diagnosticPauseNanos, this.concurrentNanos, percentiles.count(), percentiles.p50(),
+				percentiles.p90(), percentiles.p99(), percentiles.max(), this.lastPauseEnd,
+				this.window.causesSince(windowStart));
 		this.cached = new Cached(this.version, window, percentiles.oldestEnd(), figures);
 		return figures;
+	}
+
+	/**
+	 * The longest pauses within a window, diagnostic ones included, with their collector,
+	 * kind and cause. For evidence, not for every tick: it allocates.
+	 * @param now the end of the window
+	 * @param window the window's span
+	 * @param count how many pauses
+	 * @return at most {@code count} pauses, the longest first
+	 */
+	public synchronized List<GcPause> longestPauses(Instant now, Duration window, int count) {
+		return this.window.longestSince(epochNanos(now.minus(window)), count);
 	}
 
 	/**

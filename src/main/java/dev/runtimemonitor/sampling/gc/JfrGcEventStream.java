@@ -11,24 +11,24 @@ import java.util.Map;
 import jdk.jfr.FlightRecorder;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingStream;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Feeds the recorder from JDK Flight Recorder event streaming: every
  * {@code jdk.GCPhasePause} (one per pause, nanosecond precision) and every
- * {@code jdk.GarbageCollection} (one per collection, with its name and whole duration). A
- * collection that lasted longer than its pauses is also recorded as a concurrent cycle.
+ * {@code jdk.GarbageCollection} (one per collection, with its name, cause and whole
+ * duration). A collection that lasted longer than its pauses is also recorded as a
+ * concurrent cycle.
  * <p>
- * A pause is recorded once its collection has named it. The stream is unordered, so the
- * two meet in either order: pauses usually arrive before their collection, and wait for
- * it; the pauses of a concurrent cycle (a G1 remark, a ZGC major collection's
- * old-generation pauses, a Shenandoah cycle) wait until the cycle ends, however many
- * other collections finish meanwhile; and a pause written by another thread can arrive
- * after its collection, even hundreds of collections later in a GC storm, and is named
- * from the collections remembered. Nothing is dropped: only when more pauses wait than
- * {@link #PENDING_LIMIT} are the longest-waiting recorded unnamed, and the stream's close
- * records whatever still waits. The stream keeps at most a few seconds and megabytes of
- * events.
+ * A pause is recorded once its collection has named it, and given its cause. The stream
+ * is unordered, so the two meet in either order: pauses usually arrive before their
+ * collection, and wait for it; the pauses of a concurrent cycle (a G1 remark, a ZGC major
+ * collection's old-generation pauses, a Shenandoah cycle) wait until the cycle ends,
+ * however many other collections finish meanwhile; and a pause written by another thread
+ * can arrive after its collection, even hundreds of collections later in a GC storm, and
+ * is named from the collections remembered. Nothing is dropped: only when more pauses
+ * wait than {@link #PENDING_LIMIT} are the longest-waiting recorded unnamed, and the
+ * stream's close records whatever still waits. The stream keeps at most a few seconds and
+ * megabytes of events.
  */
 final class JfrGcEventStream implements AutoCloseable {
 
@@ -61,6 +61,8 @@ final class JfrGcEventStream implements AutoCloseable {
 	private final long[] namedIds = new long[NAMED_COLLECTIONS];
 
 	private final String[] names = new String[NAMED_COLLECTIONS];
+
+	private final String[] causes = new String[NAMED_COLLECTIONS];
 
 	JfrGcEventStream(GcPauseRecorder recorder, RecordingStream stream) {
 		this.recorder = recorder;
@@ -105,51 +107,56 @@ final class JfrGcEventStream implements AutoCloseable {
 	}
 
 	private void onCollection(RecordedEvent event) {
-		onCollection(event.getLong("gcId"), event.getString("name"), event.getDuration().toNanos(),
-				event.getDuration("sumOfPauses").toNanos(), event.getEndTime());
+		String cause = event.getString("cause");
+		onCollection(event.getLong("gcId"), event.getString("name"), (cause != null) ? cause : GcPause.UNKNOWN_CAUSE,
+				event.getDuration().toNanos(), event.getDuration("sumOfPauses").toNanos(), event.getEndTime());
 	}
 
 	synchronized void onPause(long gcId, String name, long durationNanos, Instant end) {
 		PendingPause pause = new PendingPause(name, durationNanos, end);
-		String collection = nameOf(gcId);
-		if (collection != null) {
-			record(gcId, collection, pause);
+		int slot = slotOf(gcId);
+		if (slot >= 0) {
+			record(gcId, this.names[slot], this.causes[slot], pause);
 			return;
 		}
 		this.pending.computeIfAbsent(gcId, (id) -> new ArrayList<>(4)).add(pause);
 		if (++this.pendingPauses > PENDING_LIMIT) {
 			Map.Entry<Long, List<PendingPause>> longest = this.pending.entrySet().iterator().next();
-			release(longest.getKey(), UNNAMED);
+			release(longest.getKey(), UNNAMED, GcPause.UNKNOWN_CAUSE);
 		}
 	}
 
-	synchronized void onCollection(long gcId, String collection, long durationNanos, long sumOfPausesNanos,
-			Instant end) {
+	synchronized void onCollection(long gcId, String collection, String cause, long durationNanos,
+			long sumOfPausesNanos, Instant end) {
 		int slot = (int) Math.floorMod(gcId, (long) NAMED_COLLECTIONS);
 		this.namedIds[slot] = gcId;
 		this.names[slot] = collection;
-		release(gcId, collection);
+		this.causes[slot] = cause;
+		release(gcId, collection, cause);
 		this.recorder.recordCollection();
 		if (durationNanos > sumOfPausesNanos) {
 			this.recorder.recordConcurrentCycle(new ConcurrentCycle(gcId, collection, durationNanos, end));
 		}
 	}
 
-	private @Nullable String nameOf(long gcId) {
+	/**
+	 * Where a remembered collection's name and cause are, or -1 when it was not named.
+	 */
+	private int slotOf(long gcId) {
 		int slot = (int) Math.floorMod(gcId, (long) NAMED_COLLECTIONS);
-		return (this.namedIds[slot] == gcId) ? this.names[slot] : null;
+		return (this.namedIds[slot] == gcId) ? slot : -1;
 	}
 
-	private void release(long gcId, String collection) {
+	private void release(long gcId, String collection, String cause) {
 		List<PendingPause> pauses = this.pending.remove(gcId);
 		if (pauses != null) {
 			this.pendingPauses -= pauses.size();
-			pauses.forEach((pause) -> record(gcId, collection, pause));
+			pauses.forEach((pause) -> record(gcId, collection, cause, pause));
 		}
 	}
 
-	private void record(long gcId, String collection, PendingPause pause) {
-		this.recorder.recordPause(new GcPause(gcId, collection, PauseKinds.of(collection, pause.name()),
+	private void record(long gcId, String collection, String cause, PendingPause pause) {
+		this.recorder.recordPause(new GcPause(gcId, collection, PauseKinds.of(collection, pause.name()), cause,
 				pause.durationNanos(), pause.end()));
 	}
 
@@ -166,7 +173,7 @@ final class JfrGcEventStream implements AutoCloseable {
 		this.stream.close();
 		synchronized (this) {
 			while (!this.pending.isEmpty()) {
-				release(this.pending.keySet().iterator().next(), UNNAMED);
+				release(this.pending.keySet().iterator().next(), UNNAMED, GcPause.UNKNOWN_CAUSE);
 			}
 		}
 	}

@@ -33,6 +33,11 @@ public class DemoConfiguration {
 	}
 
 	@Bean
+	NativeMemory demoNativeMemory(DemoProperties properties) {
+		return new NativeMemory(properties.getNativeMemory().getMaxMegabytes());
+	}
+
+	@Bean
 	Deadlock demoDeadlock() {
 		return new Deadlock();
 	}

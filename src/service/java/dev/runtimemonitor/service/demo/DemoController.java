@@ -3,6 +3,8 @@ package dev.runtimemonitor.service.demo;
 import java.time.Instant;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.context.annotation.Profile;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -33,11 +35,15 @@ public class DemoController {
 
 	private final RetainedHeap heap;
 
+	private final NativeMemory nativeMemory;
+
 	private final GarbageChurn garbage;
 
 	private final Deadlock deadlock;
 
-	DemoController(ThreadLeak threads, RetainedHeap heap, GarbageChurn garbage, Deadlock deadlock) {
+	DemoController(ThreadLeak threads, RetainedHeap heap, GarbageChurn garbage, NativeMemory nativeMemory,
+			Deadlock deadlock) {
+		this.nativeMemory = nativeMemory;
 		this.threads = threads;
 		this.heap = heap;
 		this.garbage = garbage;
@@ -63,6 +69,18 @@ public class DemoController {
 	@DeleteMapping("/heap")
 	HeapReleased releaseHeap() {
 		return new HeapReleased(this.heap.release(), this.heap.retainedMegabytes(), true);
+	}
+
+	@PostMapping("/native")
+	NativeGrowing growNative(@RequestParam int megabytes, @RequestParam(defaultValue = "0") int megabytesPerSecond) {
+		int held = this.nativeMemory.grow(megabytes, megabytesPerSecond);
+		return new NativeGrowing(megabytes, megabytesPerSecond, held, this.nativeMemory.limitMegabytes(),
+				this.nativeMemory.failure());
+	}
+
+	@DeleteMapping("/native")
+	NativeReleased releaseNative() {
+		return new NativeReleased(this.nativeMemory.release());
 	}
 
 	@PostMapping("/garbage")
@@ -122,6 +140,13 @@ public class DemoController {
 	}
 
 	record HeapReleased(int releasedMegabytes, int retainedMegabytes, boolean collectionRequested) {
+	}
+
+	record NativeGrowing(int addedMegabytes, int megabytesPerSecond, int heldMegabytes, int limitMegabytes,
+			@Nullable String failure) {
+	}
+
+	record NativeReleased(int releasedMegabytes) {
 	}
 
 	record ChurnStarted(int megabytesPerSecond, int seconds, Instant until) {

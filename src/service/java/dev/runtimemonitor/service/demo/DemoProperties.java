@@ -18,6 +18,9 @@ public class DemoProperties implements Validator {
 	/** The highest share of the maximum heap a scenario may retain. */
 	static final double HIGHEST_HEAP_SHARE = 0.95;
 
+	/** The most native memory a scenario may be allowed to hold. */
+	static final int HIGHEST_NATIVE_MEGABYTES = 16 * 1024;
+
 	/** The longest a churn may be allowed to run. */
 	static final Duration LONGEST_CHURN = Duration.ofHours(1);
 
@@ -25,12 +28,18 @@ public class DemoProperties implements Validator {
 
 	private final Garbage garbage = new Garbage();
 
+	private final Native nativeMemory = new Native();
+
 	public Heap getHeap() {
 		return this.heap;
 	}
 
 	public Garbage getGarbage() {
 		return this.garbage;
+	}
+
+	public Native getNativeMemory() {
+		return this.nativeMemory;
 	}
 
 	@Override
@@ -45,6 +54,11 @@ public class DemoProperties implements Validator {
 		if (!(share > 0 && share <= HIGHEST_HEAP_SHARE)) {
 			errors.rejectValue("heap.maxShare", "range",
 					"must be more than 0 and at most " + HIGHEST_HEAP_SHARE + " of the maximum heap");
+		}
+		int nativeMegabytes = properties.nativeMemory.maxMegabytes;
+		if (nativeMegabytes < 1 || nativeMegabytes > HIGHEST_NATIVE_MEGABYTES) {
+			errors.rejectValue("nativeMemory.maxMegabytes", "range",
+					"must be between 1 and " + HIGHEST_NATIVE_MEGABYTES);
 		}
 		Duration churn = properties.garbage.maxDuration;
 		if (churn.toSeconds() < 1 || churn.compareTo(LONGEST_CHURN) > 0) {
@@ -88,6 +102,27 @@ public class DemoProperties implements Validator {
 
 		public void setMaxDuration(Duration maxDuration) {
 			this.maxDuration = maxDuration;
+		}
+
+	}
+
+	/**
+	 * Native memory.
+	 */
+	public static class Native {
+
+		/**
+		 * Most native memory POST /demo/native may hold in total, in megabytes; the JVM's
+		 * -XX:MaxDirectMemorySize bounds it too.
+		 */
+		private int maxMegabytes = 1024;
+
+		public int getMaxMegabytes() {
+			return this.maxMegabytes;
+		}
+
+		public void setMaxMegabytes(int maxMegabytes) {
+			this.maxMegabytes = maxMegabytes;
 		}
 
 	}

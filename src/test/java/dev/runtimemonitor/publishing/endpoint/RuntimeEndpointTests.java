@@ -9,6 +9,9 @@ import dev.runtimemonitor.evaluation.CheckPolicy;
 import dev.runtimemonitor.evaluation.Evaluator;
 import dev.runtimemonitor.evaluation.Probe;
 import dev.runtimemonitor.monitor.RuntimeMonitor;
+import dev.runtimemonitor.monitor.evidence.Capture;
+import dev.runtimemonitor.monitor.evidence.EvidenceKind;
+import dev.runtimemonitor.monitor.evidence.EvidenceRecorder;
 import dev.runtimemonitor.publishing.history.RuntimeHistory;
 import dev.runtimemonitor.publishing.report.RuntimeReportBuilder;
 import dev.runtimemonitor.publishing.report.advice.TuningAdvisor;
@@ -19,6 +22,7 @@ import io.micrometer.core.instrument.Clock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.boot.actuate.endpoint.SecurityContext;
 import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,21 +50,47 @@ class RuntimeEndpointTests {
 
 	@Test
 	void answersServiceUnavailableBeforeTheFirstSample() {
-		assertThat(this.endpoint.report().getStatus()).isEqualTo(503);
-		assertThat(this.endpoint.text().getStatus()).isEqualTo(503);
-		assertThat(this.endpoint.text().getBody()).isEqualTo("No sample taken yet\n");
+		assertThat(this.endpoint.report(SecurityContext.NONE).getStatus()).isEqualTo(503);
+		assertThat(this.endpoint.text(SecurityContext.NONE).getStatus()).isEqualTo(503);
+		assertThat(this.endpoint.text(SecurityContext.NONE).getBody()).isEqualTo("No sample taken yet\n");
+	}
+
+	@Test
+	void showsTheEvidenceOnlyToTheReadersTheHealthDetailsAreShownTo() {
+		EvidenceRecorder evidence = new EvidenceRecorder(
+				Map.of(EvidenceKind.THREAD_GROUPS, () -> Capture.taken("3 groups", "evidence\n")), Duration.ofHours(1),
+				Clock.SYSTEM, List.of());
+		this.monitor.addListener(evidence);
+		this.monitor.tick();
+		RuntimeReportBuilder reports = new RuntimeReportBuilder(JvmSettingsReader.platform(), Duration.ofMinutes(5),
+				TuningAdvisor.withAllRules());
+		SecurityContext operator = SecurityContext.NONE;
+		RuntimeEndpoint shown = new RuntimeEndpoint(this.monitor, reports, this.history, evidence,
+				(context) -> context == operator);
+		RuntimeEndpoint hidden = new RuntimeEndpoint(this.monitor, reports, this.history, evidence,
+				EvidenceAccess.NEVER);
+		assertThat(body(shown.report(operator))).containsKey("evidence");
+		assertThat(shown.text(operator).getBody()).contains("\nEVIDENCE (");
+		assertThat(body(hidden.report(operator))).doesNotContainKey("evidence");
+		assertThat(hidden.text(operator).getBody()).doesNotContain("EVIDENCE");
+		assertThat(body(this.endpoint.report(operator))).doesNotContainKey("evidence");
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> body(WebEndpointResponse<Object> response) {
+		return (Map<String, Object>) response.getBody();
 	}
 
 	@Test
 	void reportsTheLatestTick() {
 		this.monitor.addListener(this.history);
 		this.monitor.tick();
-		WebEndpointResponse<Object> report = this.endpoint.report();
+		WebEndpointResponse<Object> report = this.endpoint.report(SecurityContext.NONE);
 		assertThat(report.getStatus()).isEqualTo(200);
 		assertThat(report.getBody()).isInstanceOfSatisfying(Map.class,
 				(body) -> assertThat((List<?>) body.get("checks")).singleElement()
 					.isInstanceOfSatisfying(Map.class, (check) -> assertThat(check.get("check")).isEqualTo("threads")));
-		assertThat(this.endpoint.text().getBody()).startsWith("Runtime report, sampled at ");
+		assertThat(this.endpoint.text(SecurityContext.NONE).getBody()).startsWith("Runtime report, sampled at ");
 		WebEndpointResponse<Object> history = this.endpoint.part("history", null);
 		assertThat(history.getBody()).isInstanceOfSatisfying(HistoryResponse.class, (body) -> {
 			assertThat(body.intervalSeconds()).isEqualTo(5);

@@ -1,15 +1,22 @@
 package dev.runtimemonitor.publishing.report;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import dev.runtimemonitor.evaluation.Check;
 import dev.runtimemonitor.evaluation.CheckPolicy;
 import dev.runtimemonitor.evaluation.Evaluation;
 import dev.runtimemonitor.evaluation.Evaluator;
+import dev.runtimemonitor.evaluation.Level;
 import dev.runtimemonitor.evaluation.Probe;
+import dev.runtimemonitor.monitor.evidence.Capture;
+import dev.runtimemonitor.monitor.evidence.Evidence;
+import dev.runtimemonitor.monitor.evidence.EvidenceKind;
 import dev.runtimemonitor.publishing.report.advice.TuningAdvisor;
 import dev.runtimemonitor.sampling.CollectorFigures;
+import dev.runtimemonitor.sampling.GcPauseCause;
 import dev.runtimemonitor.sampling.RuntimeSnapshot;
 import dev.runtimemonitor.sampling.jvm.Collector;
 import dev.runtimemonitor.sampling.jvm.GcChoice;
@@ -49,12 +56,27 @@ final class ReportFixtures {
 		RuntimeSnapshot now = atSeconds(60).threads(42)
 			.heap(200 * MIB, 256 * MIB)
 			.gc(120 * MIB, new CollectorFigures("G1 Young Generation", 300, 4_800, false))
-			.recordedPauses(300, 4_800_000_000L, 30_000_000)
+			.recordedPauses(300, 4_800_000_000L, 0, 30_000_000,
+					new GcPauseCause("G1 Evacuation Pause", 298, 4_000_000_000L, 30_000_000, false),
+					new GcPauseCause("System.gc()", 2, 800_000_000, 500_000_000, false))
 			.allocated(60L * 512 * MIB)
 			.resident(400 * MIB)
 			.container(1024 * MIB, 500 * MIB, 400 * MIB)
 			.build();
 		return evaluator.evaluate(now, start, evaluator.evaluate(start, null, null));
+	}
+
+	/**
+	 * The evidence of a deadlock, captured when the check turned critical and kept for an
+	 * hour once it is ok.
+	 */
+	static EvidenceReport deadlockEvidence() {
+		Evidence evidence = new Evidence(EvidenceKind.DEADLOCKS,
+				List.of(new Evidence.Trigger(Check.DEADLOCK, Level.CRITICAL)), Instant.parse("2026-01-01T00:00:30Z"),
+				Duration.ofNanos(1_210_000),
+				Capture.taken("2 deadlocked threads: \"a\" waits for \"b\"; \"b\" waits for \"a\"",
+						"Found one Java-level deadlock: 2 threads\n=============================\n"));
+		return EvidenceReport.of(Map.of(Check.DEADLOCK, evidence), Duration.ofHours(1));
 	}
 
 	static RuntimeReportBuilder reports() {

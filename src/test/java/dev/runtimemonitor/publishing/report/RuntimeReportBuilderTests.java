@@ -90,6 +90,31 @@ class RuntimeReportBuilderTests {
 		assertThat(object(JsonFigures.object(this.report), "heap")).containsEntry("usedBytes", 200 * MIB);
 	}
 
+	@Test
+	void listsTheWindowsPauseTimeByCause() {
+		assertThat(this.report.pauseCauses()).containsExactly(
+				new RuntimeReport.PauseCauseReport("G1 Evacuation Pause", 298, 4.0, 0.03, false),
+				new RuntimeReport.PauseCauseReport("System.gc()", 2, 0.8, 0.5, false));
+	}
+
+	@Test
+	void leavesTheEvidenceOutUnlessGivenIt() {
+		assertThat(this.report.evidence()).isNull();
+		assertThat(JsonFigures.object(this.report)).doesNotContainKey("evidence");
+		RuntimeReport withEvidence = ReportFixtures.reports()
+			.report(ReportFixtures.busyGc(), ReportFixtures.deadlockEvidence());
+		Map<String, Object> evidence = object(JsonFigures.object(withEvidence), "evidence");
+		assertThat(evidence).containsEntry("keepSeconds", 3600L);
+		assertThat(object(object(evidence, "checks"), "deadlock")).containsEntry("level", "critical")
+			.containsEntry("takenAt", "2026-01-01T00:00:30Z")
+			.containsEntry("kind", "deadlocks")
+			.containsEntry("taken", true)
+			.containsEntry("tookSeconds", 0.00121)
+			.containsEntry("summary", "2 deadlocked threads: \"a\" waits for \"b\"; \"b\" waits for \"a\"")
+			.containsEntry("text", "Found one Java-level deadlock: 2 threads\n=============================\n")
+			.doesNotContainKey("pauseSeconds");
+	}
+
 	@SuppressWarnings("unchecked")
 	private static Map<String, Object> object(Map<String, Object> json, String field) {
 		return (Map<String, Object>) json.get(field);

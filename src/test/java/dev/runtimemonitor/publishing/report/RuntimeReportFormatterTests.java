@@ -27,6 +27,27 @@ class RuntimeReportFormatterTests {
 	}
 
 	@Test
+	void listsThePauseCausesOfTheWindow() {
+		assertThat(this.text).contains("  pause causes       G1 Evacuation Pause: 298 pauses, 4.0 s, longest 30.00 ms\n"
+				+ "                     System.gc(): 2 pauses, 800 ms, longest 500 ms\n");
+	}
+
+	@Test
+	void endsWithTheEvidenceWhenItIsShown() {
+		assertThat(this.text).doesNotContain("EVIDENCE");
+		String withEvidence = RuntimeReportFormatter
+			.format(ReportFixtures.reports().report(ReportFixtures.busyGc(), ReportFixtures.deadlockEvidence()));
+		assertThat(withEvidence.substring(withEvidence.indexOf("\nEVIDENCE"))).isEqualTo("""
+
+				EVIDENCE (captured when a check rose to warning or critical; kept until it has been ok for 3600s)
+				  deadlock: critical at 2026-01-01T00:00:30Z, deadlocks, took 1.21 ms
+				    2 deadlocked threads: "a" waits for "b"; "b" waits for "a"
+				    | Found one Java-level deadlock: 2 threads
+				    | =============================
+				""");
+	}
+
+	@Test
 	void hasARowPerCheck() {
 		assertThat(this.text).containsPattern("\n  threads +ok +42 threads +1000 threads +5000 threads +60s +2026-")
 			.containsPattern("\n  gc-overhead +warning +8\\.0% +5\\.0% +25\\.0% +0s +2026-")

@@ -2,12 +2,29 @@ package dev.runtimemonitor.sampling.evidence;
 
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Supplier;
 
+import dev.runtimemonitor.evaluation.Check;
+import dev.runtimemonitor.evaluation.CheckPolicy;
+import dev.runtimemonitor.evaluation.CheckResult;
+import dev.runtimemonitor.evaluation.Evaluation;
+import dev.runtimemonitor.evaluation.Level;
+import dev.runtimemonitor.evaluation.Probe;
+import dev.runtimemonitor.evaluation.Readings;
+import dev.runtimemonitor.monitor.evidence.EvidenceCapture;
+import dev.runtimemonitor.monitor.evidence.EvidenceCaptures;
+import dev.runtimemonitor.monitor.evidence.EvidenceKind;
+import dev.runtimemonitor.monitor.evidence.EvidenceRecorder;
+import dev.runtimemonitor.sampling.RuntimeSnapshot;
+import dev.runtimemonitor.sampling.gc.GcPause;
+import dev.runtimemonitor.sampling.gc.GcPauseRecorder;
 import dev.runtimemonitor.service.demo.Deadlock;
 import dev.runtimemonitor.sampling.jvm.JvmFlags;
 import io.micrometer.core.instrument.Clock;
@@ -21,7 +38,10 @@ import io.micrometer.core.instrument.Clock;
  * java -Xmx1g -Xms1g -Xlog:gc,safepoint -cp ... CaptureCost histogram 700 small
  * java -XX:NativeMemoryTracking=summary -cp ... CaptureCost nmt
  * java -cp ... CaptureCost deadlock 1000
- * </pre>
+ * java -cp ... CaptureCost recorder 1000000
+ * </pre> {@code recorder} measures the evidence recorder at a tick while every check is
+ * ok (what it costs all the time), its first tick (the earlier thread grouping), and the
+ * GC pause capture over a full pause window.
  */
 public final class CaptureCost {
 
@@ -39,6 +59,7 @@ public final class CaptureCost {
 			case "deadlock" -> deadlock(Integer.parseInt(args[1]));
 			case "histogram" -> histogram(Integer.parseInt(args[1]), args[2], (args.length > 3) ? args[3] : "live");
 			case "nmt" -> nmt();
+			case "recorder" -> recorder(Integer.parseInt(args[1]));
 			default -> throw new IllegalArgumentException(args[0]);
 		}
 		System.exit(0);
@@ -153,6 +174,57 @@ public final class CaptureCost {
 		measure("native memory summary capture", 20, source::capture);
 		measure("native memory summary capture + text", 20, () -> source.capture().text());
 		System.out.print(source.capture().text().lines().limit(12).reduce("", (a, b) -> a + b + "\n"));
+	}
+
+	private static void recorder(int ticks) {
+		GcPauseRecorder pauses = new GcPauseRecorder();
+		Instant now = Instant.now();
+		String[] causes = { "G1 Evacuation Pause", "G1 Humongous Allocation", "System.gc()", "Allocation Failure" };
+		for (int i = 0; i < 8192; i++) {
+			pauses.recordPause(new GcPause(i, (i % 10 == 0) ? "G1Full" : "G1New", (i % 10 == 0) ? "full" : "young",
+					causes[i % causes.length], 1_000_000L + i * 1_000L, now.minusMillis(8192 - i)));
+		}
+		GcPauseEvidenceSource gcSource = new GcPauseEvidenceSource(pauses, Duration.ofMinutes(5), Clock.SYSTEM,
+				GcPauseEvidence.DEFAULT_TOP);
+		Map<EvidenceKind, EvidenceCapture> captures = EvidenceCaptures.of(
+				EvidenceSources.platform(new CaptureRateLimit(Duration.ofMinutes(10), Clock.SYSTEM)), gcSource,
+				Clock.SYSTEM, EnumSet.allOf(EvidenceKind.class));
+		EvidenceRecorder recorder = new EvidenceRecorder(captures, Duration.ofHours(1), Clock.SYSTEM, List.of());
+		Evaluation first = allOk(now);
+		Evaluation second = allOk(now.plusSeconds(5));
+		long firstBytes = threads.getCurrentThreadAllocatedBytes();
+		long firstStart = System.nanoTime();
+		recorder.onEvaluation(first, null);
+		System.out.printf(Locale.ROOT, "%-45s %9.3f ms %,12d B (%d live threads)%n",
+				"recorder, first tick (earlier thread grouping)", (System.nanoTime() - firstStart) / 1e6,
+				threads.getCurrentThreadAllocatedBytes() - firstBytes, threads.getThreadCount());
+		long warm = Math.min(ticks, 200_000);
+		for (long i = 0; i < warm; i++) {
+			recorder.onEvaluation(((i & 1) == 0) ? second : first, ((i & 1) == 0) ? first : second);
+		}
+		long allocatedBefore = threads.getCurrentThreadAllocatedBytes();
+		long start = System.nanoTime();
+		for (long i = 0; i < ticks; i++) {
+			recorder.onEvaluation(((i & 1) == 0) ? second : first, ((i & 1) == 0) ? first : second);
+		}
+		long nanos = System.nanoTime() - start;
+		long bytes = threads.getCurrentThreadAllocatedBytes() - allocatedBefore;
+		System.out.printf(Locale.ROOT, "%-45s %,d ticks: %.1f ns and %.3f B per tick, %s evidence kept%n",
+				"recorder, tick while every check is ok", ticks, (double) nanos / ticks, (double) bytes / ticks,
+				recorder.latest().isEmpty() ? "no" : "some");
+		measure("gc-pauses capture (8,192 pauses in window)", 20, () -> captures.get(EvidenceKind.GC_PAUSES).capture());
+		measure("thread groups capture (as at a rise)", 20, () -> captures.get(EvidenceKind.THREAD_GROUPS).capture());
+	}
+
+	private static Evaluation allOk(Instant time) {
+		RuntimeSnapshot snapshot = new RuntimeSnapshot(time, 0, 0, null, null, null, null, null, null, null, null, null,
+				null, null);
+		List<CheckResult> results = new ArrayList<>();
+		for (Check check : Check.values()) {
+			results.add(new CheckResult(new CheckPolicy(check, 1, 2, Duration.ZERO, Probe.NONE), 0, Level.OK,
+					time.minusSeconds(60), null, null));
+		}
+		return new Evaluation(snapshot, Readings.of(snapshot), results);
 	}
 
 	private static CountDownLatch parked(int count) throws InterruptedException {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
+import dev.runtimemonitor.sampling.GcPauseCause;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,6 +24,9 @@ class GcNotificationListenerTests {
 			await().atMost(10, TimeUnit.SECONDS)
 				.until(() -> recorder.figures(Instant.now(), Duration.ofMinutes(1)).pauses() > 0);
 			assertThat(recorder.figures(Instant.now(), Duration.ofMinutes(1)).collections()).isPositive();
+			assertThat(recorder.figures(Instant.now(), Duration.ofMinutes(1)).windowCauses())
+				.extracting(GcPauseCause::cause)
+				.contains("System.gc()");
 		}
 		finally {
 			events.close();

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.runtimemonitor.sampling.GcPauseCause;
 import dev.runtimemonitor.sampling.GcPauseFigures;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +18,8 @@ class GcPauseRecorderTests {
 	private final GcPauseRecorder recorder = new GcPauseRecorder();
 
 	private static GcPause pause(long gcId, long millis, long endSecond) {
-		return new GcPause(gcId, "G1New", "young", millis * 1_000_000, T0.plusSeconds(endSecond));
+		return new GcPause(gcId, "G1New", "young", "G1 Evacuation Pause", millis * 1_000_000,
+				T0.plusSeconds(endSecond));
 	}
 
 	@Test
@@ -39,6 +41,47 @@ class GcPauseRecorderTests {
 		assertThat(figures.windowP99Nanos()).isEqualTo(2_000_000);
 		assertThat(figures.windowMaxNanos()).isEqualTo(2_000_000);
 		assertThat(figures.lastPauseEnd()).isEqualTo(T0.plusSeconds(109));
+	}
+
+	@Test
+	void diagnosticPausesCountInTheTotalsAndCausesButNotInTheWindowPercentiles() {
+		this.recorder.recordPause(pause(1, 2, 10));
+		this.recorder
+			.recordPause(new GcPause(2, "G1Full", "full", GcPause.HEAP_INSPECTION, 900_000_000, T0.plusSeconds(20)));
+		this.recorder.recordPause(new GcPause(3, "G1Full", "full", "System.gc()", 300_000_000, T0.plusSeconds(30)));
+		this.recorder.recordPause(new GcPause(4, "G1Full", "full", "System.gc()", 100_000_000, T0.plusSeconds(40)));
+		GcPauseFigures figures = this.recorder.figures(T0.plusSeconds(60), Duration.ofSeconds(60));
+		assertThat(figures.pauses()).isEqualTo(4);
+		assertThat(figures.pauseNanos()).isEqualTo(1_302_000_000);
+		assertThat(figures.diagnosticPauseNanos()).isEqualTo(900_000_000);
+		assertThat(figures.windowPauses()).isEqualTo(3);
+		assertThat(figures.windowMaxNanos()).isEqualTo(300_000_000);
+		assertThat(figures.windowCauses()).containsExactly(
+				new GcPauseCause(GcPause.HEAP_INSPECTION, 1, 900_000_000, 900_000_000, true),
+				new GcPauseCause("System.gc()", 2, 400_000_000, 300_000_000, false),
+				new GcPauseCause("G1 Evacuation Pause", 1, 2_000_000, 2_000_000, false));
+	}
+
+	@Test
+	void causesOfSeveralCollectorsAndKindsAddUpAndLeaveWithTheirPauses() {
+		this.recorder
+			.recordPause(new GcPause(1, "G1New", "young", "G1 Humongous Allocation", 5_000_000, T0.plusSeconds(5)));
+		this.recorder
+			.recordPause(new GcPause(2, "G1Old", "remark", "G1 Humongous Allocation", 7_000_000, T0.plusSeconds(50)));
+		assertThat(this.recorder.figures(T0.plusSeconds(60), Duration.ofSeconds(60)).windowCauses())
+			.containsExactly(new GcPauseCause("G1 Humongous Allocation", 2, 12_000_000, 7_000_000, false));
+		assertThat(this.recorder.figures(T0.plusSeconds(70), Duration.ofSeconds(60)).windowCauses())
+			.containsExactly(new GcPauseCause("G1 Humongous Allocation", 1, 7_000_000, 7_000_000, false));
+	}
+
+	@Test
+	void findsTheLongestPausesOfTheWindowWithCollectorKindAndCause() {
+		this.recorder.recordPause(new GcPause(1, "G1Full", "full", "System.gc()", 800_000_000, T0.plusSeconds(1)));
+		this.recorder.recordPause(pause(2, 3, 30));
+		this.recorder.recordPause(new GcPause(3, "G1Full", "full", "System.gc()", 500_000_000, T0.plusSeconds(40)));
+		this.recorder.recordPause(pause(4, 7, 50));
+		assertThat(this.recorder.longestPauses(T0.plusSeconds(60), Duration.ofSeconds(55), 2)).containsExactly(
+				new GcPause(3, "G1Full", "full", "System.gc()", 500_000_000, T0.plusSeconds(40)), pause(4, 7, 50));
 	}
 
 	@Test
@@ -89,7 +132,8 @@ class GcPauseRecorderTests {
 	@Test
 	void staysBoundedUnderAHundredThousandCollections() {
 		for (int i = 0; i < 100_000; i++) {
-			this.recorder.recordPause(new GcPause(i, "G1New", "young", 1_000 + i, T0.plusMillis(i)));
+			this.recorder
+				.recordPause(new GcPause(i, "G1New", "young", "G1 Evacuation Pause", 1_000 + i, T0.plusMillis(i)));
 			this.recorder.recordCollection();
 		}
 		GcPauseFigures figures = this.recorder.figures(T0.plusSeconds(100), Duration.ofDays(1));

@@ -51,7 +51,7 @@ class JfrGcEventStreamTests {
 			events.onPause(7, "Pause Remark", 2_000_000, T0);
 			events.onPause(7, "Pause Cleanup", 50_000, T0.plusMillis(10));
 			assertThat(this.pauses).isEmpty();
-			events.onCollection(7, "G1Old", 40_000_000, 2_050_000, T0.plusMillis(11));
+			events.onCollection(7, "G1Old", "G1 Evacuation Pause", 40_000_000, 2_050_000, T0.plusMillis(11));
 			assertThat(this.pauses).extracting(GcPause::collector, GcPause::kind, GcPause::durationNanos)
 				.containsExactly(tuple("G1Old", "remark", 2_000_000L), tuple("G1Old", "cleanup", 50_000L));
 			assertThat(this.cycles).extracting(ConcurrentCycle::durationNanos).containsExactly(40_000_000L);
@@ -60,10 +60,22 @@ class JfrGcEventStreamTests {
 	}
 
 	@Test
+	void pausesTakeTheCauseOfTheirCollectionWhicheverArrivesFirst() {
+		try (JfrGcEventStream events = unstarted()) {
+			events.onPause(1, "GC Pause", 5_000_000, T0);
+			events.onCollection(1, "G1Full", "System.gc()", 5_000_000, 5_000_000, T0);
+			events.onCollection(2, "G1New", "G1 Humongous Allocation", 1_000_000, 1_000_000, T0);
+			events.onPause(2, "GC Pause", 1_000_000, T0);
+			assertThat(this.pauses).extracting(GcPause::gcId, GcPause::cause)
+				.containsExactly(tuple(1L, "System.gc()"), tuple(2L, "G1 Humongous Allocation"));
+		}
+	}
+
+	@Test
 	void stopTheWorldCollectionIsNoConcurrentCycle() {
 		try (JfrGcEventStream events = unstarted()) {
 			events.onPause(1, "GC Pause", 5_000_000, T0);
-			events.onCollection(1, "G1New", 5_000_000, 5_000_000, T0);
+			events.onCollection(1, "G1New", "G1 Evacuation Pause", 5_000_000, 5_000_000, T0);
 			assertThat(this.pauses).singleElement().extracting(GcPause::kind).isEqualTo("young");
 			assertThat(this.cycles).isEmpty();
 		}
@@ -72,7 +84,7 @@ class JfrGcEventStreamTests {
 	@Test
 	void latePauseOfAFinishedCollectionIsRecordedAtOnce() {
 		try (JfrGcEventStream events = unstarted()) {
-			events.onCollection(3, "ZGC Minor", 3_000_000, 10_000, T0);
+			events.onCollection(3, "ZGC Minor", "Allocation Rate", 3_000_000, 10_000, T0);
 			events.onPause(3, "Pause Mark End", 10_000, T0);
 			assertThat(this.pauses).singleElement().extracting(GcPause::collector).isEqualTo("ZGC Minor");
 		}
@@ -99,7 +111,7 @@ class JfrGcEventStreamTests {
 				Instant end = T0.plusMillis(40 + gcId);
 				boolean collectionFirst = gcId % 7 == 0;
 				if (collectionFirst) {
-					events.onCollection(gcId, "ZGC Minor", 3_000_000, 30_000, end);
+					events.onCollection(gcId, "ZGC Minor", "Allocation Rate", 3_000_000, 30_000, end);
 				}
 				events.onPause(gcId, "Pause Mark Start", 10_000, end);
 				events.onPause(gcId, "Pause Mark End", 10_000, end);
@@ -109,7 +121,7 @@ class JfrGcEventStreamTests {
 					delivered++;
 				}
 				if (!collectionFirst) {
-					events.onCollection(gcId, "ZGC Minor", 3_000_000, 30_000, end);
+					events.onCollection(gcId, "ZGC Minor", "Allocation Rate", 3_000_000, 30_000, end);
 				}
 				if (gcId == major + minors / 2) {
 					events.onPause(major, "Pause Mark End", 13_000, end);
@@ -122,7 +134,7 @@ class JfrGcEventStreamTests {
 				}
 			}
 			assertThat(events.pendingPauses()).isEqualTo(5);
-			events.onCollection(major, "ZGC Major", 400_000_000, 61_000, T0.plusMillis(700));
+			events.onCollection(major, "ZGC Major", "Proactive", 400_000_000, 61_000, T0.plusMillis(700));
 			assertThat(events.pendingPauses()).isZero();
 		}
 		assertThat(this.pauses).hasSize(delivered);

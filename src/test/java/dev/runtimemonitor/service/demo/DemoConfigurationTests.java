@@ -25,6 +25,7 @@ class DemoConfigurationTests {
 			.run((context) -> assertThat(context).hasSingleBean(DemoController.class)
 				.hasSingleBean(ThreadLeak.class)
 				.hasSingleBean(RetainedHeap.class)
+				.hasSingleBean(NativeMemory.class)
 				.hasSingleBean(GarbageChurn.class)
 				.hasSingleBean(Deadlock.class));
 	}
@@ -33,11 +34,12 @@ class DemoConfigurationTests {
 	void bindsTheBounds() {
 		this.runner
 			.withPropertyValues("spring.profiles.active=demo", "demo.heap.max-share=0.5",
-					"demo.garbage.max-duration=90s")
+					"demo.garbage.max-duration=90s", "demo.native-memory.max-megabytes=256")
 			.run((context) -> {
 				DemoProperties properties = context.getBean(DemoProperties.class);
 				assertThat(properties.getHeap().getMaxShare()).isEqualTo(0.5);
 				assertThat(properties.getGarbage().getMaxDuration()).hasSeconds(90);
+				assertThat(context.getBean(NativeMemory.class).limitMegabytes()).isEqualTo(256);
 				assertThat(context.getBean(RetainedHeap.class).limitMegabytes())
 					.isEqualTo(context.getBean(RetainedHeap.class).maxHeapMegabytes() / 2);
 			});
@@ -59,6 +61,15 @@ class DemoConfigurationTests {
 				.rootCause()
 				.hasMessageContaining("'garbage.maxDuration'")
 				.hasMessageContaining("must be between 1s and PT1H"));
+	}
+
+	@Test
+	void refusesANativeBoundBeyondSixteenGigabytes() {
+		this.runner.withPropertyValues("spring.profiles.active=demo", "demo.native-memory.max-megabytes=20000")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("'nativeMemory.maxMegabytes'")
+				.hasMessageContaining("must be between 1 and 16384"));
 	}
 
 	@Test

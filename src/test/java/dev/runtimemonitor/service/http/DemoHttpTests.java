@@ -58,6 +58,15 @@ class DemoHttpTests {
 	}
 
 	@Test
+	void holdsNativeMemoryAndReleasesIt() {
+		JsonNode held = ok(Http.post(this.port, "/demo/native?megabytes=2"));
+		assertThat(held.get("addedMegabytes").asInt()).isEqualTo(2);
+		assertThat(held.get("heldMegabytes").asInt()).isEqualTo(2);
+		assertThat(held.get("limitMegabytes").asInt()).isEqualTo(1024);
+		assertThat(ok(Http.delete(this.port, "/demo/native")).get("releasedMegabytes").asInt()).isEqualTo(2);
+	}
+
+	@Test
 	void churnsOneAtATimeUntilStopped() {
 		HttpResponse<String> started = Http.post(this.port, "/demo/garbage?megabytesPerSecond=5&seconds=20");
 		assertThat(started.statusCode()).isEqualTo(202);
@@ -92,6 +101,10 @@ class DemoHttpTests {
 			/demo/heap?megabytes=lots                   | 'megabytes' must be a whole number, not 'lots'
 			/demo/heap?megabytes=0                      | 'megabytes' must be between 1 and
 			/demo/heap?megabytes=1000000                | 'megabytes' must be between 1 and
+			/demo/native                                | 'megabytes' is required: a whole number
+			/demo/native?megabytes=0                    | 'megabytes' must be between 1 and 1024
+			/demo/native?megabytes=1025                 | 'megabytes' must be between 1 and 1024
+			/demo/native?megabytes=1&megabytesPerSecond=2000 | 'megabytesPerSecond' must be between 0 (at once) and 1024
 			/demo/garbage?seconds=5                     | 'megabytesPerSecond' is required: a whole number
 			/demo/garbage?megabytesPerSecond=5          | 'seconds' is required: a whole number
 			/demo/garbage?megabytesPerSecond=0&seconds=5 | 'megabytesPerSecond' must be between 1 and 10000

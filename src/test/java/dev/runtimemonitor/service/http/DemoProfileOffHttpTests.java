@@ -23,8 +23,9 @@ class DemoProfileOffHttpTests {
 
 	@ParameterizedTest
 	@CsvSource({ "POST, /demo/threads?count=1", "DELETE, /demo/threads", "POST, /demo/heap?megabytes=1",
-			"DELETE, /demo/heap", "POST, /demo/garbage?megabytesPerSecond=1&seconds=1", "DELETE, /demo/garbage",
-			"POST, /demo/deadlock", "GET, /demo/threads" })
+			"DELETE, /demo/heap", "POST, /demo/native?megabytes=1", "DELETE, /demo/native",
+			"POST, /demo/garbage?megabytesPerSecond=1&seconds=1", "DELETE, /demo/garbage", "POST, /demo/deadlock",
+			"GET, /demo/threads" })
 	void scenariosAreNotFound(String method, String path) {
 		HttpResponse<String> response = switch (method) {
 			case "POST" -> Http.post(this.port, path);

@@ -150,7 +150,7 @@ final class FactsBuilder {
 						known(this.heapUsedAfterGc), unset, unset, unset),
 				new Readings.Memory(known(this.nonHeapUsed), unset, unset, unset, known(this.directBuffers), unset,
 						unset, known(this.resident), (this.containerLimit > 0) ? this.containerLimit : unset, unset,
-						unset, 0, unset, unset, unset, unset),
+						unset, 0, unset, unset, unset, unset, unset),
 				new Readings.Gc("jfr", unset, unset, unset, unset, known(this.windowPauses), unset, unset,
 						this.pauseP99, unset, unset, this.gcOverhead, unset, unset, this.allocationRate));
 		return new RuntimeFacts(jvm, this.limits, Duration.ofMinutes(5), readings);

@@ -1,0 +1,142 @@
+package dev.runtimemonitor.publishing;
+
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+
+import dev.runtimemonitor.evaluation.Check;
+import dev.runtimemonitor.evaluation.CheckPolicy;
+import dev.runtimemonitor.evaluation.Evaluator;
+import dev.runtimemonitor.evaluation.Probe;
+import dev.runtimemonitor.monitor.RuntimeMonitor;
+import dev.runtimemonitor.sampling.ThreadStates;
+import dev.runtimemonitor.testsupport.Samplers;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MockClock;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SampledJvmThreadMetricsTests {
+
+	private final MockClock clock = new MockClock();
+
+	private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+
+	private final AtomicReference<ThreadStates> states = new AtomicReference<>(new ThreadStates(1, 2, 3, 4, 5, 6));
+
+	private final AtomicInteger reads = new AtomicInteger();
+
+	private RuntimeMonitor monitor;
+
+	@BeforeEach
+	void bind() {
+		this.monitor = new RuntimeMonitor(Samplers.withThreadStates(this.clock, () -> {
+			this.reads.incrementAndGet();
+			ThreadStates states = this.states.get();
+			if (states == null) {
+				throw new IllegalStateException("No thread states");
+			}
+			return states;
+		}), new Evaluator(List.of(new CheckPolicy(Check.THREADS, 10, 20, Duration.ZERO, Probe.LIVENESS)),
+				Duration.ofMinutes(1)), this.clock, Duration.ofSeconds(5), Duration.ofMinutes(5));
+		new SampledJvmThreadMetrics(this.monitor).bindTo(this.registry);
+	}
+
+	@Test
+	void registersTheMetersOfMicrometersJvmThreadMetrics() {
+		SimpleMeterRegistry micrometers = new SimpleMeterRegistry();
+		new JvmThreadMetrics().bindTo(micrometers);
+		assertThat(described(this.registry)).isEqualTo(described(micrometers))
+			.contains("jvm.threads.states [tag(state=timed-waiting)] GAUGE threads 'The current number of threads'");
+	}
+
+	@Test
+	void registersTheMetersOfMicrometersJvmThreadMetricsWithExtraTags() {
+		SimpleMeterRegistry ours = new SimpleMeterRegistry();
+		SimpleMeterRegistry micrometers = new SimpleMeterRegistry();
+		new SampledJvmThreadMetrics(this.monitor, Tags.of("app", "a")).bindTo(ours);
+		new JvmThreadMetrics(Tags.of("app", "a")).bindTo(micrometers);
+		assertThat(described(ours)).isEqualTo(described(micrometers));
+	}
+
+	@Test
+	void stateGaugesAreNaNBeforeTheFirstTick() {
+		assertThat(this.registry.get("jvm.threads.states").gauges()).hasSize(6)
+			.allSatisfy((gauge) -> assertThat(gauge.value()).isNaN());
+	}
+
+	@Test
+	void stateGaugesReadTheCountsOfTheLastTick() {
+		this.monitor.tick();
+		assertThat(state("new")).isEqualTo(1);
+		assertThat(state("runnable")).isEqualTo(2);
+		assertThat(state("blocked")).isEqualTo(3);
+		assertThat(state("waiting")).isEqualTo(4);
+		assertThat(state("timed-waiting")).isEqualTo(5);
+		assertThat(state("terminated")).isEqualTo(6);
+		this.states.set(new ThreadStates(0, 9, 0, 40, 7, 0));
+		this.clock.add(Duration.ofSeconds(5));
+		this.monitor.tick();
+		assertThat(state("runnable")).isEqualTo(9);
+		assertThat(state("waiting")).isEqualTo(40);
+	}
+
+	@Test
+	void aScrapeNeverReadsTheThreads() {
+		this.monitor.tick();
+		for (int i = 0; i < 100; i++) {
+			this.registry.get("jvm.threads.states").gauges().forEach((gauge) -> gauge.value());
+		}
+		assertThat(this.reads).hasValue(1);
+	}
+
+	@Test
+	void aFailedReadLeavesTheStateGaugesNaNNotStale() {
+		this.monitor.tick();
+		assertThat(state("waiting")).isEqualTo(4);
+		this.states.set(null);
+		this.clock.add(Duration.ofSeconds(5));
+		this.monitor.tick();
+		assertThat(this.monitor.sampleErrors().count("thread-states")).isEqualTo(1);
+		assertThat(this.registry.get("jvm.threads.states").gauges())
+			.allSatisfy((gauge) -> assertThat(gauge.value()).isNaN());
+		assertThat(this.registry.get("jvm.threads.live").gauge().value()).isPositive();
+	}
+
+	@Test
+	void theOtherThreadMetersReadTheThreadBeanAsMicrometersDo() {
+		assertThat(this.registry.get("jvm.threads.live").gauge().value()).isPositive();
+		assertThat(this.registry.get("jvm.threads.peak").gauge().value())
+			.isGreaterThanOrEqualTo(this.registry.get("jvm.threads.live").gauge().value());
+		assertThat(this.registry.get("jvm.threads.daemon").gauge().value()).isPositive();
+		assertThat(this.registry.get("jvm.threads.started").functionCounter().count())
+			.isGreaterThanOrEqualTo(ManagementFactory.getThreadMXBean().getThreadCount());
+	}
+
+	private double state(String state) {
+		return this.registry.get("jvm.threads.states").tag("state", state).gauge().value();
+	}
+
+	/**
+	 * Each meter's name, tags, type, base unit and description.
+	 */
+	private static Set<String> described(MeterRegistry registry) {
+		return registry.getMeters()
+			.stream()
+			.map(Meter::getId)
+			.map((id) -> "%s %s %s %s '%s'".formatted(id.getName(), id.getTags(), id.getType(), id.getBaseUnit(),
+					id.getDescription()))
+			.collect(Collectors.toSet());
+	}
+
+}

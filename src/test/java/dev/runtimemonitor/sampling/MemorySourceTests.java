@@ -1,0 +1,115 @@
+package dev.runtimemonitor.sampling;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
+import java.lang.reflect.Proxy;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MemorySourceTests {
+
+	private static final long MIB = 1024 * 1024;
+
+	private final AtomicLong clock = new AtomicLong(1_000_000);
+
+	private final Pool eden = new Pool("G1 Eden Space", MemoryType.HEAP);
+
+	private final Pool survivor = new Pool("G1 Survivor Space", MemoryType.HEAP);
+
+	private final Pool old = new Pool("G1 Old Gen", MemoryType.HEAP);
+
+	private final Pool metaspace = new Pool("Metaspace", MemoryType.NON_HEAP);
+
+	private final MemorySource source = new MemorySource(ManagementFactory.getMemoryMXBean(),
+			List.of(this.eden.bean, this.survivor.bean, this.old.bean, this.metaspace.bean), this.clock::get);
+
+	/**
+	 * The trap a trend over "heap after the last collection" falls into: young
+	 * collections promote garbage, so the old generation only climbs (32 to 72 MiB over
+	 * eight minutes) until a collection that reclaims it brings it down to 22 MiB. Only
+	 * that fall makes a point.
+	 */
+	@Test
+	void garbagePromotedByYoungCollectionsMakesNoPointOnlyTheFallDoes() {
+		LiveSetPoints points = LiveSetPoints.NONE;
+		for (long used = 32; used <= 72; used += 5) {
+			points = tick(used * MIB, 60_000);
+		}
+		assertThat(points.size()).isZero();
+		points = tick(22 * MIB, 60_000);
+		assertThat(points.bytes()).containsExactly(22 * MIB);
+		assertThat(points.epochMillis()).containsExactly(this.clock.get());
+	}
+
+	@Test
+	void everyFallOfTheOldGenerationMakesAPointAndTheYoungPoolsNone() {
+		tick(100 * MIB, 1000);
+		this.eden.used = 50 * MIB;
+		tick(100 * MIB, 1000);
+		this.eden.used = 0;
+		this.survivor.used = 0;
+		tick(100 * MIB, 1000);
+		tick(140 * MIB, 1000);
+		LiveSetPoints points = tick(105 * MIB, 1000);
+		tick(150 * MIB, 1000);
+		points = tick(110 * MIB, 1000);
+		assertThat(points.bytes()).containsExactly(105 * MIB, 110 * MIB);
+		assertThat(points.epochMillis()[1] - points.epochMillis()[0]).isEqualTo(2000);
+	}
+
+	@Test
+	void keepsOnlyTheNewestPoints() {
+		LiveSetPoints points = LiveSetPoints.NONE;
+		for (int i = 0; i < MemorySource.LIVE_SET_CAPACITY + 10; i++) {
+			tick(200 * MIB, 1000);
+			points = tick((100 + i) * MIB, 1000);
+		}
+		assertThat(points.size()).isEqualTo(MemorySource.LIVE_SET_CAPACITY);
+		assertThat(points.bytes()[points.size() - 1]).isEqualTo((100 + MemorySource.LIVE_SET_CAPACITY + 9) * MIB);
+		assertThat(points.bytes()[0]).isEqualTo(110 * MIB);
+	}
+
+	@Test
+	void youngPoolsAreTheEdenSurvivorAndYoungGenerations() {
+		assertThat(MemorySource.isYoung("G1 Eden Space")).isTrue();
+		assertThat(MemorySource.isYoung("PS Survivor Space")).isTrue();
+		assertThat(MemorySource.isYoung("ZGC Young Generation")).isTrue();
+		assertThat(MemorySource.isYoung("G1 Old Gen")).isFalse();
+		assertThat(MemorySource.isYoung("ZGC Old Generation")).isFalse();
+		assertThat(MemorySource.isYoung("Shenandoah")).isFalse();
+	}
+
+	private LiveSetPoints tick(long oldUsed, long millisLater) {
+		this.clock.addAndGet(millisLater);
+		this.old.used = oldUsed;
+		return this.source.read().liveSet();
+	}
+
+	/**
+	 * A memory pool whose usage the test sets; only what the source calls is answered.
+	 */
+	private static final class Pool {
+
+		private final MemoryPoolMXBean bean;
+
+		private long used;
+
+		Pool(String name, MemoryType type) {
+			this.bean = (MemoryPoolMXBean) Proxy.newProxyInstance(getClass().getClassLoader(),
+					new Class<?>[] { MemoryPoolMXBean.class }, (proxy, method, arguments) -> switch (method.getName()) {
+						case "getName" -> name;
+						case "getType" -> type;
+						case "getUsage" -> new MemoryUsage(0, this.used, Math.max(this.used, 512 * MIB), 512 * MIB);
+						default -> throw new UnsupportedOperationException(method.getName());
+					});
+		}
+
+	}
+
+}
