@@ -10,8 +10,9 @@ import java.util.function.LongSupplier;
 /**
  * Heap, non-heap and every memory pool, from beans looked up once. Pool names are read
  * once too; each tick keeps only the usages. It also notes the old generation's usage at
- * each tick where it fell, which is where the live set shows (see {@link LiveSetPoints}).
- * Not thread-safe: only the sampling thread reads it.
+ * each tick where it fell, which is where the live set shows (see {@link LiveSetPoints}),
+ * unless the monitor looked at the heap in between (see {@link HeapInspections}). Not
+ * thread-safe: only the sampling thread reads it.
  */
 final class MemorySource implements SampleSource<MemoryFigures> {
 
@@ -31,6 +32,10 @@ final class MemorySource implements SampleSource<MemoryFigures> {
 
 	private final LongSupplier epochMillis;
 
+	private final HeapInspections inspections;
+
+	private long inspectionsSeen;
+
 	private final boolean[] old;
 
 	private long previousOld = -1;
@@ -45,9 +50,12 @@ final class MemorySource implements SampleSource<MemoryFigures> {
 
 	private final boolean[] heap;
 
-	MemorySource(MemoryMXBean memory, List<MemoryPoolMXBean> pools, LongSupplier epochMillis) {
+	MemorySource(MemoryMXBean memory, List<MemoryPoolMXBean> pools, LongSupplier epochMillis,
+			HeapInspections inspections) {
 		this.memory = memory;
 		this.epochMillis = epochMillis;
+		this.inspections = inspections;
+		this.inspectionsSeen = inspections.count();
 		this.pools = pools.toArray(new MemoryPoolMXBean[0]);
 		this.names = new String[this.pools.length];
 		this.heap = new boolean[this.pools.length];
@@ -86,11 +94,13 @@ final class MemorySource implements SampleSource<MemoryFigures> {
 				oldUsed += usages[i].getUsed();
 			}
 		}
-		if (oldUsed < this.previousOld) {
+		long inspected = this.inspections.count();
+		if (oldUsed < this.previousOld && inspected == this.inspectionsSeen) {
 			this.liveSet = this.liveSet.plus(this.epochMillis.getAsLong(), oldUsed, LIVE_SET_SPACING_MILLIS,
 					LIVE_SET_CAPACITY);
 		}
 		this.previousOld = oldUsed;
+		this.inspectionsSeen = inspected;
 		return new MemoryFigures(MemoryArea.of(this.memory.getHeapMemoryUsage()),
 				MemoryArea.of(this.memory.getNonHeapMemoryUsage()), new PoolUsages(this.names, this.heap, usages),
 				this.liveSet);
