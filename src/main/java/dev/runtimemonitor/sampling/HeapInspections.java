@@ -7,9 +7,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * collects the whole heap first. Such a collection is not one of the application's: a
  * full collection among G1's mixed ones goes below their floor by the garbage they leave,
  * and, taken as a live-set point, reads as the leak slowing down right after the check
- * rose for it. So the live set leaves out a fall seen across a look at the heap (see
- * {@link LiveSetPoints}). The count moves when a look begins and when it ends, so that a
- * sample taken in between sees a look too. Thread-safe.
+ * rose for it. So the live set leaves out the falls seen across a look at the heap and
+ * for a while after it (see {@link LiveSetPoints}). The count moves when a look begins
+ * and when it ends, so that a sample taken in between sees a look too. Thread-safe.
  */
 public final class HeapInspections {
 

@@ -36,6 +36,14 @@ final class MemorySource implements SampleSource<MemoryFigures> {
 
 	private long inspectionsSeen;
 
+	/**
+	 * When a look at the heap was last seen. Falls make no point for one spacing after
+	 * it: its full collection takes the garbage G1's mixed collections leave, and their
+	 * floor takes tens of seconds to come back (in HeapGrowthIT, 12 MiB below it at the
+	 * first fall after).
+	 */
+	private long inspectedAt = Long.MIN_VALUE / 2;
+
 	private final boolean[] old;
 
 	private long previousOld = -1;
@@ -95,12 +103,17 @@ final class MemorySource implements SampleSource<MemoryFigures> {
 			}
 		}
 		long inspected = this.inspections.count();
-		if (oldUsed < this.previousOld && inspected == this.inspectionsSeen) {
-			this.liveSet = this.liveSet.plus(this.epochMillis.getAsLong(), oldUsed, LIVE_SET_SPACING_MILLIS,
-					LIVE_SET_CAPACITY);
+		if (inspected != this.inspectionsSeen) {
+			this.inspectionsSeen = inspected;
+			this.inspectedAt = this.epochMillis.getAsLong();
+		}
+		else if (oldUsed < this.previousOld) {
+			long now = this.epochMillis.getAsLong();
+			if (now - this.inspectedAt >= LIVE_SET_SPACING_MILLIS) {
+				this.liveSet = this.liveSet.plus(now, oldUsed, LIVE_SET_SPACING_MILLIS, LIVE_SET_CAPACITY);
+			}
 		}
 		this.previousOld = oldUsed;
-		this.inspectionsSeen = inspected;
 		return new MemoryFigures(MemoryArea.of(this.memory.getHeapMemoryUsage()),
 				MemoryArea.of(this.memory.getNonHeapMemoryUsage()), new PoolUsages(this.names, this.heap, usages),
 				this.liveSet);
