@@ -11,7 +11,8 @@ class RuntimeReportFormatterTests {
 	@Test
 	void hasEverySectionInOrder() {
 		assertThat(this.text).startsWith("Runtime report, sampled at 2026-01-01T00:01:00Z\n\nRUNTIME\n")
-			.containsSubsequence("RUNTIME", "CHECKS", "GC (G1, pauses from jfr, window 300s)", "HEAP", "ADVICE");
+			.containsSubsequence("RUNTIME", "CHECKS", "GC (G1, pauses from jfr, window 300s)", "HEAP", "MEMORY",
+					"ADVICE");
 	}
 
 	@Test
@@ -24,6 +25,27 @@ class RuntimeReportFormatterTests {
 			.contains("  allocation         512.0 MiB/s\n")
 			.contains("  used after GC      120.0 MiB (46.9% of max)\n")
 			.contains("  headroom           136.0 MiB for the live data to grow\n");
+	}
+
+	@Test
+	void splitsTheContainersMemory() {
+		assertThat(this.text).contains("  container          400.0 MiB of the 1.0 GiB limit (39.1%; working set)\n")
+			.contains("  resident           400.0 MiB (the process alone)\n")
+			.doesNotContain("climbing");
+	}
+
+	@Test
+	void saysWhereAGrowingLiveSetAndAClimbingContainerLead() {
+		String filling = RuntimeReportFormatter.format(ReportFixtures.reports().report(ReportFixtures.fillingUp()));
+		assertThat(filling)
+			.contains("  live set           200.0 MiB; grows 10.0 MiB/min, the heap is full in ~82 min\n")
+			.contains("  container          575.0 MiB of the 1.0 GiB limit (56.2%; working set)\n")
+			.contains("  climbing           at least 5.0 MiB/s for 3 samples: the limit in ~89.8 s\n");
+	}
+
+	@Test
+	void saysWhenTheLiveSetIsNotKnownYet() {
+		assertThat(this.text).contains("  live set           unknown until a collection reclaims old objects\n");
 	}
 
 	@Test
