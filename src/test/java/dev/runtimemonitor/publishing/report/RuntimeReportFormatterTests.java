@@ -61,7 +61,7 @@ class RuntimeReportFormatterTests {
 			.format(ReportFixtures.reports().report(ReportFixtures.busyGc(), ReportFixtures.deadlockEvidence()));
 		assertThat(withEvidence.substring(withEvidence.indexOf("\nEVIDENCE"))).isEqualTo("""
 
-				EVIDENCE (captured when a check rose to warning or critical; kept until it has been ok for 3600s)
+				EVIDENCE (captured when a check rose to warning or critical; kept until it has been ok for 1h)
 				  deadlock: critical at 2026-01-01T00:00:30Z, deadlocks, took 1.21 ms
 				    2 deadlocked threads: "a" waits for "b"; "b" waits for "a"
 				    | Found one Java-level deadlock: 2 threads
