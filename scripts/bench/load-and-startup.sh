@@ -20,13 +20,16 @@ done
 WORK="$(mktemp -d /tmp/rm-bench.XXXXXX)"
 OUT="target/bench"
 mkdir -p "$OUT"
-trap 'kill "${PID:-0}" 2>/dev/null || true; rm -rf "$WORK"' EXIT
+# Only a running service: with PID empty, kill "${PID:-0}" would be kill 0, the whole
+# process group, the caller's included.
+trap '[ -z "${PID:-}" ] || kill "$PID" 2>/dev/null; rm -rf "$WORK"' EXIT
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 millis() { date +%s%3N; }
 
-# Starts a command in the background and waits for the first 200 from /health; prints
-# the milliseconds it took.
+# Starts a command in the background and waits for the first 200 from /health; sets PID,
+# and STARTED_MS to the milliseconds it took. Not to be called in $(...): PID would be set
+# in that subshell only, and stop would leave the service running.
 start_and_wait() {
   local port="$1"; shift
   local started; started="$(millis)"
@@ -34,7 +37,7 @@ start_and_wait() {
   PID=$!
   for _ in $(seq 1 3000); do
     if curl -fs -o /dev/null "http://127.0.0.1:$port/health" 2>/dev/null; then
-      echo $(($(millis) - started)); return 0
+      STARTED_MS=$(($(millis) - started)); return 0
     fi
     sleep 0.01
   done
@@ -60,7 +63,7 @@ for round in $(seq 1 "$ROUNDS"); do
   for mode in on off; do
     enabled=true; [ "$mode" = off ] && enabled=false
     port="$(free_port)"
-    start_and_wait "$port" "$JAVA" -Xmx512m -jar "$JAR" --runtime-monitor.enabled="$enabled" >/dev/null
+    start_and_wait "$port" "$JAVA" -Xmx512m -jar "$JAR" --runtime-monitor.enabled="$enabled"
     sleep 2
     RSS[$mode,$round]="$(rss_kib)"
     for path in /health /metrics; do
@@ -93,8 +96,9 @@ EXTRACTED="$(ls "$WORK"/extracted/*.jar | head -1)"
 "$JAVA" -XX:AOTCacheOutput="$WORK/app.aot" -Dspring.context.exit=onRefresh -jar "$EXTRACTED" > "$WORK/train.log" 2>&1
 fat=(); aot=()
 for _ in 1 2 3; do
-  port="$(free_port)"; fat+=("$(start_and_wait "$port" "$JAVA" -jar "$JAR")"); stop
-  port="$(free_port)"; aot+=("$(start_and_wait "$port" "$JAVA" -XX:AOTCache="$WORK/app.aot" -jar "$EXTRACTED")"); stop
+  port="$(free_port)"; start_and_wait "$port" "$JAVA" -jar "$JAR"; fat+=("$STARTED_MS"); stop
+  port="$(free_port)"; start_and_wait "$port" "$JAVA" -XX:AOTCache="$WORK/app.aot" -jar "$EXTRACTED"
+  aot+=("$STARTED_MS"); stop
 done
 FAT="$(printf '%s\n' "${fat[@]}" | median)"
 AOT="$(printf '%s\n' "${aot[@]}" | median)"

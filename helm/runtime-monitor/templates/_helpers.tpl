@@ -122,7 +122,7 @@ empty is not rendered, so the application's own default applies.
 {{- define "runtime-monitor.applicationConfig" -}}
 {{- $values := .Values.runtimeMonitor }}
 {{- $monitor := dict }}
-{{- $top := dict "enabled" $values.enabled "interval" $values.interval "window" $values.window "deadlock-interval" $values.deadlockInterval "critical-reminder" $values.criticalReminder "gc-events" $values.gcEvents "history-size" $values.historySize "thread-states" $values.threadStates }}
+{{- $top := dict "enabled" $values.enabled "interval" $values.interval "window" $values.window "deadlock-interval" $values.deadlockInterval "critical-reminder" $values.criticalReminder "gc-events" $values.gcEvents "history-size" $values.historySize "thread-states" $values.threadStates "process-cpu" $values.processCpu }}
 {{- include "runtime-monitor.copySetEntries" (dict "from" $top "into" $monitor) }}
 {{- $checks := dict }}
 {{- range $check, $settings := $values.checks }}

@@ -1,14 +1,10 @@
 package dev.runtimemonitor.publishing;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 
+import dev.runtimemonitor.benchmarks.ParkedThreads;
 import dev.runtimemonitor.evaluation.Evaluator;
 import dev.runtimemonitor.monitor.RuntimeMonitor;
 import dev.runtimemonitor.sampling.RuntimeSampler;
@@ -52,7 +48,7 @@ public class ThreadMetricsScrapeBenchmark {
 	@Param({ "micrometer", "sampled" })
 	public String meters;
 
-	private final List<Thread> parked = new ArrayList<>();
+	private ParkedThreads parked;
 
 	private PrometheusMeterRegistry registry;
 
@@ -60,16 +56,7 @@ public class ThreadMetricsScrapeBenchmark {
 
 	@Setup(Level.Trial)
 	public void setUp() throws Exception {
-		ThreadMXBean threadBean = ManagementFactory.getThreadMXBean();
-		int toStart = Math.max(0, this.threads - threadBean.getThreadCount());
-		CountDownLatch started = new CountDownLatch(toStart);
-		for (int i = 0; i < toStart; i++) {
-			this.parked.add(Thread.ofPlatform().daemon().start(() -> {
-				started.countDown();
-				LockSupport.park();
-			}));
-		}
-		started.await(60, TimeUnit.SECONDS);
+		this.parked = ParkedThreads.upTo(this.threads);
 		this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 		if (this.meters.equals("micrometer")) {
 			new JvmThreadMetrics().bindTo(this.registry);
@@ -86,7 +73,7 @@ public class ThreadMetricsScrapeBenchmark {
 
 	@TearDown(Level.Trial)
 	public void tearDown() throws Exception {
-		this.parked.forEach(LockSupport::unpark);
+		this.parked.close();
 		if (this.sampler != null) {
 			this.sampler.close();
 		}

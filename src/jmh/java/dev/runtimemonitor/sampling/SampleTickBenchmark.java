@@ -10,14 +10,12 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 
 import com.sun.management.UnixOperatingSystemMXBean;
+import dev.runtimemonitor.benchmarks.ParkedThreads;
 import dev.runtimemonitor.sampling.gc.GcPauseRecorder;
 import dev.runtimemonitor.sampling.gc.GcPauseSource;
 import io.micrometer.core.instrument.Clock;
@@ -56,7 +54,7 @@ public class SampleTickBenchmark {
 	@Param({ "false", "true" })
 	public boolean deadlockSearch;
 
-	private final List<Thread> parked = new ArrayList<>();
+	private ParkedThreads parked;
 
 	private RuntimeSampler sampler;
 
@@ -97,17 +95,7 @@ public class SampleTickBenchmark {
 
 	@Setup(Level.Trial)
 	public void setUp() throws Exception {
-		// Live threads, these included: the started ones count at once.
-		int toStart = Math.max(0, this.threads - this.threadBean.getThreadCount());
-		CountDownLatch started = new CountDownLatch(toStart);
-		for (int i = 0; i < toStart; i++) {
-			Thread thread = Thread.ofPlatform().daemon().start(() -> {
-				started.countDown();
-				LockSupport.park();
-			});
-			this.parked.add(thread);
-		}
-		started.await(30, TimeUnit.SECONDS);
+		this.parked = ParkedThreads.upTo(this.threads);
 		this.pauses = new GcPauseRecorder();
 		SampleSources sources = SampleSources.platform()
 			.withPauses(new GcPauseSource(this.pauses, Duration.ofMinutes(5), Clock.SYSTEM));
@@ -130,7 +118,7 @@ public class SampleTickBenchmark {
 
 	@TearDown(Level.Trial)
 	public void tearDown() throws IOException {
-		this.parked.forEach(LockSupport::unpark);
+		this.parked.close();
 		this.sampler.close();
 		this.status.close();
 		this.cgroupLimit.close();

@@ -3,12 +3,11 @@ package dev.runtimemonitor.sampling;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
+
+import dev.runtimemonitor.benchmarks.ParkedThreads;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -45,7 +44,7 @@ public class ThreadStatesBenchmark {
 	@Param({ "50", "1000", "10000" })
 	public int threads;
 
-	private final List<Thread> parked = new ArrayList<>();
+	private ParkedThreads parked;
 
 	private final ThreadMXBean threadBean = ManagementFactory.getThreadMXBean();
 
@@ -57,17 +56,7 @@ public class ThreadStatesBenchmark {
 
 	@Setup(Level.Trial)
 	public void setUp() throws Exception {
-		// Live threads, these included: the started ones count at once.
-		int toStart = Math.max(0, this.threads - this.threadBean.getThreadCount());
-		CountDownLatch started = new CountDownLatch(toStart);
-		for (int i = 0; i < toStart; i++) {
-			Thread thread = Thread.ofPlatform().daemon().start(() -> {
-				started.countDown();
-				LockSupport.park();
-			});
-			this.parked.add(thread);
-		}
-		started.await(60, TimeUnit.SECONDS);
+		this.parked = ParkedThreads.upTo(this.threads);
 		SimpleMeterRegistry registry = new SimpleMeterRegistry();
 		new JvmThreadMetrics().bindTo(registry);
 		this.micrometerGauges = List.copyOf(registry.get("jvm.threads.states").gauges());
@@ -76,7 +65,7 @@ public class ThreadStatesBenchmark {
 
 	@TearDown(Level.Trial)
 	public void tearDown() {
-		this.parked.forEach(LockSupport::unpark);
+		this.parked.close();
 	}
 
 	/**

@@ -41,6 +41,9 @@ import org.springframework.validation.Validator;
  * @param threadStates Whether to count live threads by state at each sample and serve
  * Micrometer's jvm.threads.states from those counts, so that a scrape never reads every
  * thread; false leaves Spring Boot's own thread meters in place.
+ * @param processCpu Whether to serve Micrometer's process.cpu.time and process.cpu.usage
+ * from the CPU time each sample reads, so that a scrape never makes the kernel add up
+ * every thread's CPU time; false leaves Spring Boot's own processor meters in place.
  * @param checks The checks, each with its thresholds, sustain and probe.
  * @param evidence What a check captures when it rises to warning or critical, for the
  * engineer who reads the log or /runtime afterwards.
@@ -50,8 +53,9 @@ import org.springframework.validation.Validator;
 public record RuntimeMonitorProperties(@DefaultValue("true") boolean enabled, @DefaultValue("5s") Duration interval,
 		@DefaultValue("5m") Duration window, @DefaultValue("30s") Duration deadlockInterval,
 		@DefaultValue("5m") Duration criticalReminder, @DefaultValue("jfr") GcEvents gcEvents,
-		@DefaultValue("720") int historySize, @DefaultValue("true") boolean threadStates, @DefaultValue Checks checks,
-		@DefaultValue Evidence evidence, @DeprecatedConfigurationProperty(replacement = "runtime-monitor.gc-events",
+		@DefaultValue("720") int historySize, @DefaultValue("true") boolean threadStates,
+		@DefaultValue("true") boolean processCpu, @DefaultValue Checks checks, @DefaultValue Evidence evidence,
+		@DeprecatedConfigurationProperty(replacement = "runtime-monitor.gc-events",
 				since = "0.2.0") @Nullable GcEvents gcPauseSource)
 		implements
 			Validator {

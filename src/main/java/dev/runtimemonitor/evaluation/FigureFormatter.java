@@ -114,10 +114,14 @@ public final class FigureFormatter {
 	/**
 	 * A duration the way Spring properties write it.
 	 * @param duration the duration
-	 * @return for example {@code 60s} or {@code 250ms}
+	 * @return for example {@code 1h}, {@code 60s} or {@code 250ms}
 	 */
 	public static String duration(Duration duration) {
-		return (duration.getNano() != 0) ? duration.toMillis() + "ms" : duration.toSeconds() + "s";
+		if (duration.getNano() != 0) {
+			return duration.toMillis() + "ms";
+		}
+		long seconds = duration.toSeconds();
+		return (seconds != 0 && seconds % 3600 == 0) ? (seconds / 3600) + "h" : seconds + "s";
 	}
 
 }

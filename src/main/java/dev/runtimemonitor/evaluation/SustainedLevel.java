@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
  * sustain, so that a spike never restarts a pod; the level falls back on the first sample
  * that is below the threshold. A steady trend that will breach a threshold within the
  * sustain raises the level at once: waiting would only report the breach after its damage
- * is done (an OOM kill comes sooner than a 15 s sustain).
+ * is done (an OOM kill comes sooner than a 15 s sustain). A breach that has happened is
+ * still the sustain's to judge, whatever the trend.
  */
 public final class SustainedLevel {
 
@@ -47,9 +48,25 @@ public final class SustainedLevel {
 		Instant criticalStart = (raw == Level.CRITICAL)
 				? startOf((prior != null) ? prior.criticalBreachStart() : null, now) : null;
 		Level level = worse(sustained(raw, warningStart, criticalStart, policy.sustain(), now),
-				(raw != Level.UNKNOWN) ? policy.classify(projected) : Level.UNKNOWN);
+				foreseen(raw, policy.classify(projected), prior));
 		Instant since = (prior != null && prior.level() == level) ? prior.since() : now;
 		return new CheckResult(policy, value, level, since, warningStart, criticalStart);
+	}
+
+	/**
+	 * The level a trend foresees, where it counts: at a threshold the value has not
+	 * reached yet, or at one the trend had already foreseen, so that the level holds
+	 * while the climb crosses the threshold. A breach that has happened, a burst above
+	 * the critical threshold say, is the sustain's to judge, however the value drifts.
+	 */
+	private static Level foreseen(Level raw, Level projected, @Nullable CheckResult prior) {
+		if (raw == Level.UNKNOWN || projected == Level.UNKNOWN) {
+			return Level.UNKNOWN;
+		}
+		boolean ahead = projected.ordinal() > raw.ordinal();
+		boolean held = prior != null && prior.level() != Level.UNKNOWN
+				&& prior.level().ordinal() >= projected.ordinal();
+		return (ahead || held) ? projected : Level.UNKNOWN;
 	}
 
 	/**

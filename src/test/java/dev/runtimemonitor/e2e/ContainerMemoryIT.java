@@ -34,8 +34,14 @@ class ContainerMemoryIT {
 
 	private static final long GIB = 1024 * MIB;
 
-	/** A small heap, so that most of the limit is left for what grows outside it. */
-	private static final List<String> JVM = List.of("-Xms96m", "-Xmx96m", "-XX:MaxDirectMemorySize=2g");
+	/**
+	 * A small heap, so that most of the limit is left for what grows outside it, resident
+	 * from the start: otherwise the first full collection touches the heap's untouched
+	 * pages, and the working set rises by tens of megabytes just when the spike test
+	 * frees its memory, a few megabytes under the limit.
+	 */
+	private static final List<String> JVM = List.of("-Xms96m", "-Xmx96m", "-XX:+AlwaysPreTouch",
+			"-XX:MaxDirectMemorySize=2g");
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
@@ -89,8 +95,16 @@ class ContainerMemoryIT {
 				AppProcess app = AppProcess.startIn(group, JVM, arguments("1s"))) {
 			int port = app.awaitPort(Duration.ofSeconds(90));
 			awaitTwoTicks(port);
-			long spike = (long) (0.965 * LIMIT - group.workingSetBytes()) / MIB;
-			assertThat(Http.post(port, "/demo/native?megabytes=" + spike).statusCode()).isEqualTo(200);
+			// Most of the spike, then the rest from a fresh read: the service's own
+			// memory moves by megabytes meanwhile, and the limit is only 16 MiB away.
+			long spike = 0;
+			for (double target : new double[] { 0.90, 0.96 }) {
+				long megabytes = (long) (target * LIMIT - group.workingSetBytes()) / MIB;
+				if (megabytes > 0) {
+					assertThat(Http.post(port, "/demo/native?megabytes=" + megabytes).statusCode()).isEqualTo(200);
+					spike += megabytes;
+				}
+			}
 			double highest = 0;
 			long until = System.nanoTime() + Duration.ofMillis(2500).toNanos();
 			while (System.nanoTime() < until) {

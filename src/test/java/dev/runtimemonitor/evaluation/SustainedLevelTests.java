@@ -137,6 +137,27 @@ class SustainedLevelTests {
 	}
 
 	@Test
+	void aLevelTheTrendRaisedHoldsWhileTheClimbCrossesTheThreshold() {
+		CheckResult result = SustainedLevel.judge(this.containerMemory, 0.80, 0.97, null, T0);
+		result = SustainedLevel.judge(this.containerMemory, 0.96, 1.10, result, T0.plusSeconds(5));
+		assertThat(result.level()).isEqualTo(Level.CRITICAL);
+		assertThat(result.since()).isEqualTo(T0);
+	}
+
+	@Test
+	void aBreachThatHasHappenedIsTheSustainsToJudgeWhateverTheTrend() {
+		// A burst above the critical threshold while the memory creeps up.
+		CheckResult result = SustainedLevel.judge(this.containerMemory, 0.50, 0.51, null, T0);
+		result = SustainedLevel.judge(this.containerMemory, 0.97, 0.98, result, T0.plusSeconds(5));
+		assertThat(result.level()).isEqualTo(Level.OK);
+		result = SustainedLevel.judge(this.containerMemory, 0.97, 0.98, result, T0.plusSeconds(20));
+		assertThat(result.level()).as("once the breach has lasted the sustain").isEqualTo(Level.CRITICAL);
+		// From warning, though, a creep that reaches critical within the sustain counts.
+		result = SustainedLevel.judge(this.containerMemory, 0.90, 0.96, null, T0);
+		assertThat(result.level()).isEqualTo(Level.CRITICAL);
+	}
+
+	@Test
 	void aTrendNeverLowersTheLevelOfTheValue() {
 		CheckResult result = SustainedLevel.judge(this.containerMemory, 0.96, 0.50, null, T0);
 		result = SustainedLevel.judge(this.containerMemory, 0.96, 0.50, result, T0.plusSeconds(15));

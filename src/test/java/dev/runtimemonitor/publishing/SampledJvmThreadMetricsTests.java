@@ -3,10 +3,8 @@ package dev.runtimemonitor.publishing;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Collectors;
 
 import dev.runtimemonitor.evaluation.Check;
 import dev.runtimemonitor.evaluation.CheckPolicy;
@@ -14,9 +12,8 @@ import dev.runtimemonitor.evaluation.Evaluator;
 import dev.runtimemonitor.evaluation.Probe;
 import dev.runtimemonitor.monitor.RuntimeMonitor;
 import dev.runtimemonitor.sampling.ThreadStates;
+import dev.runtimemonitor.testsupport.MeterDescriptions;
 import dev.runtimemonitor.testsupport.Samplers;
-import io.micrometer.core.instrument.Meter;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MockClock;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -56,7 +53,7 @@ class SampledJvmThreadMetricsTests {
 	void registersTheMetersOfMicrometersJvmThreadMetrics() {
 		SimpleMeterRegistry micrometers = new SimpleMeterRegistry();
 		new JvmThreadMetrics().bindTo(micrometers);
-		assertThat(described(this.registry)).isEqualTo(described(micrometers))
+		assertThat(MeterDescriptions.of(this.registry)).isEqualTo(MeterDescriptions.of(micrometers))
 			.contains("jvm.threads.states [tag(state=timed-waiting)] GAUGE threads 'The current number of threads'");
 	}
 
@@ -66,7 +63,7 @@ class SampledJvmThreadMetricsTests {
 		SimpleMeterRegistry micrometers = new SimpleMeterRegistry();
 		new SampledJvmThreadMetrics(this.monitor, Tags.of("app", "a")).bindTo(ours);
 		new JvmThreadMetrics(Tags.of("app", "a")).bindTo(micrometers);
-		assertThat(described(ours)).isEqualTo(described(micrometers));
+		assertThat(MeterDescriptions.of(ours)).isEqualTo(MeterDescriptions.of(micrometers));
 	}
 
 	@Test
@@ -125,18 +122,6 @@ class SampledJvmThreadMetricsTests {
 
 	private double state(String state) {
 		return this.registry.get("jvm.threads.states").tag("state", state).gauge().value();
-	}
-
-	/**
-	 * Each meter's name, tags, type, base unit and description.
-	 */
-	private static Set<String> described(MeterRegistry registry) {
-		return registry.getMeters()
-			.stream()
-			.map(Meter::getId)
-			.map((id) -> "%s %s %s %s '%s'".formatted(id.getName(), id.getTags(), id.getType(), id.getBaseUnit(),
-					id.getDescription()))
-			.collect(Collectors.toSet());
 	}
 
 }

@@ -3,6 +3,7 @@ package dev.runtimemonitor.testsupport;
 import java.time.Duration;
 import java.util.function.Supplier;
 
+import dev.runtimemonitor.sampling.ProcessFigures;
 import dev.runtimemonitor.sampling.RuntimeSampler;
 import dev.runtimemonitor.sampling.SampleSource;
 import dev.runtimemonitor.sampling.SampleSources;
@@ -11,9 +12,9 @@ import dev.runtimemonitor.sampling.ThreadStates;
 import io.micrometer.core.instrument.Clock;
 
 /**
- * Samplers over the real JVM with the thread source (or the thread-state source)
- * replaced, for tests that need to control what the threads check sees or make a tick
- * fail.
+ * Samplers over the real JVM with the thread source (or the thread-state or process
+ * source) replaced, for tests that need to control what the threads check or a meter
+ * sees, or make a tick fail.
  */
 public final class Samplers {
 
@@ -22,23 +23,9 @@ public final class Samplers {
 
 	public static RuntimeSampler withThreads(Clock clock, Supplier<ThreadFigures> threads) {
 		SampleSources platform = SampleSources.platform();
-		SampleSource<ThreadFigures> source = new SampleSource<>() {
-
-			@Override
-			public String name() {
-				return "threads";
-			}
-
-			@Override
-			public ThreadFigures read() {
-				return threads.get();
-			}
-
-		};
-		return new RuntimeSampler(
-				new SampleSources(source, null, platform.virtualThreads(), platform.memory(), platform.gc(), null,
-						platform.buffers(), platform.process(), platform.resident(), platform.container(), null),
-				clock, Duration.ofSeconds(30));
+		return new RuntimeSampler(new SampleSources(source("threads", threads), null, platform.virtualThreads(),
+				platform.memory(), platform.gc(), null, platform.buffers(), platform.process(), platform.resident(),
+				platform.container(), null), clock, Duration.ofSeconds(30));
 	}
 
 	/**
@@ -47,22 +34,36 @@ public final class Samplers {
 	 */
 	public static RuntimeSampler withThreadStates(Clock clock, Supplier<ThreadStates> states) {
 		SampleSources platform = SampleSources.platform();
-		SampleSource<ThreadStates> source = new SampleSource<>() {
+		return new RuntimeSampler(new SampleSources(platform.threads(), source("thread-states", states),
+				platform.virtualThreads(), platform.memory(), platform.gc(), null, platform.buffers(),
+				platform.process(), platform.resident(), platform.container(), null), clock, Duration.ofSeconds(30));
+	}
+
+	/**
+	 * A sampler whose process figures are what the supplier gives; a supplier that throws
+	 * makes the read fail.
+	 */
+	public static RuntimeSampler withProcess(Clock clock, Supplier<ProcessFigures> process) {
+		SampleSources platform = SampleSources.platform();
+		return new RuntimeSampler(new SampleSources(platform.threads(), null, platform.virtualThreads(),
+				platform.memory(), platform.gc(), null, platform.buffers(), source("process", process),
+				platform.resident(), platform.container(), null), clock, Duration.ofSeconds(30));
+	}
+
+	private static <T> SampleSource<T> source(String name, Supplier<T> figures) {
+		return new SampleSource<>() {
 
 			@Override
 			public String name() {
-				return "thread-states";
+				return name;
 			}
 
 			@Override
-			public ThreadStates read() {
-				return states.get();
+			public T read() {
+				return figures.get();
 			}
 
 		};
-		return new RuntimeSampler(new SampleSources(platform.threads(), source, platform.virtualThreads(),
-				platform.memory(), platform.gc(), null, platform.buffers(), platform.process(), platform.resident(),
-				platform.container(), null), clock, Duration.ofSeconds(30));
 	}
 
 }

@@ -80,7 +80,8 @@ public class DemoController {
 
 	@DeleteMapping("/native")
 	NativeReleased releaseNative() {
-		return new NativeReleased(this.nativeMemory.release());
+		NativeMemory.Released released = this.nativeMemory.release();
+		return new NativeReleased(released.megabytes(), released.trimmed());
 	}
 
 	@PostMapping("/garbage")
@@ -146,7 +147,7 @@ public class DemoController {
 			@Nullable String failure) {
 	}
 
-	record NativeReleased(int releasedMegabytes) {
+	record NativeReleased(int releasedMegabytes, boolean nativeHeapTrimmed) {
 	}
 
 	record ChurnStarted(int megabytesPerSecond, int seconds, Instant until) {

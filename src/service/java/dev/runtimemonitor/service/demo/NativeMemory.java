@@ -1,11 +1,16 @@
 package dev.runtimemonitor.service.demo;
 
+import java.lang.management.BufferPoolMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
 
+import dev.runtimemonitor.sampling.evidence.DiagnosticCommand;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,7 +18,9 @@ import org.jspecify.annotations.Nullable;
  * OOM kill: the container's working set grows while the heap does not. It grows at once or
  * at a set rate, one megabyte at a time, on one thread, up to a configured bound (and the
  * JVM's own {@code -XX:MaxDirectMemorySize}). Releasing lets go of the buffers and
- * requests a collection, whose cleaners give the memory back to the operating system.
+ * requests a collection, whose cleaners free the memory; then it trims the native heap
+ * ({@code jcmd System.trim_native_heap}), since the C library keeps freed megabyte
+ * blocks for reuse and the container's memory would not fall.
  */
 public final class NativeMemory implements AutoCloseable {
 
@@ -21,9 +28,16 @@ public final class NativeMemory implements AutoCloseable {
 
 	private static final long STOP_TIMEOUT_MILLIS = 10_000;
 
+	/** The longest the buffers' cleaners are given to free what was let go of. */
+	private static final long FREE_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(5);
+
 	private final int maxMegabytes;
 
 	private final Runnable collection;
+
+	private final LongSupplier directBytes;
+
+	private final BooleanSupplier trim;
 
 	private final List<ByteBuffer> held = new ArrayList<>();
 
@@ -38,12 +52,22 @@ public final class NativeMemory implements AutoCloseable {
 	 * @param maxMegabytes the most it may hold
 	 */
 	public NativeMemory(int maxMegabytes) {
-		this(maxMegabytes, System::gc);
+		this(maxMegabytes, System::gc, NativeMemory::directBufferBytes, NativeMemory::trimNativeHeap);
 	}
 
-	NativeMemory(int maxMegabytes, Runnable collection) {
+	/**
+	 * Create the scenario with what it calls on release.
+	 * @param maxMegabytes the most it may hold
+	 * @param collection requests a collection
+	 * @param directBytes the memory direct buffers hold, in bytes
+	 * @param trim hands freed native memory back to the operating system, returning
+	 * whether it could
+	 */
+	NativeMemory(int maxMegabytes, Runnable collection, LongSupplier directBytes, BooleanSupplier trim) {
 		this.maxMegabytes = maxMegabytes;
 		this.collection = collection;
+		this.directBytes = directBytes;
+		this.trim = trim;
 	}
 
 	/**
@@ -112,18 +136,54 @@ public final class NativeMemory implements AutoCloseable {
 	}
 
 	/**
-	 * Stop growing, let go of everything held and request a collection.
-	 * @return the megabytes released
+	 * Stop growing, let go of everything held, request a collection, wait for the
+	 * buffers' cleaners to free the memory and trim the native heap.
+	 * @return the megabytes released, and whether the native heap was trimmed
 	 */
-	public synchronized int release() {
+	public synchronized Released release() {
 		stop();
 		int released;
+		long before = this.directBytes.getAsLong();
 		synchronized (this.held) {
 			released = this.held.size();
 			this.held.clear();
 		}
 		this.collection.run();
-		return released;
+		awaitFreed(Math.max(0, before - (long) released * MEGABYTE));
+		return new Released(released, this.trim.getAsBoolean());
+	}
+
+	/**
+	 * Wait, bounded, until direct buffers hold no more than a number of bytes: cleaners
+	 * run on their own thread after the collection.
+	 */
+	private void awaitFreed(long bytes) {
+		long deadline = System.nanoTime() + FREE_TIMEOUT_NANOS;
+		while (this.directBytes.getAsLong() > bytes && System.nanoTime() < deadline) {
+			LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
+		}
+	}
+
+	private static long directBufferBytes() {
+		for (BufferPoolMXBean pool : ManagementFactory.getPlatformMXBeans(BufferPoolMXBean.class)) {
+			if (pool.getName().equals("direct")) {
+				return pool.getMemoryUsed();
+			}
+		}
+		return 0;
+	}
+
+	/**
+	 * Trim the native heap, where the JVM can (glibc).
+	 * @return whether it did
+	 */
+	private static boolean trimNativeHeap() {
+		try {
+			return DiagnosticCommand.platform().map((command) -> command.run("systemTrimNativeHeap")).isPresent();
+		}
+		catch (IllegalStateException ex) {
+			return false;
+		}
 	}
 
 	/**
@@ -174,6 +234,16 @@ public final class NativeMemory implements AutoCloseable {
 	@Override
 	public void close() {
 		release();
+	}
+
+	/**
+	 * What a release did.
+	 *
+	 * @param megabytes the megabytes let go of
+	 * @param trimmed whether the native heap was trimmed, so that the memory went back to
+	 * the operating system
+	 */
+	public record Released(int megabytes, boolean trimmed) {
 	}
 
 }

@@ -67,6 +67,24 @@ final class ReportFixtures {
 	}
 
 	/**
+	 * A heap whose live set grows 10 MiB a minute and a container that climbs 5 MiB a
+	 * second, sampled every 5 seconds.
+	 */
+	static Evaluation fillingUp() {
+		Evaluator evaluator = new Evaluator(POLICIES, Duration.ofSeconds(60));
+		Evaluation evaluation = null;
+		for (int i = 0; i <= 3; i++) {
+			RuntimeSnapshot snapshot = atSeconds(600 + 5L * i).threads(30)
+				.liveSetEveryMinute(100 * MIB, 110 * MIB, 120 * MIB, 130 * MIB, 140 * MIB, 150 * MIB, 160 * MIB,
+						170 * MIB, 180 * MIB, 190 * MIB, 200 * MIB)
+				.container(1024 * MIB, 600 * MIB + 25 * MIB * i, 500 * MIB + 25 * MIB * i)
+				.build();
+			evaluation = evaluator.evaluate(snapshot, null, evaluation);
+		}
+		return evaluation;
+	}
+
+	/**
 	 * The evidence of a deadlock, captured when the check turned critical and kept for an
 	 * hour once it is ok.
 	 */

@@ -11,7 +11,8 @@ class RuntimeReportFormatterTests {
 	@Test
 	void hasEverySectionInOrder() {
 		assertThat(this.text).startsWith("Runtime report, sampled at 2026-01-01T00:01:00Z\n\nRUNTIME\n")
-			.containsSubsequence("RUNTIME", "CHECKS", "GC (G1, pauses from jfr, window 300s)", "HEAP", "ADVICE");
+			.containsSubsequence("RUNTIME", "CHECKS", "GC (G1, pauses from jfr, window 300s)", "HEAP", "MEMORY",
+					"ADVICE");
 	}
 
 	@Test
@@ -27,6 +28,27 @@ class RuntimeReportFormatterTests {
 	}
 
 	@Test
+	void splitsTheContainersMemory() {
+		assertThat(this.text).contains("  container          400.0 MiB of the 1.0 GiB limit (39.1%; working set)\n")
+			.contains("  resident           400.0 MiB (the process alone)\n")
+			.doesNotContain("climbing");
+	}
+
+	@Test
+	void saysWhereAGrowingLiveSetAndAClimbingContainerLead() {
+		String filling = RuntimeReportFormatter.format(ReportFixtures.reports().report(ReportFixtures.fillingUp()));
+		assertThat(filling)
+			.contains("  live set           200.0 MiB; grows 10.0 MiB/min, the heap is full in ~82 min\n")
+			.contains("  container          575.0 MiB of the 1.0 GiB limit (56.2%; working set)\n")
+			.contains("  climbing           at least 5.0 MiB/s for 3 samples: the limit in ~89.8 s\n");
+	}
+
+	@Test
+	void saysWhenTheLiveSetIsNotKnownYet() {
+		assertThat(this.text).contains("  live set           unknown until a collection reclaims old objects\n");
+	}
+
+	@Test
 	void listsThePauseCausesOfTheWindow() {
 		assertThat(this.text).contains("  pause causes       G1 Evacuation Pause: 298 pauses, 4.0 s, longest 30.00 ms\n"
 				+ "                     System.gc(): 2 pauses, 800 ms, longest 500 ms\n");
@@ -39,7 +61,7 @@ class RuntimeReportFormatterTests {
 			.format(ReportFixtures.reports().report(ReportFixtures.busyGc(), ReportFixtures.deadlockEvidence()));
 		assertThat(withEvidence.substring(withEvidence.indexOf("\nEVIDENCE"))).isEqualTo("""
 
-				EVIDENCE (captured when a check rose to warning or critical; kept until it has been ok for 3600s)
+				EVIDENCE (captured when a check rose to warning or critical; kept until it has been ok for 1h)
 				  deadlock: critical at 2026-01-01T00:00:30Z, deadlocks, took 1.21 ms
 				    2 deadlocked threads: "a" waits for "b"; "b" waits for "a"
 				    | Found one Java-level deadlock: 2 threads

@@ -1,5 +1,7 @@
 package dev.runtimemonitor.service.demo;
 
+import java.lang.management.BufferPoolMXBean;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -14,7 +16,10 @@ class NativeMemoryTests {
 
 	private final AtomicInteger collections = new AtomicInteger();
 
-	private final NativeMemory memory = new NativeMemory(64, this.collections::incrementAndGet);
+	private final AtomicInteger trims = new AtomicInteger();
+
+	private final NativeMemory memory = new NativeMemory(64, this.collections::incrementAndGet, () -> 0,
+			() -> this.trims.incrementAndGet() > 0);
 
 	@AfterEach
 	void release() {
@@ -22,13 +27,33 @@ class NativeMemoryTests {
 	}
 
 	@Test
-	void growsAtOnceAndReleasesRequestingACollection() {
+	void growsAtOnceAndReleasesRequestingACollectionAndATrim() {
 		assertThat(this.memory.grow(3, 0)).isEqualTo(3);
 		assertThat(this.memory.grow(2, 0)).isEqualTo(5);
 		assertThat(this.memory.failure()).isNull();
-		assertThat(this.memory.release()).isEqualTo(5);
+		assertThat(this.memory.release()).isEqualTo(new NativeMemory.Released(5, true));
 		assertThat(this.memory.heldMegabytes()).isZero();
 		assertThat(this.collections).hasValue(1);
+		assertThat(this.trims).hasValue(1);
+	}
+
+	@Test
+	void givesTheMemoryBackToTheOperatingSystemOnRelease() {
+		try (NativeMemory real = new NativeMemory(64)) {
+			real.grow(32, 0);
+			long held = directBufferBytes();
+			NativeMemory.Released released = real.release();
+			assertThat(released.megabytes()).isEqualTo(32);
+			assertThat(directBufferBytes()).isLessThanOrEqualTo(held - 32L * 1024 * 1024);
+		}
+	}
+
+	private static long directBufferBytes() {
+		return ManagementFactory.getPlatformMXBeans(BufferPoolMXBean.class)
+			.stream()
+			.filter((pool) -> pool.getName().equals("direct"))
+			.mapToLong(BufferPoolMXBean::getMemoryUsed)
+			.sum();
 	}
 
 	@Test
@@ -39,7 +64,7 @@ class NativeMemoryTests {
 		assertThatExceptionOfType(DemoRefusedException.class).isThrownBy(() -> this.memory.grow(1, 0))
 			.withMessageContaining("already growing")
 			.matches(DemoRefusedException::isConflict);
-		int released = this.memory.release();
+		int released = this.memory.release().megabytes();
 		assertThat(released).isBetween(4, 54);
 		assertThat(this.memory.heldMegabytes()).isZero();
 		assertThat(this.memory.grow(1, 0)).as("a stopped growth holds nothing more").isOne();

@@ -1,0 +1,212 @@
+package dev.runtimemonitor.publishing;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.OperatingSystemMXBean;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+import dev.runtimemonitor.evaluation.Check;
+import dev.runtimemonitor.evaluation.CheckPolicy;
+import dev.runtimemonitor.evaluation.Evaluator;
+import dev.runtimemonitor.evaluation.Probe;
+import dev.runtimemonitor.monitor.RuntimeMonitor;
+import dev.runtimemonitor.sampling.ProcessFigures;
+import dev.runtimemonitor.sampling.RuntimeSnapshot;
+import dev.runtimemonitor.testsupport.MeterDescriptions;
+import dev.runtimemonitor.testsupport.Samplers;
+import io.micrometer.core.instrument.Measurement;
+import io.micrometer.core.instrument.MockClock;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.binder.jvm.convention.micrometer.MicrometerJvmCpuMeterConventions;
+import io.micrometer.core.instrument.binder.jvm.convention.otel.OpenTelemetryJvmCpuMeterConventions;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+class SampledProcessorMetricsTests {
+
+	private static final int PROCESSORS = Runtime.getRuntime().availableProcessors();
+
+	private final MockClock clock = new MockClock();
+
+	private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+
+	private final AtomicReference<Long> cpuTime = new AtomicReference<>(1_000_000_000L);
+
+	private final AtomicInteger reads = new AtomicInteger();
+
+	private final Map<String, AtomicInteger> osCalls = new ConcurrentHashMap<>();
+
+	private RuntimeMonitor monitor;
+
+	@BeforeEach
+	void bind() {
+		this.monitor = new RuntimeMonitor(Samplers.withProcess(this.clock, () -> {
+			this.reads.incrementAndGet();
+			Long nanos = this.cpuTime.get();
+			if (nanos == null) {
+				throw new IllegalStateException("No CPU time");
+			}
+			return new ProcessFigures(nanos, 0, 1000, 10, 1000);
+		}), new Evaluator(List.of(new CheckPolicy(Check.THREADS, 10, 20, Duration.ZERO, Probe.LIVENESS)),
+				Duration.ofMinutes(1)), this.clock, Duration.ofSeconds(5), Duration.ofMinutes(5));
+		new SampledProcessorMetrics(this.monitor, Tags.empty(), new MicrometerJvmCpuMeterConventions(Tags.empty()),
+				countingOperatingSystemBean())
+			.bindTo(this.registry);
+	}
+
+	@Test
+	void registersTheMetersOfMicrometersProcessorMetrics() {
+		SimpleMeterRegistry micrometers = new SimpleMeterRegistry();
+		new ProcessorMetrics().bindTo(micrometers);
+		assertThat(MeterDescriptions.of(this.registry)).isEqualTo(MeterDescriptions.of(micrometers))
+			.contains("process.cpu.time [] COUNTER ns 'The \"cpu time\" used by the Java Virtual Machine process'",
+					"process.cpu.usage [] GAUGE null 'The \"recent cpu usage\" for the Java Virtual Machine process'");
+	}
+
+	@Test
+	void registersTheMetersOfMicrometersProcessorMetricsWithExtraTags() {
+		SimpleMeterRegistry ours = new SimpleMeterRegistry();
+		SimpleMeterRegistry micrometers = new SimpleMeterRegistry();
+		new SampledProcessorMetrics(this.monitor, Tags.of("app", "a")).bindTo(ours);
+		new ProcessorMetrics(Tags.of("app", "a")).bindTo(micrometers);
+		assertThat(MeterDescriptions.of(ours)).isEqualTo(MeterDescriptions.of(micrometers));
+	}
+
+	@Test
+	void registersTheMetersOfMicrometersProcessorMetricsUnderOtherConventions() {
+		SimpleMeterRegistry ours = new SimpleMeterRegistry();
+		SimpleMeterRegistry micrometers = new SimpleMeterRegistry();
+		new SampledProcessorMetrics(this.monitor, Tags.of("app", "a"),
+				new OpenTelemetryJvmCpuMeterConventions(Tags.of("app", "b")))
+			.bindTo(ours);
+		new ProcessorMetrics(Tags.of("app", "a"), new OpenTelemetryJvmCpuMeterConventions(Tags.of("app", "b")))
+			.bindTo(micrometers);
+		assertThat(MeterDescriptions.of(ours)).isEqualTo(MeterDescriptions.of(micrometers))
+			.anyMatch((meter) -> meter.startsWith("jvm.cpu.time"));
+	}
+
+	@Test
+	void bothTickMetersAreNaNBeforeTheFirstTick() {
+		assertThat(cpuTime()).isNaN();
+		assertThat(usage()).isNaN();
+	}
+
+	@Test
+	void cpuTimeIsThatOfTheLastTickAndUsageNeedsTwoTicks() {
+		this.monitor.tick();
+		assertThat(cpuTime()).isEqualTo(1_000_000_000);
+		assertThat(usage()).isNaN();
+		this.cpuTime.set(1_000_000_000L + 5_000_000_000L * PROCESSORS / 4);
+		this.clock.add(Duration.ofSeconds(5));
+		this.monitor.tick();
+		assertThat(cpuTime()).isEqualTo(1_000_000_000 + 5_000_000_000.0 * PROCESSORS / 4);
+		assertThat(usage()).isCloseTo(0.25, within(1e-9));
+	}
+
+	@Test
+	void usageIsOverTheLastTwoTicksOnly() {
+		this.monitor.tick();
+		this.cpuTime.set(1_000_000_000L + 5_000_000_000L * PROCESSORS);
+		this.clock.add(Duration.ofSeconds(5));
+		this.monitor.tick();
+		assertThat(usage()).isCloseTo(1, within(1e-9));
+		this.clock.add(Duration.ofSeconds(10));
+		this.monitor.tick();
+		assertThat(usage()).isZero();
+	}
+
+	@Test
+	void aScrapeNeverCallsTheOperatingSystemBeanForTheProcessCpu() {
+		this.monitor.tick();
+		this.clock.add(Duration.ofSeconds(5));
+		this.monitor.tick();
+		for (int i = 0; i < 100; i++) {
+			// A Measurement reads its meter only when asked for its value.
+			this.registry.getMeters().forEach((meter) -> meter.measure().forEach(Measurement::getValue));
+		}
+		assertThat(this.reads).hasValue(2);
+		assertThat(this.osCalls).doesNotContainKeys("getProcessCpuTime", "getProcessCpuLoad");
+		assertThat(this.osCalls.get("getCpuLoad")).as("the system CPU is read per scrape, as Micrometer does")
+			.hasValueGreaterThanOrEqualTo(100);
+	}
+
+	@Test
+	void aFailedReadLeavesBothNaNNotStaleUntilTwoGoodTicksFollow() {
+		this.monitor.tick();
+		this.clock.add(Duration.ofSeconds(5));
+		this.monitor.tick();
+		assertThat(usage()).isZero();
+		this.cpuTime.set(null);
+		this.clock.add(Duration.ofSeconds(5));
+		this.monitor.tick();
+		assertThat(this.monitor.sampleErrors().count("process")).isEqualTo(1);
+		assertThat(cpuTime()).isNaN();
+		assertThat(usage()).isNaN();
+		this.cpuTime.set(2_000_000_000L);
+		this.clock.add(Duration.ofSeconds(5));
+		this.monitor.tick();
+		assertThat(cpuTime()).isEqualTo(2_000_000_000);
+		assertThat(usage()).isNaN();
+		this.clock.add(Duration.ofSeconds(5));
+		this.monitor.tick();
+		assertThat(usage()).isZero();
+	}
+
+	@Test
+	void anUnsupportedCpuTimeIsNaN() {
+		this.cpuTime.set(-1L);
+		this.monitor.tick();
+		this.clock.add(Duration.ofSeconds(5));
+		this.monitor.tick();
+		assertThat(cpuTime()).isNaN();
+		assertThat(usage()).isNaN();
+	}
+
+	@Test
+	void usageNeedsTimeToHavePassed() {
+		assertThat(SampledProcessorMetrics.usage(snapshot(0, 0), snapshot(0, 100), 2)).isNaN();
+		assertThat(SampledProcessorMetrics.usage(snapshot(0, 0), snapshot(10, 100), 2)).isEqualTo(5);
+		assertThat(SampledProcessorMetrics.usage(null, snapshot(10, 100), 2)).isNaN();
+	}
+
+	private double cpuTime() {
+		return this.registry.get("process.cpu.time").functionCounter().count();
+	}
+
+	private double usage() {
+		return this.registry.get("process.cpu.usage").gauge().value();
+	}
+
+	private static RuntimeSnapshot snapshot(long monotonicNanos, long cpuTimeNanos) {
+		return new RuntimeSnapshot(Instant.EPOCH, monotonicNanos, 0, null, null, null, null, null, null, null,
+				new ProcessFigures(cpuTimeNanos, 0, 0, 0, 0), null, null, null);
+	}
+
+	/** The platform's bean, counting every call by method name. */
+	private OperatingSystemMXBean countingOperatingSystemBean() {
+		OperatingSystemMXBean platform = ManagementFactory.getOperatingSystemMXBean();
+		return (OperatingSystemMXBean) Proxy.newProxyInstance(getClass().getClassLoader(),
+				new Class<?>[] { com.sun.management.OperatingSystemMXBean.class }, (proxy, method, args) -> {
+					this.osCalls.computeIfAbsent(method.getName(), (name) -> new AtomicInteger()).incrementAndGet();
+					try {
+						return method.invoke(platform, args);
+					}
+					catch (InvocationTargetException ex) {
+						throw ex.getCause();
+					}
+				});
+	}
+
+}
