@@ -135,8 +135,8 @@ public record Readings(Threads threads, Heap heap, Memory memory, Gc gc) {
 	 * @param usedAfterGcBytes heap in use right after the most recent collection, young
 	 * ones included
 	 * @param liveSetBytes the old generation right after the most recent collection seen
-	 * to reclaim old objects: the live data, without the garbage young collections
-	 * promote
+	 * to reclaim old objects, the lowest of the minute when there were several: the live
+	 * data, without the garbage young collections promote
 	 * @param liveSetGrowthBytesPerSecond how fast the live set grows, over the last half
 	 * hour of such collections; zero when it does not
 	 * @param secondsUntilFull when the live set reaches the maximum heap at that growth;

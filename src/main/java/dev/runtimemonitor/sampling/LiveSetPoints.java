@@ -7,7 +7,9 @@ import java.util.Arrays;
  * had fallen since the sample before, which only a collection that reclaims old objects
  * does (a G1 mixed or full collection, a ZGC major cycle, a Parallel or Serial full
  * collection, any Shenandoah cycle). Young collections only ever add to the old
- * generation, so the garbage they promote never makes a point. Oldest first; immutable.
+ * generation, so the garbage they promote never makes a point. A collector that reclaims
+ * the old generation in steps (G1's mixed collections) makes several points within
+ * seconds, so only the lowest of each stretch of time is kept. Oldest first; immutable.
  *
  * @param epochMillis when each point was sampled
  * @param bytes the old generation's usage at each point
@@ -32,13 +34,30 @@ public record LiveSetPoints(long[] epochMillis, long[] bytes) {
 	}
 
 	/**
-	 * These points and a newer one, keeping at most a number of the newest.
+	 * These points and a newer one, keeping at most one point per stretch of time and at
+	 * most a number of the newest. A new point in the same stretch as the newest one
+	 * replaces it when it is lower and is dropped otherwise: what the old generation
+	 * comes down to is the live set; higher points in between are collections that left
+	 * some of the garbage for the next ones.
 	 * @param epochMilli when the new point was sampled
 	 * @param used the old generation's usage then
+	 * @param spacingMillis the stretch of time, counted from the epoch, that keeps one
+	 * point
 	 * @param capacity the most points to keep
 	 * @return the new points
 	 */
-	LiveSetPoints plus(long epochMilli, long used, int capacity) {
+	LiveSetPoints plus(long epochMilli, long used, long spacingMillis, int capacity) {
+		int newest = size() - 1;
+		if (newest >= 0 && epochMilli / spacingMillis == this.epochMillis[newest] / spacingMillis) {
+			if (used >= this.bytes[newest]) {
+				return this;
+			}
+			long[] times = this.epochMillis.clone();
+			long[] sizes = this.bytes.clone();
+			times[newest] = epochMilli;
+			sizes[newest] = used;
+			return new LiveSetPoints(times, sizes);
+		}
 		int kept = Math.min(size(), capacity - 1);
 		long[] times = Arrays.copyOfRange(this.epochMillis, size() - kept, size() + 1);
 		long[] sizes = Arrays.copyOfRange(this.bytes, size() - kept, size() + 1);

@@ -10,15 +10,39 @@ import java.util.function.LongSupplier;
 /**
  * Heap, non-heap and every memory pool, from beans looked up once. Pool names are read
  * once too; each tick keeps only the usages. It also notes the old generation's usage at
- * each tick where it fell, which is where the live set shows (see {@link LiveSetPoints}).
- * Not thread-safe: only the sampling thread reads it.
+ * each tick where it fell, which is where the live set shows (see {@link LiveSetPoints}),
+ * unless the monitor looked at the heap in between (see {@link HeapInspections}). Not
+ * thread-safe: only the sampling thread reads it.
  */
 final class MemorySource implements SampleSource<MemoryFigures> {
 
-	/** Live-set points kept: hours of them on a busy service, days on a quiet one. */
+	/**
+	 * Live-set points kept. With at most one a minute, at least the half hour the trend
+	 * reads; more on a quiet service.
+	 */
 	static final int LIVE_SET_CAPACITY = 32;
 
+	/**
+	 * At most one live-set point per minute of the clock, the lowest. G1 near its marking
+	 * threshold reclaims old regions every few seconds, and a point each time would fill
+	 * the capacity within minutes: the points would never span the ten minutes the trend
+	 * needs.
+	 */
+	static final long LIVE_SET_SPACING_MILLIS = 60_000;
+
 	private final LongSupplier epochMillis;
+
+	private final HeapInspections inspections;
+
+	private long inspectionsSeen;
+
+	/**
+	 * When a look at the heap was last seen. Falls make no point for one spacing after
+	 * it: its full collection takes the garbage G1's mixed collections leave, and their
+	 * floor takes tens of seconds to come back (in a G1 run with a leak, 12 MiB below it at the
+	 * first fall after).
+	 */
+	private long inspectedAt = Long.MIN_VALUE / 2;
 
 	private final boolean[] old;
 
@@ -34,9 +58,12 @@ final class MemorySource implements SampleSource<MemoryFigures> {
 
 	private final boolean[] heap;
 
-	MemorySource(MemoryMXBean memory, List<MemoryPoolMXBean> pools, LongSupplier epochMillis) {
+	MemorySource(MemoryMXBean memory, List<MemoryPoolMXBean> pools, LongSupplier epochMillis,
+			HeapInspections inspections) {
 		this.memory = memory;
 		this.epochMillis = epochMillis;
+		this.inspections = inspections;
+		this.inspectionsSeen = inspections.count();
 		this.pools = pools.toArray(new MemoryPoolMXBean[0]);
 		this.names = new String[this.pools.length];
 		this.heap = new boolean[this.pools.length];
@@ -75,8 +102,16 @@ final class MemorySource implements SampleSource<MemoryFigures> {
 				oldUsed += usages[i].getUsed();
 			}
 		}
-		if (oldUsed < this.previousOld) {
-			this.liveSet = this.liveSet.plus(this.epochMillis.getAsLong(), oldUsed, LIVE_SET_CAPACITY);
+		long inspected = this.inspections.count();
+		if (inspected != this.inspectionsSeen) {
+			this.inspectionsSeen = inspected;
+			this.inspectedAt = this.epochMillis.getAsLong();
+		}
+		else if (oldUsed < this.previousOld) {
+			long now = this.epochMillis.getAsLong();
+			if (now - this.inspectedAt >= LIVE_SET_SPACING_MILLIS) {
+				this.liveSet = this.liveSet.plus(now, oldUsed, LIVE_SET_SPACING_MILLIS, LIVE_SET_CAPACITY);
+			}
 		}
 		this.previousOld = oldUsed;
 		return new MemoryFigures(MemoryArea.of(this.memory.getHeapMemoryUsage()),

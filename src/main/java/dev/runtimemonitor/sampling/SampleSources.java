@@ -50,7 +50,8 @@ public record SampleSources(SampleSource<ThreadFigures> threads, @Nullable Sampl
 			.collect(Collectors.toSet());
 		return new SampleSources(new ThreadSource(threads), ThreadStateSource.allThreads(),
 				new VirtualThreadSource(ManagementFactory.getPlatformMBeanServer()),
-				new MemorySource(ManagementFactory.getMemoryMXBean(), pools, System::currentTimeMillis),
+				new MemorySource(ManagementFactory.getMemoryMXBean(), pools, System::currentTimeMillis,
+						HeapInspections.PLATFORM),
 				new GcSource(ManagementFactory.getGarbageCollectorMXBeans(), heapPools), null,
 				new BufferSource(ManagementFactory.getPlatformMXBeans(BufferPoolMXBean.class), maxDirectMemory()),
 				new ProcessSource(ManagementFactory.getOperatingSystemMXBean(), threads,

@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
+import dev.runtimemonitor.sampling.HeapInspections;
+
 /**
  * Takes the JVM's class histogram of live objects ({@code jcmd GC.class_histogram}), at
  * most once per its rate limit, because it stops the world: the JVM collects the heap, so
@@ -22,7 +24,8 @@ import java.util.Optional;
  * <p>
  * The collection this causes is a real pause, with the cause
  * {@code Heap Inspection Initiated GC}, and the GC pause recording sees it like any
- * other.
+ * other. The live set leaves out the fall it makes: each histogram is marked in
+ * {@link HeapInspections}.
  */
 public final class ClassHistogramSource {
 
@@ -37,6 +40,8 @@ public final class ClassHistogramSource {
 
 	private final int top;
 
+	private final HeapInspections inspections;
+
 	/**
 	 * A source of class histograms.
 	 * @param commands the JVM's diagnostic commands
@@ -44,13 +49,15 @@ public final class ClassHistogramSource {
 	 * caused
 	 * @param rateLimit how often a histogram may be taken
 	 * @param top how many of the largest lines to keep
+	 * @param inspections where each histogram is marked, as it begins and as it ends
 	 */
 	public ClassHistogramSource(DiagnosticCommand commands, List<GarbageCollectorMXBean> collectors,
-			CaptureRateLimit rateLimit, int top) {
+			CaptureRateLimit rateLimit, int top, HeapInspections inspections) {
 		this.commands = commands;
 		this.collectors = List.copyOf(collectors);
 		this.rateLimit = rateLimit;
 		this.top = top;
+		this.inspections = inspections;
 	}
 
 	/**
@@ -73,7 +80,14 @@ public final class ClassHistogramSource {
 		long gcBefore = gcMillis(false);
 		long cyclesBefore = gcMillis(true);
 		long start = System.nanoTime();
-		String text = this.commands.run("gcClassHistogram");
+		String text;
+		this.inspections.mark();
+		try {
+			text = this.commands.run("gcClassHistogram");
+		}
+		finally {
+			this.inspections.mark();
+		}
 		Duration took = Duration.ofNanos(System.nanoTime() - start);
 		Duration gcTime = Duration.ofMillis(gcMillis(false) - gcBefore);
 		Duration cycles = Duration.ofMillis(gcMillis(true) - cyclesBefore);

@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Optional;
 
+import dev.runtimemonitor.sampling.HeapInspections;
 import dev.runtimemonitor.sampling.jvm.JvmFlags;
 import org.jspecify.annotations.Nullable;
 
@@ -32,7 +33,7 @@ public record EvidenceSources(DeadlockEvidenceSource deadlocks, ThreadNameGroups
 		return new EvidenceSources(new DeadlockEvidenceSource(threads), new ThreadNameGroupsSource(threads),
 				commands
 					.map((command) -> new ClassHistogramSource(command, ManagementFactory.getGarbageCollectorMXBeans(),
-							histogramRateLimit, ClassHistogramSource.DEFAULT_TOP))
+							histogramRateLimit, ClassHistogramSource.DEFAULT_TOP, HeapInspections.PLATFORM))
 					.orElse(null),
 				commands.map((command) -> new NativeMemorySource(command, JvmFlags.platform())).orElse(null));
 	}

@@ -16,6 +16,7 @@ import dev.runtimemonitor.evaluation.Evaluation;
 import dev.runtimemonitor.evaluation.Level;
 import dev.runtimemonitor.evaluation.Probe;
 import dev.runtimemonitor.evaluation.Readings;
+import dev.runtimemonitor.sampling.HeapInspections;
 import dev.runtimemonitor.sampling.RuntimeSnapshot;
 import dev.runtimemonitor.sampling.evidence.CaptureRateLimit;
 import dev.runtimemonitor.sampling.evidence.ClassHistogramSource;
@@ -160,7 +161,7 @@ class EvidenceRecorderTests {
 				Total          4196      536873312
 				""";
 		ClassHistogramSource source = new ClassHistogramSource((operation, arguments) -> histogram, List.of(),
-				new CaptureRateLimit(Duration.ofMinutes(10), this.clock), 20);
+				new CaptureRateLimit(Duration.ofMinutes(10), this.clock), 20, new HeapInspections());
 		this.recorder = new EvidenceRecorder(
 				Map.of(EvidenceKind.CLASS_HISTOGRAM, EvidenceCaptures.classHistogram(source)), KEEP, this.clock,
 				List.of(this.heard::add));

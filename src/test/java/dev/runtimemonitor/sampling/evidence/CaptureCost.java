@@ -22,11 +22,12 @@ import dev.runtimemonitor.monitor.evidence.EvidenceCapture;
 import dev.runtimemonitor.monitor.evidence.EvidenceCaptures;
 import dev.runtimemonitor.monitor.evidence.EvidenceKind;
 import dev.runtimemonitor.monitor.evidence.EvidenceRecorder;
+import dev.runtimemonitor.sampling.HeapInspections;
 import dev.runtimemonitor.sampling.RuntimeSnapshot;
 import dev.runtimemonitor.sampling.gc.GcPause;
 import dev.runtimemonitor.sampling.gc.GcPauseRecorder;
-import dev.runtimemonitor.service.demo.Deadlock;
 import dev.runtimemonitor.sampling.jvm.JvmFlags;
+import dev.runtimemonitor.service.demo.Deadlock;
 import io.micrometer.core.instrument.Clock;
 
 /**
@@ -119,7 +120,7 @@ public final class CaptureCost {
 			return;
 		}
 		ClassHistogramSource source = new ClassHistogramSource(commands, ManagementFactory.getGarbageCollectorMXBeans(),
-				new CaptureRateLimit(Duration.ZERO, Clock.SYSTEM), 20);
+				new CaptureRateLimit(Duration.ZERO, Clock.SYSTEM), 20, new HeapInspections());
 		for (int i = 0; i < 3; i++) {
 			long before = threads.getCurrentThreadAllocatedBytes();
 			ClassHistogramEvidence evidence = source.capture().orElseThrow();

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.runtimemonitor.sampling.HeapInspections;
 import io.micrometer.core.instrument.MockClock;
 import org.junit.jupiter.api.Test;
 
@@ -27,9 +28,11 @@ class ClassHistogramSourceTests {
 			runs.incrementAndGet();
 			return fixture;
 		};
+		HeapInspections inspections = new HeapInspections();
 		ClassHistogramSource source = new ClassHistogramSource(commands, List.of(),
-				new CaptureRateLimit(Duration.ofMinutes(10), this.clock), 2);
+				new CaptureRateLimit(Duration.ofMinutes(10), this.clock), 2, inspections);
 		ClassHistogramEvidence evidence = source.capture().orElseThrow();
+		assertThat(inspections.count()).as("marked as it began and as it ended").isEqualTo(2);
 		assertThat(evidence.histogram().top()).extracting(ClassHistogramRow::className)
 			.containsExactly("[B", "java.lang.String");
 		assertThat(evidence.gcTime()).isZero();
@@ -44,7 +47,7 @@ class ClassHistogramSourceTests {
 		ClassHistogramSource source = new ClassHistogramSource((operation, arguments) -> {
 			runs.incrementAndGet();
 			return fixture;
-		}, List.of(), new CaptureRateLimit(Duration.ofMinutes(10), this.clock), 20);
+		}, List.of(), new CaptureRateLimit(Duration.ofMinutes(10), this.clock), 20, new HeapInspections());
 		assertThat(source.capture()).isPresent();
 		this.clock.add(Duration.ofMinutes(5));
 		assertThat(source.capture()).isEmpty();
@@ -61,7 +64,8 @@ class ClassHistogramSourceTests {
 			retained[i] = new byte[1024 * 1024];
 		}
 		ClassHistogramSource source = new ClassHistogramSource(DiagnosticCommand.platform().orElseThrow(),
-				ManagementFactory.getGarbageCollectorMXBeans(), new CaptureRateLimit(Duration.ZERO, this.clock), 5);
+				ManagementFactory.getGarbageCollectorMXBeans(), new CaptureRateLimit(Duration.ZERO, this.clock), 5,
+				new HeapInspections());
 		Optional<ClassHistogramEvidence> evidence = source.capture();
 		assertThat(evidence).isPresent();
 		ClassHistogramRow top = evidence.get().histogram().top().get(0);
