@@ -39,8 +39,8 @@ final class MemorySource implements SampleSource<MemoryFigures> {
 	/**
 	 * When a look at the heap was last seen. Falls make no point for one spacing after
 	 * it: its full collection takes the garbage G1's mixed collections leave, and their
-	 * floor takes tens of seconds to come back (in a G1 run with a leak, 12 MiB below it at the
-	 * first fall after).
+	 * floor takes tens of seconds to come back (in a G1 run with a leak, 12 MiB below it
+	 * at the first fall after).
 	 */
 	private long inspectedAt = Long.MIN_VALUE / 2;
 
