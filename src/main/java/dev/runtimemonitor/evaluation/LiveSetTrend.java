@@ -7,9 +7,14 @@ import dev.runtimemonitor.sampling.LiveSetPoints;
  * to fall (see {@link LiveSetPoints}). Pure. A leak shows as minima that keep rising; a
  * heap that fills and is collected back shows as flat minima, and a warm-up as minima
  * that rise and then level off. So the growth is the least-squares slope over the last
- * half hour of points, and no more than the slope over the most recent points: once the
- * live set levels off, the trend does too. It is unknown until the points span ten
- * minutes.
+ * half hour of points, and no more than the slope over the newer half of the time they
+ * span: once the live set has levelled off for that long, the trend does too. The newer
+ * half rather than the last few points, because G1's floor wanders by a MiB or two from
+ * minute to minute, which over three or four minutes reads as a slope that a small heap's
+ * warning takes for a leak. Points of different stretches between the monitor's looks at
+ * the heap stand on different floors, so the slope is one line per stretch, each at its
+ * own level, all with the same slope: the step between stretches reads as no growth, and
+ * the points before a look still count. It is unknown until the points span ten minutes.
  */
 final class LiveSetTrend {
 
@@ -21,9 +26,6 @@ final class LiveSetTrend {
 
 	/** At least this many points. */
 	static final int MINIMUM_POINTS = 3;
-
-	/** The most recent points whose slope bounds the trend. */
-	static final int RECENT_POINTS = 4;
 
 	private LiveSetTrend() {
 	}
@@ -45,32 +47,59 @@ final class LiveSetTrend {
 			return Double.NaN;
 		}
 		double overall = slope(points, first);
-		double recent = slope(points, Math.max(first, points.size() - RECENT_POINTS));
-		return Math.max(0, Math.min(overall, recent));
+		double recent = slope(points, newerHalf(points, first));
+		if (Double.isNaN(overall)) {
+			return Double.NaN;
+		}
+		return Math.max(0, Double.isNaN(recent) ? overall : Math.min(overall, recent));
 	}
 
 	/**
-	 * The least-squares slope of the points from an index on, in bytes per second.
+	 * Where the newer half of the time the points span begins, keeping at least the
+	 * fewest points a slope is taken from.
+	 */
+	private static int newerHalf(LiveSetPoints points, int first) {
+		long[] times = points.epochMillis();
+		long middle = times[first] + (times[points.size() - 1] - times[first]) / 2;
+		int from = first;
+		while (times[from] < middle) {
+			from++;
+		}
+		return Math.min(from, points.size() - MINIMUM_POINTS);
+	}
+
+	/**
+	 * The least-squares slope of the points from an index on, in bytes per second, shared
+	 * by the stretches: each stretch is measured from its own mean, so a step between
+	 * stretches adds nothing.
+	 * @return the slope, or {@code NaN} when no stretch has points at two times
 	 */
 	private static double slope(LiveSetPoints points, int from) {
-		int count = points.size() - from;
-		double origin = points.epochMillis()[from];
-		double sumX = 0;
-		double sumY = 0;
-		for (int i = from; i < points.size(); i++) {
-			sumX += (points.epochMillis()[i] - origin) / 1000.0;
-			sumY += points.bytes()[i];
-		}
-		double meanX = sumX / count;
-		double meanY = sumY / count;
 		double covariance = 0;
 		double variance = 0;
-		for (int i = from; i < points.size(); i++) {
-			double x = (points.epochMillis()[i] - origin) / 1000.0 - meanX;
-			covariance += x * (points.bytes()[i] - meanY);
-			variance += x * x;
+		int start = from;
+		while (start < points.size()) {
+			int end = start;
+			while (end < points.size() && points.stretches()[end] == points.stretches()[start]) {
+				end++;
+			}
+			double origin = points.epochMillis()[start];
+			double sumX = 0;
+			double sumY = 0;
+			for (int i = start; i < end; i++) {
+				sumX += (points.epochMillis()[i] - origin) / 1000.0;
+				sumY += points.bytes()[i];
+			}
+			double meanX = sumX / (end - start);
+			double meanY = sumY / (end - start);
+			for (int i = start; i < end; i++) {
+				double x = (points.epochMillis()[i] - origin) / 1000.0 - meanX;
+				covariance += x * (points.bytes()[i] - meanY);
+				variance += x * x;
+			}
+			start = end;
 		}
-		return (variance > 0) ? covariance / variance : 0;
+		return (variance > 0) ? covariance / variance : Double.NaN;
 	}
 
 }

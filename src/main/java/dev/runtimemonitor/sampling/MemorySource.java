@@ -11,8 +11,9 @@ import java.util.function.LongSupplier;
  * Heap, non-heap and every memory pool, from beans looked up once. Pool names are read
  * once too; each tick keeps only the usages. It also notes the old generation's usage at
  * each tick where it fell, which is where the live set shows (see {@link LiveSetPoints}),
- * unless the monitor looked at the heap in between (see {@link HeapInspections}). Not
- * thread-safe: only the sampling thread reads it.
+ * unless the monitor looked at the heap in between (see {@link HeapInspections}), with
+ * the count of looks as the stretch the point belongs to. Not thread-safe: only the
+ * sampling thread reads it.
  */
 final class MemorySource implements SampleSource<MemoryFigures> {
 
@@ -38,9 +39,10 @@ final class MemorySource implements SampleSource<MemoryFigures> {
 
 	/**
 	 * When a look at the heap was last seen. Falls make no point for one spacing after
-	 * it: its full collection takes the garbage G1's mixed collections leave, and their
-	 * floor takes tens of seconds to come back (in a G1 run with a leak, 12 MiB below it
-	 * at the first fall after).
+	 * it: its full collection takes the garbage G1's mixed collections leave, and the
+	 * first falls after it are still far below their floor (in a G1 run with a leak, 12
+	 * MiB below it at the first fall after). Later points may still stand lower than
+	 * those before the look, so they start a new stretch.
 	 */
 	private long inspectedAt = Long.MIN_VALUE / 2;
 
@@ -110,7 +112,7 @@ final class MemorySource implements SampleSource<MemoryFigures> {
 		else if (oldUsed < this.previousOld) {
 			long now = this.epochMillis.getAsLong();
 			if (now - this.inspectedAt >= LIVE_SET_SPACING_MILLIS) {
-				this.liveSet = this.liveSet.plus(now, oldUsed, LIVE_SET_SPACING_MILLIS, LIVE_SET_CAPACITY);
+				this.liveSet = this.liveSet.plus(now, oldUsed, inspected, LIVE_SET_SPACING_MILLIS, LIVE_SET_CAPACITY);
 			}
 		}
 		this.previousOld = oldUsed;

@@ -13,27 +13,36 @@ class LiveSetPointsTests {
 
 	@Test
 	void keepsOnePointAMinuteTheLowest() {
-		LiveSetPoints points = LiveSetPoints.NONE.plus(T0 + 1_000, 150, MINUTE, 32)
-			.plus(T0 + 6_000, 120, MINUTE, 32)
-			.plus(T0 + 11_000, 130, MINUTE, 32)
-			.plus(T0 + 16_000, 100, MINUTE, 32)
-			.plus(T0 + 59_000, 110, MINUTE, 32);
+		LiveSetPoints points = LiveSetPoints.NONE.plus(T0 + 1_000, 150, 0, MINUTE, 32)
+			.plus(T0 + 6_000, 120, 0, MINUTE, 32)
+			.plus(T0 + 11_000, 130, 0, MINUTE, 32)
+			.plus(T0 + 16_000, 100, 0, MINUTE, 32)
+			.plus(T0 + 59_000, 110, 0, MINUTE, 32);
 		assertThat(points.epochMillis()).containsExactly(T0 + 16_000);
 		assertThat(points.bytes()).containsExactly(100);
 	}
 
 	@Test
 	void aPointInTheNextMinuteIsKeptEvenWhenHigher() {
-		LiveSetPoints points = LiveSetPoints.NONE.plus(T0 + 59_000, 100, MINUTE, 32).plus(T0 + 61_000, 105, MINUTE, 32);
+		LiveSetPoints points = LiveSetPoints.NONE.plus(T0 + 59_000, 100, 0, MINUTE, 32)
+			.plus(T0 + 61_000, 105, 0, MINUTE, 32);
 		assertThat(points.epochMillis()).containsExactly(T0 + 59_000, T0 + 61_000);
 		assertThat(points.bytes()).containsExactly(100, 105);
+	}
+
+	@Test
+	void aPointAfterALookAtTheHeapIsKeptWithinTheSameMinute() {
+		LiveSetPoints points = LiveSetPoints.NONE.plus(T0 + 1_000, 100, 0, MINUTE, 32)
+			.plus(T0 + 50_000, 90, 2, MINUTE, 32);
+		assertThat(points.bytes()).containsExactly(100, 90);
+		assertThat(points.stretches()).containsExactly(0, 2);
 	}
 
 	@Test
 	void keepsTheNewestWithinTheCapacity() {
 		LiveSetPoints points = LiveSetPoints.NONE;
 		for (int minute = 0; minute < 5; minute++) {
-			points = points.plus(T0 + minute * MINUTE, 100 + minute, MINUTE, 3);
+			points = points.plus(T0 + minute * MINUTE, 100 + minute, 0, MINUTE, 3);
 		}
 		assertThat(points.bytes()).containsExactly(102, 103, 104);
 	}
@@ -51,7 +60,7 @@ class LiveSetPointsTests {
 		for (long at = 0; at <= 40 * MINUTE; at += every) {
 			long leak = 100 * at / 1000;
 			long leftOver = (at / every % 6) * 1_000_000;
-			points = points.plus(T0 + at, 50_000_000 + leak + leftOver, MemorySource.LIVE_SET_SPACING_MILLIS,
+			points = points.plus(T0 + at, 50_000_000 + leak + leftOver, 0, MemorySource.LIVE_SET_SPACING_MILLIS,
 					MemorySource.LIVE_SET_CAPACITY);
 		}
 		long span = points.epochMillis()[points.size() - 1] - points.epochMillis()[0];

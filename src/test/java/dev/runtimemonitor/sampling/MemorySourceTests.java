@@ -110,6 +110,10 @@ class MemorySourceTests {
 		tick(130 * MIB, 5000);
 		points = tick(121 * MIB, 6000);
 		assertThat(points.bytes()).containsExactly(120 * MIB, 121 * MIB);
+		assertThat(points.stretches()[1]).as("after the look").isGreaterThan(points.stretches()[0]);
+		tick(130 * MIB, MINUTE);
+		points = tick(122 * MIB, 1000);
+		assertThat(points.stretches()[2]).as("no look since").isEqualTo(points.stretches()[1]);
 	}
 
 	@Test
