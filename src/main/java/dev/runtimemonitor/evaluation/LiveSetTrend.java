@@ -47,10 +47,10 @@ final class LiveSetTrend {
 			return Double.NaN;
 		}
 		double overall = slope(points, first);
-		double recent = slope(points, newerHalf(points, first));
 		if (Double.isNaN(overall)) {
 			return Double.NaN;
 		}
+		double recent = slope(points, newerHalf(points, first));
 		return Math.max(0, Double.isNaN(recent) ? overall : Math.min(overall, recent));
 	}
 
