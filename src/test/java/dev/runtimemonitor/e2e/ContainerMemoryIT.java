@@ -8,6 +8,7 @@ import java.util.List;
 import dev.runtimemonitor.testsupport.AppProcess;
 import dev.runtimemonitor.testsupport.Http;
 import dev.runtimemonitor.testsupport.MemoryCgroup;
+import dev.runtimemonitor.testsupport.RuntimeJson;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -202,12 +203,8 @@ class ContainerMemoryIT {
 	}
 
 	private static JsonNode containerMemory(int port) {
-		for (JsonNode check : json.readTree(Http.get(port, "/runtime", "application/json").body()).get("checks")) {
-			if (check.get("check").asString().equals("container-memory")) {
-				return check;
-			}
-		}
-		throw new IllegalStateException("No container-memory check in /runtime");
+		return RuntimeJson.check(json.readTree(Http.get(port, "/runtime", "application/json").body()),
+				"container-memory");
 	}
 
 	/**

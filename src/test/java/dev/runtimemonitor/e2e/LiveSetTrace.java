@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.runtimemonitor.testsupport.Http;
+import dev.runtimemonitor.testsupport.RuntimeJson;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -104,20 +105,11 @@ final class LiveSetTrace {
 
 		static Observation of(Duration at, JsonNode report) {
 			JsonNode heap = report.path("heap");
-			JsonNode check = heapGrowthCheck(report);
+			JsonNode check = RuntimeJson.check(report, "heap-growth");
 			return new Observation(at, number(heap, "usedAfterGcBytes"), number(heap, "liveSetBytes"),
 					number(heap, "liveSetGrowthBytesPerSecond"), number(heap, "secondsUntilFull"),
 					number(heap, "maxBytes"), check.path("level").asString(), number(check, "value"),
 					number(check, "warning"), number(check, "critical"));
-		}
-
-		private static JsonNode heapGrowthCheck(JsonNode report) {
-			for (JsonNode check : report.path("checks")) {
-				if (check.path("check").asString().equals("heap-growth")) {
-					return check;
-				}
-			}
-			throw new IllegalStateException("No heap-growth check in " + report.path("checks"));
 		}
 
 		private static double number(JsonNode node, String field) {
