@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.marcnuri.helm.LintResult;
+import dev.runtimemonitor.testsupport.ImageJvmOptions;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerPort;
@@ -152,6 +153,9 @@ class HelmChartTests {
 	void jvmOptionsArePassedAsJavaToolOptions() {
 		assertThat(env(HelmChart.render(Map.of()).one(Deployment.class), "JAVA_TOOL_OPTIONS"))
 			.isEqualTo("-XX:MaxRAMPercentage=70.0 -XX:+ExitOnOutOfMemoryError -XX:FlightRecorderOptions:memorysize=1m");
+		assertThat(env(HelmChart.render(Map.of()).one(Deployment.class), "JAVA_TOOL_OPTIONS").split(" "))
+			.as("the chart ships the image's Flight Recorder options")
+			.contains(ImageJvmOptions.flightRecorderOptions());
 		assertThat(
 				env(HelmChart.render(Map.of("javaToolOptions", "-Xmx256m")).one(Deployment.class), "JAVA_TOOL_OPTIONS"))
 			.isEqualTo("-Xmx256m");

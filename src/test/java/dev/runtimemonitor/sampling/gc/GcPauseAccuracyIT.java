@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.runtimemonitor.testsupport.ImageJvmOptions;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingFile;
 import org.junit.jupiter.api.AfterAll;
@@ -86,11 +87,10 @@ class GcPauseAccuracyIT {
 			""";
 
 	/**
-	 * The Flight Recorder options the container image and the Helm chart ship (the
-	 * Dockerfile's and values.yaml's {@code JAVA_TOOL_OPTIONS}), so the pauses are held
-	 * to the bar under them.
+	 * The Flight Recorder options the container image ships (and the Helm chart with it,
+	 * as {@code HelmChartTests} checks), so the pauses are held to the bar under them.
 	 */
-	private static final String SHIPPED_JFR_OPTIONS = "-XX:FlightRecorderOptions:memorysize=1m";
+	private static final String SHIPPED_JFR_OPTIONS = ImageJvmOptions.flightRecorderOptions();
 
 	private static final List<String> report = new ArrayList<>();
 
