@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import dev.runtimemonitor.evaluation.Check;
 import dev.runtimemonitor.evaluation.Probe;
@@ -132,6 +134,28 @@ class ConfigurationMetadataTests {
 			.isEqualTo(Duration.ofMinutes(10));
 		assertThat(metadata.get("runtime-monitor.evidence.class-histogram.min-interval").get("description").asString())
 			.isNotBlank();
+	}
+
+	@Test
+	void onlyThePropertiesThatHaveNoDefaultOnPurposeLackOne() throws IOException {
+		Set<String> withoutDefault = new TreeSet<>();
+		properties().forEach((name, property) -> {
+			if (!property.has("defaultValue")) {
+				withoutDefault.add(name);
+			}
+		});
+		Set<String> onPurpose = new TreeSet<>();
+		for (Check check : Check.values()) {
+			// The former name, which only counts when set.
+			onPurpose.add("runtime-monitor.checks." + check.id() + ".probes");
+		}
+		onPurpose.add("runtime-monitor.gc-pause-source");
+		// No warning level unless one is set.
+		onPurpose.add("runtime-monitor.checks.deadlock.warning");
+		onPurpose.add("runtime-monitor.checks.sampler.warning");
+		// Three sampling intervals: it follows runtime-monitor.interval.
+		onPurpose.add("runtime-monitor.checks.sampler.critical");
+		assertThat(withoutDefault).isEqualTo(onPurpose);
 	}
 
 	private static Duration duration(Map<String, JsonNode> metadata, String name) {

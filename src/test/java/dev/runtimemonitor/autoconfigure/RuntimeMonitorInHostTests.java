@@ -77,6 +77,28 @@ class RuntimeMonitorInHostTests {
 	}
 
 	@Test
+	void aProbeGroupFromWhichTheHostExcludedMembersIsLeftAsTheHostWroteIt() {
+		this.runner.withPropertyValues("management.endpoint.health.group.liveness.exclude=runtimeLiveness")
+			.run((context) -> {
+				HealthEndpointGroups groups = context.getBean(HealthEndpointGroups.class);
+				assertThat(groups.get("liveness").isMember("runtimeLiveness")).isFalse();
+				assertThat(groups.get("readiness").isMember("runtimeReadiness")).isTrue();
+			});
+	}
+
+	@Test
+	void theHostKeepsTheRuntimeChecksOutOfBothProbesWithAnExcludeEach() {
+		this.runner
+			.withPropertyValues("management.endpoint.health.group.liveness.exclude=runtimeLiveness",
+					"management.endpoint.health.group.readiness.exclude=runtimeReadiness")
+			.run((context) -> {
+				HealthEndpointGroups groups = context.getBean(HealthEndpointGroups.class);
+				assertThat(groups.get("liveness").isMember("runtimeLiveness")).isFalse();
+				assertThat(groups.get("readiness").isMember("runtimeReadiness")).isFalse();
+			});
+	}
+
+	@Test
 	void theHostAddsTheRuntimeContributorToItsOwnGroupWithOneLine() {
 		this.runner
 			.withPropertyValues("management.endpoint.health.group.liveness.include=livenessState,runtimeLiveness")

@@ -23,11 +23,11 @@ import org.springframework.core.Ordered;
  * Puts the probe indicators into the probe groups: {@code runtimeLiveness} into
  * {@code liveness}, {@code runtimeReadiness} into {@code readiness}, and keeps both out
  * of the overall health, which already shows every check under {@code runtime}. A probe
- * group whose members the application configured itself ({@code include}) is left exactly
- * as configured: the application decides what restarts its pods. A probe group that is
- * not configured at all is created with its availability state and its runtime indicator,
- * showing details as the overall health does; it runs before Spring Boot's own probe
- * groups, which then keep it.
+ * group whose members the application configured itself ({@code include} or
+ * {@code exclude}) is left exactly as configured: the application decides what restarts
+ * its pods. A probe group that is not configured at all is created with its availability
+ * state and its runtime indicator, showing details as the overall health does; it runs
+ * before Spring Boot's own probe groups, which then keep it.
  */
 public final class RuntimeHealthGroups implements HealthEndpointGroupsPostProcessor, Ordered {
 
