@@ -40,8 +40,12 @@ import org.jspecify.annotations.Nullable;
  * @param gc garbage collection, pauses and allocation
  * @param threadsByState platform threads by state
  * @param cpu the process's CPU time
+ * @param sampleAgeSeconds the age of the last good sample as of the reading: zero for a
+ * tick's own readings, whose sample is the last good one; more when they are read again
+ * after the next tick is overdue ({@link #asOf})
  */
-public record Readings(Threads threads, Heap heap, Memory memory, Gc gc, ThreadsByState threadsByState, Cpu cpu) {
+public record Readings(Threads threads, Heap heap, Memory memory, Gc gc, ThreadsByState threadsByState, Cpu cpu,
+		double sampleAgeSeconds) {
 
 	private static final double NANOS_PER_SECOND = 1e9;
 
@@ -81,7 +85,17 @@ public record Readings(Threads threads, Heap heap, Memory memory, Gc gc, Threads
 				Heap.of(current.memory(), current.gc(), current.time().toEpochMilli()),
 				Memory.of(current, (previousReadings != null) ? previousReadings.memory() : null, sincePrevious),
 				Gc.of(current, start, previous, windowSeconds, sincePrevious), ThreadsByState.of(current),
-				Cpu.of(current, previous));
+				Cpu.of(current, previous), 0);
+	}
+
+	/**
+	 * These readings as of a later moment, no newer sample having been taken since.
+	 * @param sampleAgeSeconds the age of their sample at that moment
+	 * @return the same figures with that sample age
+	 */
+	public Readings asOf(double sampleAgeSeconds) {
+		return new Readings(this.threads, this.heap, this.memory, this.gc, this.threadsByState, this.cpu,
+				sampleAgeSeconds);
 	}
 
 	/**
