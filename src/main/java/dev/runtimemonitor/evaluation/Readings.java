@@ -16,6 +16,7 @@ import dev.runtimemonitor.sampling.ProcessFigures;
 import dev.runtimemonitor.sampling.ResidentMemory;
 import dev.runtimemonitor.sampling.RuntimeSnapshot;
 import dev.runtimemonitor.sampling.ThreadFigures;
+import dev.runtimemonitor.sampling.ThreadStates;
 import dev.runtimemonitor.sampling.jvm.GcChoice;
 import dev.runtimemonitor.sampling.jvm.HeapSizing;
 import dev.runtimemonitor.sampling.jvm.JvmSettings;
@@ -385,44 +386,32 @@ public record Readings(Threads threads, Heap heap, Memory memory, Gc gc, Threads
 	}
 
 	/**
-	 * Platform threads by {@link Thread.State}, as of the tick.
-	 *
-	 * @param unstarted threads in state {@code NEW}
-	 * @param runnable threads in state {@code RUNNABLE}
-	 * @param blocked threads in state {@code BLOCKED}
-	 * @param waiting threads in state {@code WAITING}
-	 * @param timedWaiting threads in state {@code TIMED_WAITING}
-	 * @param terminated threads in state {@code TERMINATED}
+	 * Platform threads by {@link Thread.State}, as of the tick: the sampler's counts,
+	 * each unknown when the tick could not count them.
 	 */
-	public record ThreadsByState(double unstarted, double runnable, double blocked, double waiting, double timedWaiting,
-			double terminated) {
+	public static final class ThreadsByState {
 
-		private static final ThreadsByState UNKNOWN = new ThreadsByState(Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-				Double.NaN, Double.NaN);
+		/** Threads whose states were not counted. */
+		public static final ThreadsByState UNKNOWN = new ThreadsByState(null);
+
+		private final @Nullable ThreadStates counted;
+
+		private ThreadsByState(@Nullable ThreadStates counted) {
+			this.counted = counted;
+		}
 
 		static ThreadsByState of(RuntimeSnapshot snapshot) {
-			dev.runtimemonitor.sampling.ThreadStates states = snapshot.threadStates();
-			if (states == null) {
-				return UNKNOWN;
-			}
-			return new ThreadsByState(states.unstarted(), states.runnable(), states.blocked(), states.waiting(),
-					states.timedWaiting(), states.terminated());
+			ThreadStates counted = snapshot.threadStates();
+			return (counted != null) ? new ThreadsByState(counted) : UNKNOWN;
 		}
 
 		/**
 		 * The threads in one state.
 		 * @param state the state
-		 * @return how many threads were in it
+		 * @return how many threads were in it, {@code NaN} when unknown
 		 */
 		public double count(Thread.State state) {
-			return switch (state) {
-				case NEW -> this.unstarted;
-				case RUNNABLE -> this.runnable;
-				case BLOCKED -> this.blocked;
-				case WAITING -> this.waiting;
-				case TIMED_WAITING -> this.timedWaiting;
-				case TERMINATED -> this.terminated;
-			};
+			return (this.counted != null) ? this.counted.count(state) : Double.NaN;
 		}
 
 	}

@@ -153,8 +153,7 @@ final class FactsBuilder {
 						unset, 0, unset, unset, unset, unset, unset),
 				new Readings.Gc("jfr", unset, unset, unset, unset, known(this.windowPauses), unset, unset,
 						this.pauseP99, unset, unset, this.gcOverhead, unset, unset, this.allocationRate),
-				new Readings.ThreadsByState(unset, unset, unset, unset, unset, unset), new Readings.Cpu(unset, unset),
-				0);
+				Readings.ThreadsByState.UNKNOWN, new Readings.Cpu(unset, unset), 0);
 		return new RuntimeFacts(jvm, this.limits, Duration.ofMinutes(5), readings);
 	}
 
