@@ -65,11 +65,11 @@ public enum Check {
 					readings.memory().maxFileDescriptors())),
 
 	/**
-	 * Seconds since the last good sample, as of the evaluation: zero when a tick makes
-	 * it, since its sample is the last good one. The monitor judges it again when a
-	 * reader finds the next tick overdue, which is how a stuck sampler shows.
+	 * Seconds since the last good sample, as of the reading: zero when a tick makes it,
+	 * since its sample is the last good one, growing when the next tick is overdue
+	 * ({@link Evaluator#asOf}), which is how a stuck sampler shows.
 	 */
-	SAMPLER("sampler", Unit.SECONDS, (readings) -> 0);
+	SAMPLER("sampler", Unit.SECONDS, Readings::sampleAgeSeconds);
 
 	private final String id;
 

@@ -1,7 +1,6 @@
 package dev.runtimemonitor.evaluation;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 import dev.runtimemonitor.sampling.RuntimeSnapshot;
@@ -48,22 +47,6 @@ public record Evaluation(RuntimeSnapshot snapshot, Readings readings, List<Check
 	 */
 	public boolean isCritical() {
 		return this.results.stream().anyMatch((result) -> result.level() == Level.CRITICAL);
-	}
-
-	/**
-	 * This evaluation with one check's result replaced.
-	 * @param replacement the new result of its check
-	 * @return a copy with the replacement, or this evaluation when the check is not in it
-	 */
-	public Evaluation with(CheckResult replacement) {
-		List<CheckResult> results = new ArrayList<>(this.results);
-		for (int i = 0; i < results.size(); i++) {
-			if (results.get(i).check() == replacement.check()) {
-				results.set(i, replacement);
-				return new Evaluation(this.snapshot, this.readings, results);
-			}
-		}
-		return this;
 	}
 
 }

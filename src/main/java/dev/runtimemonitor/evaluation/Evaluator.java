@@ -1,6 +1,7 @@
 package dev.runtimemonitor.evaluation;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -59,6 +60,33 @@ public final class Evaluator {
 			results.add(SustainedLevel.judge(policy, value, projected, prior, current.time()));
 		}
 		return new Evaluation(current, readings, results);
+	}
+
+	/**
+	 * A tick's evaluation as of a later moment, no newer sample having been taken: its
+	 * readings with the sample's age then. Each check whose value that age changes is
+	 * judged again, as an age grown since the sample ({@link SustainedLevel#judgeAge});
+	 * the others keep their results, since nothing new was measured for them.
+	 * @param tick the last tick's evaluation
+	 * @param sampleAgeSeconds the age of its sample now
+	 * @param now the moment it is read at
+	 * @return the evaluation as of then, or the tick itself when no value changed
+	 */
+	public Evaluation asOf(Evaluation tick, double sampleAgeSeconds, Instant now) {
+		Readings readings = tick.readings().asOf(sampleAgeSeconds);
+		List<CheckResult> results = new ArrayList<>(tick.results().size());
+		boolean changed = false;
+		for (CheckResult atTick : tick.results()) {
+			double value = atTick.check().measure(readings);
+			if (Double.compare(value, atTick.value()) == 0) {
+				results.add(atTick);
+			}
+			else {
+				results.add(SustainedLevel.judgeAge(atTick.policy(), value, tick.time(), atTick, now));
+				changed = true;
+			}
+		}
+		return changed ? new Evaluation(tick.snapshot(), readings, results) : tick;
 	}
 
 }

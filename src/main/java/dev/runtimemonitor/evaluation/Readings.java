@@ -1,8 +1,10 @@
 package dev.runtimemonitor.evaluation;
 
 import java.time.Instant;
+import java.util.List;
 
 import dev.runtimemonitor.sampling.BufferFigures;
+import dev.runtimemonitor.sampling.CollectorFigures;
 import dev.runtimemonitor.sampling.ContainerMemory;
 import dev.runtimemonitor.sampling.DeadlockFigures;
 import dev.runtimemonitor.sampling.GcFigures;
@@ -14,6 +16,10 @@ import dev.runtimemonitor.sampling.ProcessFigures;
 import dev.runtimemonitor.sampling.ResidentMemory;
 import dev.runtimemonitor.sampling.RuntimeSnapshot;
 import dev.runtimemonitor.sampling.ThreadFigures;
+import dev.runtimemonitor.sampling.ThreadStates;
+import dev.runtimemonitor.sampling.jvm.GcChoice;
+import dev.runtimemonitor.sampling.jvm.HeapSizing;
+import dev.runtimemonitor.sampling.jvm.JvmSettings;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,16 +28,29 @@ import org.jspecify.annotations.Nullable;
  * apply here (no container limit, no metaspace maximum), is {@code NaN}: this is the one
  * place where the snapshot's missing parts and {@code -1}s become that, and what every
  * check, meter, report and history point reads. The names carry their units; they are the
- * names of the report's JSON.
+ * names of the report's JSON, which shows the threads, heap, memory and GC groups.
+ * <p>
+ * What only the report shows, and only when asked, is flattened here on demand rather
+ * than at every tick: each collector's own figures ({@link #collectors}) and the window's
+ * pauses by cause ({@link #pauseCauses}). The JVM's settings, read once at start-up, are
+ * flattened the same way ({@link Settings#of}).
  *
  * @param threads platform threads
  * @param heap the heap
  * @param memory memory outside the heap, and the process's and container's
  * @param gc garbage collection, pauses and allocation
+ * @param threadsByState platform threads by state
+ * @param cpu the process's CPU time
+ * @param sampleAgeSeconds the age of the last good sample as of the reading: zero for a
+ * tick's own readings, whose sample is the last good one; more when they are read again
+ * after the next tick is overdue ({@link #asOf})
  */
-public record Readings(Threads threads, Heap heap, Memory memory, Gc gc) {
+public record Readings(Threads threads, Heap heap, Memory memory, Gc gc, ThreadsByState threadsByState, Cpu cpu,
+		double sampleAgeSeconds) {
 
 	private static final double NANOS_PER_SECOND = 1e9;
+
+	private static final double MILLIS_PER_SECOND = 1000;
 
 	/** The pool whose usage the metaspace figures are. */
 	static final String METASPACE_POOL = "Metaspace";
@@ -66,7 +85,48 @@ public record Readings(Threads threads, Heap heap, Memory memory, Gc gc) {
 		return new Readings(Threads.of(current, start, windowSeconds),
 				Heap.of(current.memory(), current.gc(), current.time().toEpochMilli()),
 				Memory.of(current, (previousReadings != null) ? previousReadings.memory() : null, sincePrevious),
-				Gc.of(current, start, previous, windowSeconds, sincePrevious));
+				Gc.of(current, start, previous, windowSeconds, sincePrevious), ThreadsByState.of(current),
+				Cpu.of(current, previous), 0);
+	}
+
+	/**
+	 * These readings as of a later moment, no newer sample having been taken since.
+	 * @param sampleAgeSeconds the age of their sample at that moment
+	 * @return the same figures with that sample age
+	 */
+	public Readings asOf(double sampleAgeSeconds) {
+		return new Readings(this.threads, this.heap, this.memory, this.gc, this.threadsByState, this.cpu,
+				sampleAgeSeconds);
+	}
+
+	/**
+	 * Each collector's own count and time, as the JVM reports them.
+	 * @param snapshot the snapshot
+	 * @return the collectors, empty when they could not be read
+	 */
+	public static List<Collector> collectors(RuntimeSnapshot snapshot) {
+		GcFigures gc = snapshot.gc();
+		if (gc == null) {
+			return List.of();
+		}
+		return gc.collectors().stream().map(Collector::of).toList();
+	}
+
+	/**
+	 * The window's pauses by cause, the most pause time first.
+	 * @param snapshot the snapshot
+	 * @return the causes, empty when pauses are not recorded
+	 */
+	public static List<PauseCause> pauseCauses(RuntimeSnapshot snapshot) {
+		GcPauseFigures pauses = snapshot.pauses();
+		if (pauses == null) {
+			return List.of();
+		}
+		return pauses.windowCauses()
+			.stream()
+			.map((cause) -> new PauseCause(cause.cause(), cause.pauses(), seconds(cause.pauseNanos()),
+					seconds(cause.maxNanos()), cause.diagnostic()))
+			.toList();
 	}
 
 	/**
@@ -321,6 +381,127 @@ public record Readings(Threads threads, Heap heap, Memory memory, Gc gc) {
 		private static double allocatedBytes(RuntimeSnapshot snapshot) {
 			ProcessFigures process = snapshot.process();
 			return (process != null) ? known(process.allocatedBytes()) : Double.NaN;
+		}
+
+	}
+
+	/**
+	 * Platform threads by {@link Thread.State}, as of the tick: the sampler's counts,
+	 * each unknown when the tick could not count them.
+	 */
+	public static final class ThreadsByState {
+
+		/** Threads whose states were not counted. */
+		public static final ThreadsByState UNKNOWN = new ThreadsByState(null);
+
+		private final @Nullable ThreadStates counted;
+
+		private ThreadsByState(@Nullable ThreadStates counted) {
+			this.counted = counted;
+		}
+
+		static ThreadsByState of(RuntimeSnapshot snapshot) {
+			ThreadStates counted = snapshot.threadStates();
+			return (counted != null) ? new ThreadsByState(counted) : UNKNOWN;
+		}
+
+		/**
+		 * The threads in one state.
+		 * @param state the state
+		 * @return how many threads were in it, {@code NaN} when unknown
+		 */
+		public double count(Thread.State state) {
+			return (this.counted != null) ? this.counted.count(state) : Double.NaN;
+		}
+
+	}
+
+	/**
+	 * The process's CPU time.
+	 *
+	 * @param processSeconds CPU time the process has used since it started
+	 * @param processSecondsPerSecond CPU time it used per second of wall time since the
+	 * previous sample, all processors together
+	 */
+	public record Cpu(double processSeconds, double processSecondsPerSecond) {
+
+		static Cpu of(RuntimeSnapshot current, @Nullable RuntimeSnapshot previous) {
+			double now = cpuNanos(current);
+			double then = (previous != null) ? cpuNanos(previous) : Double.NaN;
+			long wallNanos = (previous != null) ? current.monotonicNanos() - previous.monotonicNanos() : 0;
+			return new Cpu(seconds(now), (wallNanos > 0) ? (now - then) / wallNanos : Double.NaN);
+		}
+
+		private static double cpuNanos(RuntimeSnapshot snapshot) {
+			ProcessFigures process = snapshot.process();
+			return (process != null) ? known(process.cpuTimeNanos()) : Double.NaN;
+		}
+
+	}
+
+	/**
+	 * One garbage collector as the JVM's management bean reports it.
+	 *
+	 * @param name the collector's name ({@code G1 Young Generation}, {@code ZGC Minor
+	 * Pauses}, ...)
+	 * @param collections collections since the JVM started
+	 * @param seconds accumulated collection time, in whole milliseconds
+	 * @param concurrent whether the time is that of concurrent cycles rather than pauses
+	 */
+	public record Collector(String name, double collections, double seconds, boolean concurrent) {
+
+		static Collector of(CollectorFigures collector) {
+			return new Collector(collector.name(), known(collector.count()),
+					known(collector.timeMillis()) / MILLIS_PER_SECOND, collector.concurrent());
+		}
+
+	}
+
+	/**
+	 * The GC pauses of one cause within the window.
+	 *
+	 * @param cause why their collections ran, as the JVM names it: {@code G1 Evacuation
+	 * Pause}, {@code Allocation Failure}, {@code System.gc()}, ...
+	 * @param pauses pauses within the window
+	 * @param seconds the time they took
+	 * @param maxSeconds the longest of them
+	 * @param diagnostic whether the collections looked at the heap for a class histogram
+	 * or a heap dump; such pauses are left out of the percentiles and the overhead
+	 */
+	public record PauseCause(String cause, double pauses, double seconds, double maxSeconds, boolean diagnostic) {
+
+	}
+
+	/**
+	 * The figures of the JVM's settings, read once at start-up, flattened as the
+	 * snapshot's are: unknown, or not set for this collector, is {@code NaN}. Times keep
+	 * the flags' own unit.
+	 *
+	 * @param memoryBytes memory the JVM sees (a container's limit included)
+	 * @param heapMaxBytes the maximum heap ({@code MaxHeapSize})
+	 * @param maxRamPercentage the share of memory the heap may take when no maximum is
+	 * set ({@code MaxRAMPercentage})
+	 * @param softMaxHeapBytes the soft maximum the collector tries to stay under
+	 * ({@code SoftMaxHeapSize})
+	 * @param pauseGoalMillis G1's pause-time goal ({@code MaxGCPauseMillis}); unknown for
+	 * the collectors without one
+	 * @param periodicGcIntervalMillis G1's {@code G1PeriodicGCInterval}, 0 when off;
+	 * unknown for the other collectors
+	 */
+	public record Settings(double memoryBytes, double heapMaxBytes, double maxRamPercentage, double softMaxHeapBytes,
+			double pauseGoalMillis, double periodicGcIntervalMillis) {
+
+		/**
+		 * The figures of the JVM's settings.
+		 * @param jvm the settings read at start-up
+		 * @return the figures
+		 */
+		public static Settings of(JvmSettings jvm) {
+			GcChoice gc = jvm.gc();
+			HeapSizing heap = jvm.heap();
+			return new Settings(positive(jvm.physicalMemoryBytes()), positive(heap.maxBytes()), heap.maxRamPercentage(),
+					known(heap.softMaxBytes()), gc.hasPauseGoal() ? gc.pauseGoalMillis() : Double.NaN,
+					known(gc.periodicGcIntervalMillis()));
 		}
 
 	}

@@ -15,6 +15,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class SustainedLevel {
 
+	private static final double NANOS_PER_SECOND = 1e9;
+
 	private SustainedLevel() {
 	}
 
@@ -77,6 +79,39 @@ public final class SustainedLevel {
 			return level;
 		}
 		return (projected.ordinal() > level.ordinal()) ? projected : level;
+	}
+
+	/**
+	 * Judge an age: a value that has grown by one second a second since a moment, such as
+	 * the age of a sample no newer one followed. It crossed each threshold at that moment
+	 * plus the threshold, so its breach starts, and the moment each breach had lasted the
+	 * sustain, are known exactly, however rarely it is judged.
+	 * @param policy how the check is judged; higher is worse
+	 * @param age the age now
+	 * @param from the moment the age was zero
+	 * @param prior the check's result when it was last judged on a measured value
+	 * @param now the moment the age is judged at
+	 * @return the check's result now
+	 */
+	public static CheckResult judgeAge(CheckPolicy policy, double age, Instant from, CheckResult prior, Instant now) {
+		Instant warningStart = crossed(from, age, policy.warning());
+		Instant criticalStart = crossed(from, age, policy.critical());
+		Level level = sustained(policy.classify(age), warningStart, criticalStart, policy.sustain(), now);
+		Instant reached = switch (level) {
+			case CRITICAL -> lastedFrom(criticalStart, policy.sustain());
+			case WARNING -> lastedFrom(warningStart, policy.sustain());
+			case OK, UNKNOWN -> null;
+		};
+		Instant since = (reached != null) ? reached : (prior.level() == level) ? prior.since() : now;
+		return new CheckResult(policy, age, level, since, warningStart, criticalStart);
+	}
+
+	private static @Nullable Instant crossed(Instant from, double age, double threshold) {
+		return (age >= threshold) ? from.plusNanos((long) (threshold * NANOS_PER_SECOND)) : null;
+	}
+
+	private static @Nullable Instant lastedFrom(@Nullable Instant breachStart, Duration sustain) {
+		return (breachStart != null) ? breachStart.plus(sustain) : null;
 	}
 
 	private static Instant startOf(@Nullable Instant ongoing, Instant now) {

@@ -30,6 +30,11 @@ public final class RuntimeMonitor {
 
 	private static final Logger logger = LoggerFactory.getLogger(RuntimeMonitor.class);
 
+	private static final double NANOS_PER_SECOND = 1e9;
+
+	/** The next tick counts as overdue after this many intervals. */
+	private static final double OVERDUE_INTERVALS = 1.5;
+
 	private final RuntimeSampler sampler;
 
 	private final Evaluator evaluator;
@@ -44,7 +49,7 @@ public final class RuntimeMonitor {
 
 	private final Ring<Evaluation> history;
 
-	private final SamplerWatch samplerWatch;
+	private final double overdueSeconds;
 
 	private final AtomicLong failedTicks = new AtomicLong();
 
@@ -68,7 +73,7 @@ public final class RuntimeMonitor {
 		this.interval = interval;
 		this.window = window;
 		this.history = new Ring<>((int) (window.toNanos() / interval.toNanos()) + 2);
-		this.samplerWatch = new SamplerWatch(interval.toNanos() / 1e9);
+		this.overdueSeconds = interval.toNanos() / NANOS_PER_SECOND * OVERDUE_INTERVALS;
 	}
 
 	/**
@@ -161,15 +166,20 @@ public final class RuntimeMonitor {
 
 	/**
 	 * The latest evaluation, which every reader reads: the last tick's, or, when the next
-	 * tick is overdue, a copy with the {@code sampler} check judged on the age of the
-	 * last good sample.
+	 * tick is overdue, the last tick's as of now, with the age its sample has reached
+	 * ({@link Evaluator#asOf}). A stuck or dead sampling thread runs no ticks, so only a
+	 * reader can see that the last good sample is getting old. The next tick is judged
+	 * against what readers saw, so the recovery is a level change like any other.
 	 * @return the evaluation, or {@code null} before the first good sample
 	 */
 	public @Nullable Evaluation latest() {
 		Evaluation tick = this.latest;
-		return (tick != null)
-				? this.samplerWatch.asOf(tick, Instant.ofEpochMilli(this.clock.wallTime()), this.clock.monotonicTime())
-				: null;
+		if (tick == null) {
+			return null;
+		}
+		double age = (this.clock.monotonicTime() - tick.snapshot().monotonicNanos()) / NANOS_PER_SECOND;
+		return (age <= this.overdueSeconds) ? tick
+				: this.evaluator.asOf(tick, age, Instant.ofEpochMilli(this.clock.wallTime()));
 	}
 
 	/**

@@ -7,7 +7,6 @@ import java.util.Locale;
 
 import dev.runtimemonitor.evaluation.Evaluation;
 import dev.runtimemonitor.monitor.RuntimeMonitor;
-import dev.runtimemonitor.sampling.ThreadStates;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -98,8 +97,7 @@ public final class SampledJvmThreadMetrics extends JvmThreadMetrics {
 
 	private static double count(RuntimeMonitor monitor, Thread.State state) {
 		Evaluation evaluation = monitor.latest();
-		ThreadStates states = (evaluation != null) ? evaluation.snapshot().threadStates() : null;
-		return (states != null) ? states.count(state) : Double.NaN;
+		return (evaluation != null) ? evaluation.readings().threadsByState().count(state) : Double.NaN;
 	}
 
 	static String stateTag(Thread.State state) {

@@ -5,9 +5,8 @@ import java.lang.management.OperatingSystemMXBean;
 import java.util.Collections;
 
 import dev.runtimemonitor.evaluation.Evaluation;
+import dev.runtimemonitor.evaluation.Readings;
 import dev.runtimemonitor.monitor.RuntimeMonitor;
-import dev.runtimemonitor.sampling.ProcessFigures;
-import dev.runtimemonitor.sampling.RuntimeSnapshot;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -50,6 +49,8 @@ import org.jspecify.annotations.Nullable;
  * load average only where the platform has one.
  */
 public final class SampledProcessorMetrics extends ProcessorMetrics {
+
+	private static final double NANOS_PER_SECOND = 1e9;
 
 	private final Tags extraTags;
 
@@ -104,8 +105,7 @@ public final class SampledProcessorMetrics extends ProcessorMetrics {
 	}
 
 	private void onTick(Evaluation evaluation, @Nullable Evaluation previous) {
-		this.usage = usage((previous != null) ? previous.snapshot() : null, evaluation.snapshot(),
-				Runtime.getRuntime().availableProcessors());
+		this.usage = usage(evaluation.readings(), Runtime.getRuntime().availableProcessors());
 	}
 
 	@Override
@@ -145,31 +145,18 @@ public final class SampledProcessorMetrics extends ProcessorMetrics {
 
 	private static double cpuTime(RuntimeMonitor monitor) {
 		Evaluation evaluation = monitor.latest();
-		long nanos = (evaluation != null) ? cpuTimeNanos(evaluation.snapshot()) : -1;
-		return (nanos >= 0) ? nanos : Double.NaN;
+		return (evaluation != null) ? evaluation.readings().cpu().processSeconds() * NANOS_PER_SECOND : Double.NaN;
 	}
 
 	/**
-	 * The share of the available processors the process used between two ticks.
-	 * @param before the earlier tick's snapshot, {@code null} before there was one
-	 * @param now the later tick's snapshot
+	 * The share of the available processors the process used between a tick and the one
+	 * before it.
+	 * @param readings the tick's readings
 	 * @param processors the processors available to the JVM
 	 * @return the share, {@code NaN} when either tick lacks the CPU time
 	 */
-	static double usage(@Nullable RuntimeSnapshot before, RuntimeSnapshot now, int processors) {
-		long start = (before != null) ? cpuTimeNanos(before) : -1;
-		long end = cpuTimeNanos(now);
-		long wallNanos = (before != null) ? now.monotonicNanos() - before.monotonicNanos() : 0;
-		if (start < 0 || end < 0 || wallNanos <= 0 || processors <= 0) {
-			return Double.NaN;
-		}
-		return (double) (end - start) / ((double) wallNanos * processors);
-	}
-
-	/** The tick's process CPU time; {@code -1} when its read failed or is unsupported. */
-	private static long cpuTimeNanos(RuntimeSnapshot snapshot) {
-		ProcessFigures process = snapshot.process();
-		return (process != null) ? process.cpuTimeNanos() : -1;
+	static double usage(Readings readings, int processors) {
+		return (processors > 0) ? readings.cpu().processSecondsPerSecond() / processors : Double.NaN;
 	}
 
 }

@@ -226,6 +226,27 @@ class EvaluatorTests {
 	}
 
 	@Test
+	void asOfALaterMomentOnlyTheSamplersValueGrowsAndIsJudgedAsAnAge() {
+		Evaluator evaluator = evaluator(policy(Check.THREADS, 10, 20), policy(Check.SAMPLER, Double.NaN, 15));
+		Evaluation tick = evaluator.evaluate(atSeconds(0).threads(25).build(), null, null);
+		Evaluation later = evaluator.asOf(tick, 16, tick.time().plusSeconds(16));
+		assertThat(later.result(Check.THREADS)).as("nothing new was measured").isSameAs(tick.result(Check.THREADS));
+		assertThat(later.readings().sampleAgeSeconds()).isEqualTo(16);
+		assertThat(later.snapshot()).isSameAs(tick.snapshot());
+		CheckResult sampler = later.result(Check.SAMPLER);
+		assertThat(sampler.value()).isEqualTo(16);
+		assertThat(sampler.level()).isEqualTo(Level.CRITICAL);
+		assertThat(sampler.since()).isEqualTo(tick.time().plusSeconds(15));
+	}
+
+	@Test
+	void asOfALaterMomentWithoutTheSamplerCheckIsTheTickItself() {
+		Evaluator evaluator = evaluator(policy(Check.THREADS, 10, 20));
+		Evaluation tick = evaluator.evaluate(atSeconds(0).threads(25).build(), null, null);
+		assertThat(evaluator.asOf(tick, 16, tick.time().plusSeconds(16))).isSameAs(tick);
+	}
+
+	@Test
 	void pauseTimeLeavesConcurrentCollectorsOut() {
 		SnapshotBuilder builder = atSeconds(0).gc(10, new CollectorFigures("G1 Young Generation", 3, 30, false),
 				new CollectorFigures("G1 Concurrent GC", 2, 7, false),

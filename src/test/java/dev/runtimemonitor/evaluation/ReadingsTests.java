@@ -3,7 +3,13 @@ package dev.runtimemonitor.evaluation;
 import java.util.Arrays;
 
 import dev.runtimemonitor.sampling.CollectorFigures;
+import dev.runtimemonitor.sampling.GcPauseCause;
 import dev.runtimemonitor.sampling.RuntimeSnapshot;
+import dev.runtimemonitor.sampling.ThreadStates;
+import dev.runtimemonitor.sampling.jvm.Collector;
+import dev.runtimemonitor.sampling.jvm.GcChoice;
+import dev.runtimemonitor.sampling.jvm.HeapSizing;
+import dev.runtimemonitor.sampling.jvm.JvmSettings;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
@@ -143,6 +149,91 @@ class ReadingsTests {
 		Readings steady = Readings.of(atSeconds(600).heap(200 * mib, 1024 * mib).liveSetEveryMinute(flat).build());
 		assertThat(steady.heap().secondsUntilFull()).isInfinite();
 		assertThat(Readings.of(atSeconds(0).heap(200 * mib, 1024 * mib).build()).heap().secondsUntilFull()).isNaN();
+	}
+
+	@Test
+	void theProcessCpuTimeAndItsShareOfTheWallTimeSinceThePreviousSample() {
+		RuntimeSnapshot before = atSeconds(0).cpuTime(1_000_000_000L).build();
+		RuntimeSnapshot now = atSeconds(4).cpuTime(7_000_000_000L).build();
+		Readings readings = Readings.of(now, before, Readings.of(before), null, MINUTE_NANOS);
+		assertThat(readings.cpu().processSeconds()).isEqualTo(7);
+		assertThat(readings.cpu().processSecondsPerSecond()).isEqualTo(1.5);
+		assertThat(Readings.of(now).cpu().processSecondsPerSecond()).as("no sample before it").isNaN();
+	}
+
+	@Test
+	void anUnsupportedOrUnreadCpuTimeIsNaN() {
+		RuntimeSnapshot before = atSeconds(0).cpuTime(1_000_000_000L).build();
+		RuntimeSnapshot unsupported = atSeconds(5).cpuTime(-1).build();
+		Readings readings = Readings.of(unsupported, before, Readings.of(before), null, MINUTE_NANOS);
+		assertThat(readings.cpu().processSeconds()).isNaN();
+		assertThat(readings.cpu().processSecondsPerSecond()).isNaN();
+		RuntimeSnapshot unread = atSeconds(5).build();
+		assertThat(Readings.of(unread, before, Readings.of(before), null, MINUTE_NANOS).cpu().processSeconds()).isNaN();
+		RuntimeSnapshot after = atSeconds(10).cpuTime(2_000_000_000L).build();
+		assertThat(Readings.of(after, unsupported, readings, null, MINUTE_NANOS).cpu().processSecondsPerSecond())
+			.as("the sample before it lacks the CPU time")
+			.isNaN();
+	}
+
+	@Test
+	void threadsByStateAreTheTicksCountsAndNaNWhenUncounted() {
+		Readings readings = Readings.of(atSeconds(0).threadStates(new ThreadStates(0, 5, 1, 20, 7, 0)).build());
+		assertThat(readings.threadsByState().count(Thread.State.RUNNABLE)).isEqualTo(5);
+		assertThat(readings.threadsByState().count(Thread.State.BLOCKED)).isEqualTo(1);
+		assertThat(readings.threadsByState().count(Thread.State.WAITING)).isEqualTo(20);
+		assertThat(readings.threadsByState().count(Thread.State.TIMED_WAITING)).isEqualTo(7);
+		assertThat(readings.threadsByState().count(Thread.State.NEW)).isZero();
+		for (Thread.State state : Thread.State.values()) {
+			assertThat(Readings.of(atSeconds(0).build()).threadsByState().count(state)).as(state.name()).isNaN();
+		}
+	}
+
+	@Test
+	void collectorsAreFlattenedWithAnUndefinedCountNaN() {
+		RuntimeSnapshot snapshot = atSeconds(0)
+			.gc(-1, new CollectorFigures("G1 Young Generation", 15, 745, false),
+					new CollectorFigures("G1 Concurrent GC", -1, -1, true))
+			.build();
+		assertThat(Readings.collectors(snapshot)).containsExactly(
+				new Readings.Collector("G1 Young Generation", 15, 0.745, false),
+				new Readings.Collector("G1 Concurrent GC", Double.NaN, Double.NaN, true));
+		assertThat(Readings.collectors(atSeconds(0).build())).isEmpty();
+	}
+
+	@Test
+	void pauseCausesAreInSeconds() {
+		RuntimeSnapshot snapshot = atSeconds(0)
+			.recordedPauses(3, 900_000_000L, 0, 500_000_000L,
+					new GcPauseCause("G1 Evacuation Pause", 2, 400_000_000L, 300_000_000L, false),
+					new GcPauseCause("Heap Inspection Initiated GC", 1, 500_000_000L, 500_000_000L, true))
+			.build();
+		assertThat(Readings.pauseCauses(snapshot)).containsExactly(
+				new Readings.PauseCause("G1 Evacuation Pause", 2, 0.4, 0.3, false),
+				new Readings.PauseCause("Heap Inspection Initiated GC", 1, 0.5, 0.5, true));
+		assertThat(Readings.pauseCauses(atSeconds(0).build())).isEmpty();
+	}
+
+	@Test
+	void theJvmSettingsFiguresAreNaNWhereTheJvmDidNotSayOrTheCollectorHasNone() {
+		JvmSettings known = settings(new GcChoice(Collector.G1, false, 200, 0, false),
+				new HeapSizing(256L << 20, true, 25.0, false, 128L << 20, false), 1L << 30);
+		assertThat(Readings.Settings.of(known))
+			.isEqualTo(new Readings.Settings(1L << 30, 256L << 20, 25.0, 128L << 20, 200, 0));
+		JvmSettings unknown = settings(new GcChoice(Collector.PARALLEL, true, -1, -1, false),
+				new HeapSizing(-1, false, Double.NaN, false, -1, false), -1);
+		Readings.Settings figures = Readings.Settings.of(unknown);
+		assertThat(figures.memoryBytes()).isNaN();
+		assertThat(figures.heapMaxBytes()).isNaN();
+		assertThat(figures.maxRamPercentage()).isNaN();
+		assertThat(figures.softMaxHeapBytes()).isNaN();
+		assertThat(figures.pauseGoalMillis()).isNaN();
+		assertThat(figures.periodicGcIntervalMillis()).isNaN();
+	}
+
+	private static JvmSettings settings(GcChoice gc, HeapSizing heap, long memory) {
+		return new JvmSettings("Eclipse Adoptium", "OpenJDK 64-Bit Server VM", "25+36-LTS", "Linux 6.1", "amd64", 2,
+				memory, gc, heap, "off");
 	}
 
 	private static Readings containerAt(long seconds, long workingSet, @Nullable Readings previous) {

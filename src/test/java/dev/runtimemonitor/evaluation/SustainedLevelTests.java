@@ -20,6 +20,32 @@ class SustainedLevelTests {
 	}
 
 	@Test
+	void anAgeBreachesAtTheMomentItReachedEachThresholdAndRisesOnceTheSustainIsOver() {
+		CheckPolicy sampler = new CheckPolicy(Check.SAMPLER, 5, 15, Duration.ofSeconds(10), Probe.LIVENESS);
+		CheckResult fresh = SustainedLevel.judge(sampler, 0, null, T0);
+		CheckResult warned = SustainedLevel.judgeAge(sampler, 20, T0, fresh, T0.plusSeconds(20));
+		assertThat(warned.value()).isEqualTo(20);
+		assertThat(warned.warningBreachStart()).isEqualTo(T0.plusSeconds(5));
+		assertThat(warned.criticalBreachStart()).isEqualTo(T0.plusSeconds(15));
+		assertThat(warned.level()).isEqualTo(Level.WARNING);
+		assertThat(warned.since()).as("the warning's sustain was over then").isEqualTo(T0.plusSeconds(15));
+		CheckResult critical = SustainedLevel.judgeAge(sampler, 25, T0, fresh, T0.plusSeconds(25));
+		assertThat(critical.level()).isEqualTo(Level.CRITICAL);
+		assertThat(critical.since()).isEqualTo(T0.plusSeconds(25));
+	}
+
+	@Test
+	void anAgeBelowItsThresholdsKeepsTheLevelAndItsSince() {
+		CheckPolicy sampler = new CheckPolicy(Check.SAMPLER, Double.NaN, 15, Duration.ZERO, Probe.LIVENESS);
+		CheckResult fresh = SustainedLevel.judge(sampler, 0, null, T0);
+		CheckResult older = SustainedLevel.judgeAge(sampler, 14, T0, fresh, T0.plusSeconds(14));
+		assertThat(older.level()).isEqualTo(Level.OK);
+		assertThat(older.since()).isEqualTo(T0);
+		assertThat(older.warningBreachStart()).isNull();
+		assertThat(older.criticalBreachStart()).isNull();
+	}
+
+	@Test
 	void valueBelowWarningIsOk() {
 		CheckResult result = judge(this.threads, 99, null, 0);
 		assertThat(result.level()).isEqualTo(Level.OK);

@@ -16,6 +16,7 @@ import dev.runtimemonitor.evaluation.Check;
 import dev.runtimemonitor.evaluation.CheckPolicy;
 import dev.runtimemonitor.evaluation.Evaluator;
 import dev.runtimemonitor.evaluation.Probe;
+import dev.runtimemonitor.evaluation.Readings;
 import dev.runtimemonitor.monitor.RuntimeMonitor;
 import dev.runtimemonitor.sampling.ProcessFigures;
 import dev.runtimemonitor.sampling.RuntimeSnapshot;
@@ -176,9 +177,9 @@ class SampledProcessorMetricsTests {
 
 	@Test
 	void usageNeedsTimeToHavePassed() {
-		assertThat(SampledProcessorMetrics.usage(snapshot(0, 0), snapshot(0, 100), 2)).isNaN();
-		assertThat(SampledProcessorMetrics.usage(snapshot(0, 0), snapshot(10, 100), 2)).isEqualTo(5);
-		assertThat(SampledProcessorMetrics.usage(null, snapshot(10, 100), 2)).isNaN();
+		assertThat(SampledProcessorMetrics.usage(readings(snapshot(0, 0), snapshot(0, 100)), 2)).isNaN();
+		assertThat(SampledProcessorMetrics.usage(readings(snapshot(0, 0), snapshot(10, 100)), 2)).isEqualTo(5);
+		assertThat(SampledProcessorMetrics.usage(Readings.of(snapshot(10, 100)), 2)).isNaN();
 	}
 
 	private double cpuTime() {
@@ -187,6 +188,10 @@ class SampledProcessorMetricsTests {
 
 	private double usage() {
 		return this.registry.get("process.cpu.usage").gauge().value();
+	}
+
+	private static Readings readings(RuntimeSnapshot before, RuntimeSnapshot now) {
+		return Readings.of(now, before, Readings.of(before), null, 0);
 	}
 
 	private static RuntimeSnapshot snapshot(long monotonicNanos, long cpuTimeNanos) {

@@ -21,6 +21,7 @@ import dev.runtimemonitor.sampling.ProcessFigures;
 import dev.runtimemonitor.sampling.ResidentMemory;
 import dev.runtimemonitor.sampling.RuntimeSnapshot;
 import dev.runtimemonitor.sampling.ThreadFigures;
+import dev.runtimemonitor.sampling.ThreadStates;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -34,6 +35,8 @@ public final class SnapshotBuilder {
 	private Duration at = Duration.ZERO;
 
 	private @Nullable ThreadFigures threads;
+
+	private @Nullable ThreadStates threadStates;
 
 	private @Nullable MemoryFigures memory;
 
@@ -65,6 +68,11 @@ public final class SnapshotBuilder {
 
 	public SnapshotBuilder threads(int live) {
 		this.threads = new ThreadFigures(live, 1, live, live);
+		return this;
+	}
+
+	public SnapshotBuilder threadStates(ThreadStates states) {
+		this.threadStates = states;
 		return this;
 	}
 
@@ -137,6 +145,11 @@ public final class SnapshotBuilder {
 		return this;
 	}
 
+	public SnapshotBuilder cpuTime(long nanos) {
+		this.process = new ProcessFigures(nanos, -1, 100, 10, 1000);
+		return this;
+	}
+
 	public SnapshotBuilder resident(long bytes) {
 		this.resident = new ResidentMemory(bytes, bytes);
 		return this;
@@ -158,8 +171,8 @@ public final class SnapshotBuilder {
 	}
 
 	public RuntimeSnapshot build() {
-		return new RuntimeSnapshot(START.plus(this.at), this.at.toNanos(), 20_000, this.threads, null, null,
-				this.memory, this.gc, this.pauses, this.buffers, this.process, this.resident, this.container,
+		return new RuntimeSnapshot(START.plus(this.at), this.at.toNanos(), 20_000, this.threads, this.threadStates,
+				null, this.memory, this.gc, this.pauses, this.buffers, this.process, this.resident, this.container,
 				this.deadlocks);
 	}
 

@@ -90,7 +90,10 @@ public final class RuntimeHealthIndicator implements HealthIndicator {
 		CheckPolicy policy = result.policy();
 		Map<String, Object> details = new LinkedHashMap<>();
 		details.put("level", result.level().id());
-		details.put("value", JsonFigures.number(result.value()));
+		Number value = JsonFigures.number(result.value());
+		if (value != null) {
+			details.put("value", value);
+		}
 		if (policy.hasWarning()) {
 			details.put("warning", JsonFigures.number(policy.warning()));
 		}

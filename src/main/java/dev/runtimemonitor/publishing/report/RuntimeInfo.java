@@ -35,14 +35,11 @@ public record RuntimeInfo(String vendor, String vm, String version, String os, S
 	 * @return the information
 	 */
 	public static RuntimeInfo of(JvmSettings jvm, @Nullable Readings readings) {
+		Readings.Settings settings = Readings.Settings.of(jvm);
 		return new RuntimeInfo(jvm.vendor(), jvm.vmName(), jvm.version(), jvm.os(), jvm.arch(),
-				jvm.availableProcessors(), positive(jvm.physicalMemoryBytes()),
-				(readings != null) ? readings.memory().containerLimitBytes() : Double.NaN, Gc.of(jvm.gc()),
-				Heap.of(jvm.heap()), jvm.nativeMemoryTracking());
-	}
-
-	private static double positive(long value) {
-		return (value > 0) ? value : Double.NaN;
+				jvm.availableProcessors(), settings.memoryBytes(),
+				(readings != null) ? readings.memory().containerLimitBytes() : Double.NaN, Gc.of(jvm.gc(), settings),
+				Heap.of(jvm.heap(), settings), jvm.nativeMemoryTracking());
 	}
 
 	/**
@@ -59,12 +56,10 @@ public record RuntimeInfo(String vendor, String vm, String version, String os, S
 	public record Gc(String collector, String chosenBy, double pauseGoalSeconds, double periodicGcIntervalSeconds,
 			boolean uncommitsWhenIdle) {
 
-		static Gc of(GcChoice gc) {
+		static Gc of(GcChoice gc, Readings.Settings settings) {
 			return new Gc(gc.collector().displayName(), gc.explicit() ? "flag" : "ergonomics",
-					gc.hasPauseGoal() ? gc.pauseGoalMillis() / MILLIS_PER_SECOND : Double.NaN,
-					(gc.periodicGcIntervalMillis() >= 0) ? gc.periodicGcIntervalMillis() / MILLIS_PER_SECOND
-							: Double.NaN,
-					gc.uncommitsWhenIdle());
+					settings.pauseGoalMillis() / MILLIS_PER_SECOND,
+					settings.periodicGcIntervalMillis() / MILLIS_PER_SECOND, gc.uncommitsWhenIdle());
 		}
 
 	}
@@ -80,11 +75,10 @@ public record RuntimeInfo(String vendor, String vm, String version, String os, S
 	 */
 	public record Heap(double maxBytes, String setBy, double maxRamPercentage, double softMaxBytes) {
 
-		static Heap of(HeapSizing heap) {
+		static Heap of(HeapSizing heap, Readings.Settings settings) {
 			String setBy = heap.maxExplicit() ? "-Xmx"
 					: heap.maxRamPercentageExplicit() ? "MaxRAMPercentage" : "default";
-			return new Heap(positive(heap.maxBytes()), setBy, heap.maxRamPercentage(),
-					(heap.softMaxBytes() >= 0) ? heap.softMaxBytes() : Double.NaN);
+			return new Heap(settings.heapMaxBytes(), setBy, settings.maxRamPercentage(), settings.softMaxHeapBytes());
 		}
 
 	}

@@ -30,7 +30,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record RuntimeReport(Instant sampledAt, double windowSeconds, RuntimeInfo runtime, List<CheckReport> checks,
 		Readings.Threads threads, Readings.Heap heap, Readings.Memory memory, Readings.Gc gc, PauseGoal pauseGoal,
-		List<PauseCauseReport> pauseCauses, List<CollectorReport> collectors, List<Advice> advice,
+		List<Readings.PauseCause> pauseCauses, List<Readings.Collector> collectors, List<Advice> advice,
 		@Nullable EvidenceReport evidence) {
 
 	/**
@@ -41,34 +41,6 @@ public record RuntimeReport(Instant sampledAt, double windowSeconds, RuntimeInfo
 	 * {@code gc-pause warning}
 	 */
 	public record PauseGoal(double seconds, String source) {
-
-	}
-
-	/**
-	 * The GC pauses of one cause within the window.
-	 *
-	 * @param cause why their collections ran, as the JVM names it: {@code G1 Evacuation
-	 * Pause}, {@code Allocation Failure}, {@code System.gc()}, ...
-	 * @param pauses pauses within the window
-	 * @param seconds the time they took
-	 * @param maxSeconds the longest of them
-	 * @param diagnostic whether the collections looked at the heap for a class histogram
-	 * or a heap dump; such pauses are left out of the percentiles and the overhead
-	 */
-	public record PauseCauseReport(String cause, double pauses, double seconds, double maxSeconds, boolean diagnostic) {
-
-	}
-
-	/**
-	 * One garbage collector as the JVM's management bean reports it.
-	 *
-	 * @param name the collector's name ({@code G1 Young Generation}, {@code ZGC Minor
-	 * Pauses}, ...)
-	 * @param collections collections since the JVM started
-	 * @param seconds accumulated collection time, in whole milliseconds
-	 * @param concurrent whether the time is that of concurrent cycles rather than pauses
-	 */
-	public record CollectorReport(String name, double collections, double seconds, boolean concurrent) {
 
 	}
 

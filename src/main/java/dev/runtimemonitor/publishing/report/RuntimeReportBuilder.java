@@ -1,15 +1,12 @@
 package dev.runtimemonitor.publishing.report;
 
 import java.time.Duration;
-import java.util.List;
 
 import dev.runtimemonitor.evaluation.Evaluation;
 import dev.runtimemonitor.evaluation.Readings;
 import dev.runtimemonitor.publishing.report.advice.AdviceLimits;
 import dev.runtimemonitor.publishing.report.advice.RuntimeFacts;
 import dev.runtimemonitor.publishing.report.advice.TuningAdvisor;
-import dev.runtimemonitor.sampling.GcFigures;
-import dev.runtimemonitor.sampling.GcPauseFigures;
 import dev.runtimemonitor.sampling.jvm.JvmSettings;
 import org.jspecify.annotations.Nullable;
 
@@ -19,8 +16,6 @@ import org.jspecify.annotations.Nullable;
 public final class RuntimeReportBuilder {
 
 	private static final double MILLIS_PER_SECOND = 1000;
-
-	private static final double NANOS_PER_SECOND = 1e9;
 
 	private final JvmSettings jvm;
 
@@ -63,7 +58,7 @@ public final class RuntimeReportBuilder {
 				RuntimeInfo.of(this.jvm, readings), evaluation.results().stream().map(CheckReport::of).toList(),
 				readings.threads(), readings.heap(), readings.memory(), readings.gc(),
 				new RuntimeReport.PauseGoal(limits.pauseGoalSeconds(), limits.pauseGoalSource()),
-				pauseCauses(evaluation.snapshot().pauses()), collectors(evaluation.snapshot().gc()),
+				Readings.pauseCauses(evaluation.snapshot()), Readings.collectors(evaluation.snapshot()),
 				this.advisor.advise(facts), evidence);
 	}
 
@@ -73,28 +68,6 @@ public final class RuntimeReportBuilder {
 	 */
 	public JvmSettings jvm() {
 		return this.jvm;
-	}
-
-	private static List<RuntimeReport.PauseCauseReport> pauseCauses(@Nullable GcPauseFigures pauses) {
-		if (pauses == null) {
-			return List.of();
-		}
-		return pauses.windowCauses()
-			.stream()
-			.map((cause) -> new RuntimeReport.PauseCauseReport(cause.cause(), cause.pauses(),
-					cause.pauseNanos() / NANOS_PER_SECOND, cause.maxNanos() / NANOS_PER_SECOND, cause.diagnostic()))
-			.toList();
-	}
-
-	private static List<RuntimeReport.CollectorReport> collectors(@Nullable GcFigures gc) {
-		if (gc == null) {
-			return List.of();
-		}
-		return gc.collectors()
-			.stream()
-			.map((collector) -> new RuntimeReport.CollectorReport(collector.name(), collector.count(),
-					collector.timeMillis() / MILLIS_PER_SECOND, collector.concurrent()))
-			.toList();
 	}
 
 }

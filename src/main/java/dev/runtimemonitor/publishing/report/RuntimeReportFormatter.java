@@ -102,7 +102,7 @@ public final class RuntimeReportFormatter {
 					+ " paused, " + seconds(gc.concurrentSeconds()) + " in concurrent cycles");
 		}
 		String label = "pause causes";
-		for (RuntimeReport.PauseCauseReport cause : report.pauseCauses()) {
+		for (Readings.PauseCause cause : report.pauseCauses()) {
 			row(text, label, cause.cause() + ": " + FigureFormatter.number(cause.pauses(), 0)
 					+ ((cause.pauses() == 1) ? " pause, " : " pauses, ") + seconds(cause.seconds()) + ", longest "
 					+ seconds(cause.maxSeconds())

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
+import dev.runtimemonitor.sampling.CollectorFigures;
 import dev.runtimemonitor.sampling.HeapInspections;
 
 /**
@@ -98,12 +99,12 @@ public final class ClassHistogramSource {
 	/**
 	 * The collection time the collector beans report: all of it, or only that of the
 	 * beans that count concurrent cycles ({@code ZGC Major Cycles},
-	 * {@code Shenandoah Cycles}).
+	 * {@code Shenandoah Cycles}), told apart as the GC figures tell them.
 	 */
 	private long gcMillis(boolean cyclesOnly) {
 		long millis = 0;
 		for (GarbageCollectorMXBean collector : this.collectors) {
-			if (!cyclesOnly || collector.getName().endsWith(" Cycles")) {
+			if (!cyclesOnly || CollectorFigures.isConcurrent(collector.getName())) {
 				millis += Math.max(0, collector.getCollectionTime());
 			}
 		}

@@ -93,8 +93,8 @@ class RuntimeReportBuilderTests {
 	@Test
 	void listsTheWindowsPauseTimeByCause() {
 		assertThat(this.report.pauseCauses()).containsExactly(
-				new RuntimeReport.PauseCauseReport("G1 Evacuation Pause", 298, 4.0, 0.03, false),
-				new RuntimeReport.PauseCauseReport("System.gc()", 2, 0.8, 0.5, false));
+				new Readings.PauseCause("G1 Evacuation Pause", 298, 4.0, 0.03, false),
+				new Readings.PauseCause("System.gc()", 2, 0.8, 0.5, false));
 	}
 
 	@Test

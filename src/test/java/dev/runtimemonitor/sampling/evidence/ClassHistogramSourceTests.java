@@ -1,12 +1,15 @@
 package dev.runtimemonitor.sampling.evidence;
 
 import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
+import java.lang.reflect.Proxy;
 import java.lang.ref.Reference;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import dev.runtimemonitor.sampling.HeapInspections;
 import io.micrometer.core.instrument.MockClock;
@@ -58,6 +61,40 @@ class ClassHistogramSourceTests {
 	}
 
 	@Test
+	void leavesTheConcurrentCyclesItCausedOutOfThePause() throws IOException {
+		String fixture = ClassHistogramTests.fixture("gc-class-histogram-jdk25.txt");
+		AtomicLong pauseMillis = new AtomicLong();
+		AtomicLong cycleMillis = new AtomicLong();
+		DiagnosticCommand commands = (operation, arguments) -> {
+			pauseMillis.addAndGet(5);
+			cycleMillis.addAndGet(60_000);
+			return fixture;
+		};
+		ClassHistogramSource source = new ClassHistogramSource(commands,
+				List.of(collector("ZGC Major Pauses", pauseMillis), collector("ZGC Major Cycles", cycleMillis)),
+				new CaptureRateLimit(Duration.ofMinutes(10), this.clock), 2, new HeapInspections());
+		ClassHistogramEvidence evidence = source.capture().orElseThrow();
+		assertThat(evidence.gcTime()).isEqualTo(Duration.ofMillis(60_005));
+		assertThat(evidence.pause()).as("the minute of cycles is not time the application stood still").isZero();
+	}
+
+	@Test
+	void countsTheCollectionPausesItCausedInThePause() throws IOException {
+		String fixture = ClassHistogramTests.fixture("gc-class-histogram-jdk25.txt");
+		AtomicLong pauseMillis = new AtomicLong();
+		DiagnosticCommand commands = (operation, arguments) -> {
+			pauseMillis.addAndGet(60_000);
+			return fixture;
+		};
+		ClassHistogramSource source = new ClassHistogramSource(commands,
+				List.of(collector("G1 Old Generation", pauseMillis)),
+				new CaptureRateLimit(Duration.ofMinutes(10), this.clock), 2, new HeapInspections());
+		ClassHistogramEvidence evidence = source.capture().orElseThrow();
+		assertThat(evidence.gcTime()).isEqualTo(Duration.ofMinutes(1));
+		assertThat(evidence.pause()).isPositive().isEqualTo(evidence.took());
+	}
+
+	@Test
 	void findsARetainedByteArrayHeapAtTheTopOfTheJvmsOwnHistogram() {
 		byte[][] retained = new byte[128][];
 		for (int i = 0; i < retained.length; i++) {
@@ -74,6 +111,16 @@ class ClassHistogramSourceTests {
 		assertThat(evidence.get().pause()).isPositive().isLessThanOrEqualTo(evidence.get().took());
 		assertThat(evidence.get().text()).contains("[B (java.base@");
 		Reference.reachabilityFence(retained);
+	}
+
+	private static GarbageCollectorMXBean collector(String name, AtomicLong millis) {
+		return (GarbageCollectorMXBean) Proxy.newProxyInstance(ClassHistogramSourceTests.class.getClassLoader(),
+				new Class<?>[] { GarbageCollectorMXBean.class },
+				(proxy, method, arguments) -> switch (method.getName()) {
+					case "getName" -> name;
+					case "getCollectionTime" -> millis.get();
+					default -> throw new UnsupportedOperationException(method.getName());
+				});
 	}
 
 }

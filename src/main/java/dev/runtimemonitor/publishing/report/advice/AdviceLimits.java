@@ -4,7 +4,7 @@ import java.util.List;
 
 import dev.runtimemonitor.evaluation.Check;
 import dev.runtimemonitor.evaluation.CheckPolicy;
-import dev.runtimemonitor.sampling.jvm.GcChoice;
+import dev.runtimemonitor.evaluation.Readings;
 
 /**
  * The limits the advice rules judge against: the warning thresholds of the matching
@@ -35,16 +35,16 @@ public record AdviceLimits(double gcOverhead, double pauseGoalSeconds, String pa
 	private static final double MILLIS_PER_SECOND = 1000;
 
 	/**
-	 * The limits for a service with these checks and this collector.
+	 * The limits for a service with these checks and these JVM settings.
 	 * @param policies the enabled checks
-	 * @param gc the collector in use
+	 * @param settings the figures of the JVM's settings, for the collector's pause goal
 	 * @return the limits
 	 */
-	public static AdviceLimits of(List<CheckPolicy> policies, GcChoice gc) {
+	public static AdviceLimits of(List<CheckPolicy> policies, Readings.Settings settings) {
 		double pauseWarning = warning(policies, Check.GC_PAUSE, Double.NaN);
-		boolean g1Goal = gc.hasPauseGoal();
+		boolean g1Goal = !Double.isNaN(settings.pauseGoalMillis());
 		return new AdviceLimits(warning(policies, Check.GC_OVERHEAD, DEFAULT_GC_OVERHEAD),
-				g1Goal ? gc.pauseGoalMillis() / MILLIS_PER_SECOND : pauseWarning,
+				g1Goal ? settings.pauseGoalMillis() / MILLIS_PER_SECOND : pauseWarning,
 				g1Goal ? "MaxGCPauseMillis" : "gc-pause warning", warning(policies, Check.HEAP, DEFAULT_HEAP_AFTER_GC),
 				warning(policies, Check.CONTAINER_MEMORY, DEFAULT_CONTAINER_MEMORY));
 	}

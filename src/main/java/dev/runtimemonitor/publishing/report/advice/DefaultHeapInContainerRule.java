@@ -3,7 +3,6 @@ package dev.runtimemonitor.publishing.report.advice;
 import java.util.Optional;
 
 import dev.runtimemonitor.evaluation.FigureFormatter;
-import dev.runtimemonitor.sampling.jvm.HeapSizing;
 
 /**
  * A container with a memory limit, and a heap the JVM sized on its own: by default the
@@ -19,15 +18,15 @@ final class DefaultHeapInContainerRule implements AdviceRule {
 
 	@Override
 	public Optional<Advice> apply(RuntimeFacts facts) {
-		HeapSizing heap = facts.jvm().heap();
-		if (!facts.hasContainerLimit() || !heap.isDefault() || Double.isNaN(heap.maxRamPercentage())
+		double percentage = facts.settings().maxRamPercentage();
+		if (!facts.hasContainerLimit() || !facts.jvm().heap().isDefault() || Double.isNaN(percentage)
 				|| Double.isNaN(facts.heapMaxBytes())) {
 			return Optional.empty();
 		}
 		double share = facts.heapMaxBytes() / facts.containerLimitBytes();
 		String finding = "The JVM runs under a " + FigureFormatter.bytes(facts.containerLimitBytes())
 				+ " container memory limit with a heap it sized on its own: MaxRAMPercentage="
-				+ FigureFormatter.number(heap.maxRamPercentage(), 1) + " (the default) gives a "
+				+ FigureFormatter.number(percentage, 1) + " (the default) gives a "
 				+ FigureFormatter.bytes(facts.heapMaxBytes()) + " maximum heap, " + FigureFormatter.percent(share)
 				+ " of the limit.";
 		String action = "Set -XX:MaxRAMPercentage (75 is common for a container that runs only this JVM; leave "
@@ -36,7 +35,7 @@ final class DefaultHeapInContainerRule implements AdviceRule {
 		return Optional.of(new Advice(id(), finding, action,
 				Evidence.of("containerLimitBytes", facts.containerLimitBytes())
 					.and("heapMaxBytes", facts.heapMaxBytes())
-					.and("maxRamPercentage", heap.maxRamPercentage())
+					.and("maxRamPercentage", percentage)
 					.and("heapShareOfLimit", share)
 					.toMap()));
 	}

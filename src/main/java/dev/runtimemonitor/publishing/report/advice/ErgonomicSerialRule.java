@@ -27,13 +27,16 @@ final class ErgonomicSerialRule implements AdviceRule {
 		}
 		String container = facts.hasContainerLimit()
 				? " under a " + FigureFormatter.bytes(facts.containerLimitBytes()) + " container limit" : "";
+		double memory = facts.settings().memoryBytes();
 		String finding = "The JVM chose the Serial collector on its own: it sees " + jvm.availableProcessors()
-				+ " processor(s) and " + FigureFormatter.bytes(jvm.physicalMemoryBytes()) + " of memory" + container
+				+ " processor(s) and " + FigureFormatter.bytes(memory) + " of memory" + container
 				+ ", less than a server-class machine (2 processors and 1792 MiB).";
 		String action = "Choose the collector explicitly: -XX:+UseG1GC for a service (or -XX:+UseParallelGC for "
 				+ "throughput on one processor), or give the container at least 2 CPUs and 2 GiB.";
-		Evidence evidence = Evidence.of("availableProcessors", jvm.availableProcessors())
-			.and("physicalMemoryBytes", jvm.physicalMemoryBytes());
+		Evidence evidence = Evidence.of("availableProcessors", jvm.availableProcessors());
+		if (!Double.isNaN(memory)) {
+			evidence.and("physicalMemoryBytes", (long) memory);
+		}
 		if (facts.hasContainerLimit()) {
 			evidence.and("containerLimitBytes", facts.containerLimitBytes());
 		}

@@ -3,13 +3,12 @@ package dev.runtimemonitor.publishing.report.advice;
 import java.util.Optional;
 
 import dev.runtimemonitor.evaluation.FigureFormatter;
-import dev.runtimemonitor.evaluation.FigureFormatter;
 
 /**
  * GC pauses take too much of the wall time: the heap is too small for the live data plus
  * what the application allocates between collections, or the application allocates too
- * much. Fires at or above the gc-overhead check's warning (5 % by default), the Go
- * original's {@code GCCPUFraction} advice.
+ * much. Fires at or above the gc-overhead check's warning (5 % by default), so the advice
+ * appears as soon as the check itself turns warning.
  */
 final class GcOverheadRule implements AdviceRule {
 

@@ -33,7 +33,7 @@ final class HeapNearMaxRule implements AdviceRule {
 				+ " maximum, at or above " + FigureFormatter.percent(limit) + ".";
 		String action = "If the figure after GC keeps growing (see /runtime/history), look for a leak: compare two "
 				+ "heap dumps taken minutes apart (jcmd <pid> GC.heap_dump). If it is steady, the heap is too small "
-				+ "for the load: raise " + HeapSizingText.howToRaise(facts.jvm().heap()) + ".";
+				+ "for the load: raise " + HeapSizingText.howToRaise(facts) + ".";
 		return Optional.of(new Advice(id(), finding, action,
 				Evidence.of("heapUsedAfterGcBytes", live)
 					.and("heapMaxBytes", facts.heapMaxBytes())

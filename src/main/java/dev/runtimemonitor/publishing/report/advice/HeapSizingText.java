@@ -1,7 +1,7 @@
 package dev.runtimemonitor.publishing.report.advice;
 
 import dev.runtimemonitor.evaluation.FigureFormatter;
-import dev.runtimemonitor.sampling.jvm.HeapSizing;
+import dev.runtimemonitor.evaluation.Readings;
 
 /**
  * How the maximum heap was set, in words.
@@ -13,17 +13,18 @@ final class HeapSizingText {
 
 	/**
 	 * Which setting to raise for a larger heap.
-	 * @param heap how the heap was sized
+	 * @param facts the facts, with how the heap was sized
 	 * @return for example {@code -Xmx (set to 256.0 MiB)}
 	 */
-	static String howToRaise(HeapSizing heap) {
-		if (heap.maxExplicit()) {
-			return "-Xmx (set to " + FigureFormatter.bytes(heap.maxBytes()) + ")";
+	static String howToRaise(RuntimeFacts facts) {
+		Readings.Settings settings = facts.settings();
+		if (facts.jvm().heap().maxExplicit()) {
+			return "-Xmx (set to " + FigureFormatter.bytes(settings.heapMaxBytes()) + ")";
 		}
-		if (heap.maxRamPercentageExplicit()) {
-			return "-XX:MaxRAMPercentage (set to " + FigureFormatter.number(heap.maxRamPercentage(), 1) + ")";
+		if (facts.jvm().heap().maxRamPercentageExplicit()) {
+			return "-XX:MaxRAMPercentage (set to " + FigureFormatter.number(settings.maxRamPercentage(), 1) + ")";
 		}
-		return "-XX:MaxRAMPercentage (the default " + FigureFormatter.number(heap.maxRamPercentage(), 1)
+		return "-XX:MaxRAMPercentage (the default " + FigureFormatter.number(settings.maxRamPercentage(), 1)
 				+ " applies) or set -Xmx";
 	}
 

@@ -26,9 +26,8 @@ public record RuntimeFacts(JvmSettings jvm, AdviceLimits limits, Duration window
 	 * @return the facts
 	 */
 	public static RuntimeFacts of(Evaluation evaluation, JvmSettings jvm, Duration window) {
-		return new RuntimeFacts(jvm,
-				AdviceLimits.of(evaluation.results().stream().map(CheckResult::policy).toList(), jvm.gc()), window,
-				evaluation.readings());
+		return new RuntimeFacts(jvm, AdviceLimits.of(evaluation.results().stream().map(CheckResult::policy).toList(),
+				Readings.Settings.of(jvm)), window, evaluation.readings());
 	}
 
 	/**
@@ -37,8 +36,15 @@ public record RuntimeFacts(JvmSettings jvm, AdviceLimits limits, Duration window
 	 */
 	public double heapMaxBytes() {
 		double measured = this.readings.heap().maxBytes();
-		long configured = this.jvm.heap().maxBytes();
-		return !Double.isNaN(measured) ? measured : (configured > 0) ? configured : Double.NaN;
+		return !Double.isNaN(measured) ? measured : settings().heapMaxBytes();
+	}
+
+	/**
+	 * The figures of the JVM's settings.
+	 * @return the figures, unknown ones {@code NaN}
+	 */
+	public Readings.Settings settings() {
+		return Readings.Settings.of(this.jvm);
 	}
 
 	/**

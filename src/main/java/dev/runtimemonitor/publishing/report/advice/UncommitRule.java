@@ -32,22 +32,23 @@ final class UncommitRule implements AdviceRule {
 			return Optional.empty();
 		}
 		GcChoice gc = facts.jvm().gc();
+		double periodic = facts.settings().periodicGcIntervalMillis();
 		String finding = "The heap keeps " + FigureFormatter.bytes(committed) + " committed for "
 				+ FigureFormatter.bytes(live) + " in use after the last GC: " + FigureFormatter.bytes(committed - live)
 				+ " the process holds without needing it.";
 		Evidence evidence = Evidence.of("heapCommittedBytes", committed)
 			.and("heapUsedAfterGcBytes", live)
 			.and("collector", gc.collector().displayName());
-		if (gc.periodicGcIntervalMillis() >= 0) {
-			evidence.and("g1PeriodicGcIntervalMillis", gc.periodicGcIntervalMillis());
+		if (!Double.isNaN(periodic)) {
+			evidence.and("g1PeriodicGcIntervalMillis", (long) periodic);
 		}
-		return Optional.of(new Advice(id(), finding, action(gc), evidence.toMap()));
+		return Optional.of(new Advice(id(), finding, action(gc, periodic), evidence.toMap()));
 	}
 
-	private static String action(GcChoice gc) {
+	private static String action(GcChoice gc, double periodicMillis) {
 		return switch (gc.collector()) {
-			case G1 -> (gc.periodicGcIntervalMillis() > 0)
-					? "Periodic collections are on (every " + gc.periodicGcIntervalMillis() + " ms); lower "
+			case G1 -> (periodicMillis > 0)
+					? "Periodic collections are on (every " + (long) periodicMillis + " ms); lower "
 							+ "-XX:MaxHeapFreeRatio (70 by default) so that G1 shrinks the heap further after each "
 							+ "cycle."
 					: "G1 gives memory back only after a marking cycle or a full GC. Set "

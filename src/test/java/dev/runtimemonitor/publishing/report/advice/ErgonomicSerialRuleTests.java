@@ -33,6 +33,14 @@ class ErgonomicSerialRuleTests {
 	}
 
 	@Test
+	void saysSoWhenTheMemoryTheJvmSeesIsUnknown() {
+		Advice advice = this.rule.apply(healthy().collector(Collector.SERIAL, false).machine(1, -1).build())
+			.orElseThrow();
+		assertThat(advice.finding()).contains("1 processor(s) and unknown of memory");
+		assertThat(advice.evidence()).containsEntry("availableProcessors", 1).doesNotContainKey("physicalMemoryBytes");
+	}
+
+	@Test
 	void doesNotFireWhenSerialWasChosenWithAFlag() {
 		assertThat(this.rule.apply(healthy().collector(Collector.SERIAL, true).machine(1, GIB).build())).isEmpty();
 	}

@@ -56,6 +56,14 @@ class UncommitRuleTests {
 	}
 
 	@Test
+	void leavesOutThePeriodicIntervalOfACollectorWithoutOne() {
+		Advice advice = this.rule.apply(committed(GIB, 100 * MIB).collector(Collector.PARALLEL, true).build())
+			.orElseThrow();
+		assertThat(advice.evidence()).containsEntry("collector", "Parallel")
+			.doesNotContainKey("g1PeriodicGcIntervalMillis");
+	}
+
+	@Test
 	void advisesTheUncommitSettingsOfEachCollector() {
 		assertThat(
 				this.rule.apply(committed(GIB, 100 * MIB).collector(Collector.Z, true).build()).orElseThrow().action())
