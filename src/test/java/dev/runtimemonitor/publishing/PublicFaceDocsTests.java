@@ -147,13 +147,14 @@ class PublicFaceDocsTests {
 				new Readings.Memory(58_502_816, 60_000_000, 42_311_672, 268_435_456, 34_944, 268_435_456, 0,
 						199_356_416, 1L << 30, 210_432_000, 195_788_800, 3, 4096, 2048, 21, 20_000, 9785),
 				new Readings.Gc("jfr", 3, 4, 0.284, 1.037, 4, 0.071, 0.126, 0.127, 0.128, 1_795_906_137.5, 0.003, 0.033,
-						375_112_896, 6878.5));
+						375_112_896, 6878.5),
+				Readings.ThreadsByState.UNKNOWN, new Readings.Cpu(12.5, 0.004), 0);
 		return new RuntimeReport(at, 300, RuntimeInfo.of(jvm, readings),
 				List.of(new CheckReport("threads", "ok", 28, "threads", 1000, 5000, 60, at, "liveness")),
 				readings.threads(), readings.heap(), readings.memory(), readings.gc(),
 				new RuntimeReport.PauseGoal(0.2, "MaxGCPauseMillis"),
-				List.of(new RuntimeReport.PauseCauseReport("G1 Evacuation Pause", 4, 0.284, 0.128, false)),
-				List.of(new RuntimeReport.CollectorReport("G1 Young Generation", 15, 0.745, false)),
+				List.of(new Readings.PauseCause("G1 Evacuation Pause", 4, 0.284, 0.128, false)),
+				List.of(new Readings.Collector("G1 Young Generation", 15, 0.745, false)),
 				List.of(new Advice("gc-overhead", "GC pauses take 7% of wall time", "more heap",
 						Map.of("overhead", 0.07))),
 				new EvidenceReport(3600, Map.of("heap", new EvidenceReport.CheckEvidence("critical", at,
