@@ -36,7 +36,7 @@ class EvidenceConfiguration {
 		RuntimeMonitorProperties.Evidence evidence = properties.evidence();
 		Clock captureClock = clock.getIfAvailable(() -> Clock.SYSTEM);
 		EvidenceSources sources = EvidenceSources
-			.platform(new CaptureRateLimit(evidence.classHistogram().minInterval(), captureClock));
+			.platform(new CaptureRateLimit(evidence.classHistogram().minInterval(), captureClock), captureClock);
 		GcEventSubscription subscription = pauses.getIfAvailable();
 		GcPauseEvidenceSource gcPauses = (subscription != null) ? new GcPauseEvidenceSource(subscription.recorder(),
 				properties.window(), captureClock, GcPauseEvidence.DEFAULT_TOP) : null;

@@ -14,8 +14,9 @@ import java.util.Locale;
  * @param histogram the largest lines of the histogram
  * @param took how long the capture took
  * @param pause how long of it the application stood still: {@code took} less the
- * concurrent collection cycles (ZGC, Shenandoah) in it; a little more than the safepoint,
- * which it includes with the time to reach it
+ * concurrent whole-heap cycles (ZGC's major cycles, Shenandoah's) in it, not ZGC's minor
+ * cycles that ran beside it; a little more than the safepoint, which it includes with the
+ * time to reach it
  * @param gcTime the time collectors spent in it, as the collector beans count it (whole
  * milliseconds): the full collection's pause, or the concurrent cycle
  */

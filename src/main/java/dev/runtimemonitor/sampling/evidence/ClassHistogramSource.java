@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
+import io.micrometer.core.instrument.Clock;
+
 import dev.runtimemonitor.sampling.CollectorFigures;
 import dev.runtimemonitor.sampling.HeapInspections;
 
@@ -43,6 +45,8 @@ public final class ClassHistogramSource {
 
 	private final HeapInspections inspections;
 
+	private final Clock clock;
+
 	/**
 	 * A source of class histograms.
 	 * @param commands the JVM's diagnostic commands
@@ -51,14 +55,16 @@ public final class ClassHistogramSource {
 	 * @param rateLimit how often a histogram may be taken
 	 * @param top how many of the largest lines to keep
 	 * @param inspections where each histogram is marked, as it begins and as it ends
+	 * @param clock the clock that times the capture
 	 */
 	public ClassHistogramSource(DiagnosticCommand commands, List<GarbageCollectorMXBean> collectors,
-			CaptureRateLimit rateLimit, int top, HeapInspections inspections) {
+			CaptureRateLimit rateLimit, int top, HeapInspections inspections, Clock clock) {
 		this.commands = commands;
 		this.collectors = List.copyOf(collectors);
 		this.rateLimit = rateLimit;
 		this.top = top;
 		this.inspections = inspections;
+		this.clock = clock;
 	}
 
 	/**
@@ -80,7 +86,7 @@ public final class ClassHistogramSource {
 		}
 		long gcBefore = gcMillis(false);
 		long cyclesBefore = gcMillis(true);
-		long start = System.nanoTime();
+		long start = this.clock.monotonicTime();
 		String text;
 		this.inspections.mark();
 		try {
@@ -89,7 +95,7 @@ public final class ClassHistogramSource {
 		finally {
 			this.inspections.mark();
 		}
-		Duration took = Duration.ofNanos(System.nanoTime() - start);
+		Duration took = Duration.ofNanos(this.clock.monotonicTime() - start);
 		Duration gcTime = Duration.ofMillis(gcMillis(false) - gcBefore);
 		Duration cycles = Duration.ofMillis(gcMillis(true) - cyclesBefore);
 		Duration pause = took.minus(cycles).isNegative() ? Duration.ZERO : took.minus(cycles);
@@ -98,13 +104,17 @@ public final class ClassHistogramSource {
 
 	/**
 	 * The collection time the collector beans report: all of it, or only that of the
-	 * beans that count concurrent cycles ({@code ZGC Major Cycles},
-	 * {@code Shenandoah Cycles}), told apart as the GC figures tell them.
+	 * beans that count concurrent cycles of the whole heap ({@code ZGC Major Cycles},
+	 * {@code Shenandoah Cycles}), the kind of collection the histogram asks for. ZGC's
+	 * minor cycles are left out: under allocation they run back to back beside the
+	 * histogram, their time adds up to more than the capture's, and the application ran
+	 * through them.
 	 */
-	private long gcMillis(boolean cyclesOnly) {
+	private long gcMillis(boolean wholeHeapCyclesOnly) {
 		long millis = 0;
 		for (GarbageCollectorMXBean collector : this.collectors) {
-			if (!cyclesOnly || CollectorFigures.isConcurrent(collector.getName())) {
+			String name = collector.getName();
+			if (!wholeHeapCyclesOnly || (CollectorFigures.isConcurrent(name) && !name.contains("Minor"))) {
 				millis += Math.max(0, collector.getCollectionTime());
 			}
 		}

@@ -4,6 +4,8 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Optional;
 
+import io.micrometer.core.instrument.Clock;
+
 import dev.runtimemonitor.sampling.HeapInspections;
 import dev.runtimemonitor.sampling.jvm.JvmFlags;
 import org.jspecify.annotations.Nullable;
@@ -25,15 +27,16 @@ public record EvidenceSources(DeadlockEvidenceSource deadlocks, ThreadNameGroups
 	/**
 	 * The sources of the running JVM, with the default limits.
 	 * @param histogramRateLimit how often a class histogram may be taken
+	 * @param clock the clock that times the captures
 	 * @return the sources
 	 */
-	public static EvidenceSources platform(CaptureRateLimit histogramRateLimit) {
+	public static EvidenceSources platform(CaptureRateLimit histogramRateLimit, Clock clock) {
 		ThreadMXBean threads = ManagementFactory.getThreadMXBean();
 		Optional<DiagnosticCommand> commands = DiagnosticCommand.platform();
 		return new EvidenceSources(new DeadlockEvidenceSource(threads), new ThreadNameGroupsSource(threads),
 				commands
 					.map((command) -> new ClassHistogramSource(command, ManagementFactory.getGarbageCollectorMXBeans(),
-							histogramRateLimit, ClassHistogramSource.DEFAULT_TOP, HeapInspections.PLATFORM))
+							histogramRateLimit, ClassHistogramSource.DEFAULT_TOP, HeapInspections.PLATFORM, clock))
 					.orElse(null),
 				commands.map((command) -> new NativeMemorySource(command, JvmFlags.platform())).orElse(null));
 	}

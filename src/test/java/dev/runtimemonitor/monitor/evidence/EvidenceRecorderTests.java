@@ -161,7 +161,7 @@ class EvidenceRecorderTests {
 				Total          4196      536873312
 				""";
 		ClassHistogramSource source = new ClassHistogramSource((operation, arguments) -> histogram, List.of(),
-				new CaptureRateLimit(Duration.ofMinutes(10), this.clock), 20, new HeapInspections());
+				new CaptureRateLimit(Duration.ofMinutes(10), this.clock), 20, new HeapInspections(), this.clock);
 		this.recorder = new EvidenceRecorder(
 				Map.of(EvidenceKind.CLASS_HISTOGRAM, EvidenceCaptures.classHistogram(source)), KEEP, this.clock,
 				List.of(this.heard::add));

@@ -120,7 +120,7 @@ public final class CaptureCost {
 			return;
 		}
 		ClassHistogramSource source = new ClassHistogramSource(commands, ManagementFactory.getGarbageCollectorMXBeans(),
-				new CaptureRateLimit(Duration.ZERO, Clock.SYSTEM), 20, new HeapInspections());
+				new CaptureRateLimit(Duration.ZERO, Clock.SYSTEM), 20, new HeapInspections(), Clock.SYSTEM);
 		for (int i = 0; i < 3; i++) {
 			long before = threads.getCurrentThreadAllocatedBytes();
 			ClassHistogramEvidence evidence = source.capture().orElseThrow();
@@ -188,8 +188,8 @@ public final class CaptureCost {
 		GcPauseEvidenceSource gcSource = new GcPauseEvidenceSource(pauses, Duration.ofMinutes(5), Clock.SYSTEM,
 				GcPauseEvidence.DEFAULT_TOP);
 		Map<EvidenceKind, EvidenceCapture> captures = EvidenceCaptures.of(
-				EvidenceSources.platform(new CaptureRateLimit(Duration.ofMinutes(10), Clock.SYSTEM)), gcSource,
-				Clock.SYSTEM, EnumSet.allOf(EvidenceKind.class));
+				EvidenceSources.platform(new CaptureRateLimit(Duration.ofMinutes(10), Clock.SYSTEM), Clock.SYSTEM),
+				gcSource, Clock.SYSTEM, EnumSet.allOf(EvidenceKind.class));
 		EvidenceRecorder recorder = new EvidenceRecorder(captures, Duration.ofHours(1), Clock.SYSTEM, List.of());
 		Evaluation first = allOk(now);
 		Evaluation second = allOk(now.plusSeconds(5));
