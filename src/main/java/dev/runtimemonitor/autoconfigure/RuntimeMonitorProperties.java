@@ -156,8 +156,8 @@ public record RuntimeMonitorProperties(@DefaultValue("true") boolean enabled, @D
 	 * @param deadlocks The deadlocked threads, for the deadlock check.
 	 * @param threadGroups The live threads grouped by name, for the threads and
 	 * thread-growth checks.
-	 * @param classHistogram The class histogram of live objects, for the heap and
-	 * heap-used checks.
+	 * @param classHistogram The class histogram of live objects, for the heap,
+	 * heap-growth and heap-used checks.
 	 * @param gcPauses The longest GC pauses and the pause time by cause, for the gc-pause
 	 * and gc-overhead checks.
 	 * @param nativeMemory The native-memory summary, for the container-memory check.
@@ -481,8 +481,9 @@ public record RuntimeMonitorProperties(@DefaultValue("true") boolean enabled, @D
 		}
 
 		/**
-		 * Resident memory over the container's memory limit: the risk of an OOM kill.
-		 * Unknown when there is no limit.
+		 * The container's working set (its memory use less the inactive file cache, as
+		 * the kernel and the kubelet count it) over its memory limit: the risk of an OOM
+		 * kill. Unknown when there is no limit.
 		 *
 		 * @param enabled Whether to evaluate the check.
 		 * @param warning The value (share of the container's memory limit (0..1)) at or

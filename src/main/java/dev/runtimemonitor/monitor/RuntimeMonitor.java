@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -78,28 +80,45 @@ public final class RuntimeMonitor {
 
 	/**
 	 * Tell a listener about every evaluation from now on.
-	 * @param listener the listener, called on the sampling thread
+	 * @param listener the listener, called on the monitor's thread
 	 */
 	public void addListener(MonitorListener listener) {
 		this.listeners.add(listener);
 	}
 
 	/**
-	 * Take the first sample now, then one every interval on a daemon thread.
+	 * Take the first sample now, then one every interval, all on the monitor's daemon
+	 * thread ({@code runtime-monitor}). Returns once the first sample is evaluated, so
+	 * readers find one from the start.
 	 */
 	public synchronized void start() {
 		if (this.scheduler != null) {
 			return;
 		}
-		tick();
 		ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor((task) -> {
 			Thread thread = new Thread(task, "runtime-monitor");
 			thread.setDaemon(true);
 			return thread;
 		});
+		// The first tick too runs on the monitor's thread, not the caller's: what a tick
+		// does (listeners, evidence captures that may stop the world) never runs on the
+		// thread that starts the application.
+		awaitFirstTick(scheduler.submit(this::tick));
 		long nanos = this.interval.toNanos();
 		scheduler.scheduleAtFixedRate(this::tick, nanos, nanos, TimeUnit.NANOSECONDS);
 		this.scheduler = scheduler;
+	}
+
+	private static void awaitFirstTick(Future<?> tick) {
+		try {
+			tick.get();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		catch (ExecutionException ex) {
+			// tick() never throws; nothing to add to what it logged
+		}
 	}
 
 	/**

@@ -59,15 +59,67 @@ class ChartApplicationConfigTests {
 
 	@Test
 	void everyPropertyOfTheApplicationIsConfigurableInTheChart() {
-		Set<String> properties = new TreeSet<>();
-		for (RecordComponent component : RuntimeMonitorProperties.class.getRecordComponents()) {
-			if (!component.getAccessor().isAnnotationPresent(DeprecatedConfigurationProperty.class)) {
-				properties.add(component.getName());
-			}
-		}
 		Map<String, Object> schema = Yamls.load(HelmChart.DIRECTORY.resolve("values.schema.json"));
-		assertThat(Yamls.map(schema, "properties.runtimeMonitor.properties").keySet())
-			.containsExactlyInAnyOrderElementsOf(properties);
+		assertThatTheSchemaHasEveryProperty(Yamls.map(schema, "properties.runtimeMonitor.properties"),
+				RuntimeMonitorProperties.class);
+		Map<String, String> kinds = HelmChart.schemaChecks();
+		bind("").checks()
+			.byCheck()
+			.forEach((check, settings) -> assertThatTheSchemaHasEveryProperty(
+					Yamls.map(schema, "definitions.check-" + kinds.get(check.id()) + ".properties"),
+					settings.getClass()));
+	}
+
+	/**
+	 * The schema's properties are the record's components, each under its own name, and a
+	 * component deprecated in the application is deprecated in the schema too, with the
+	 * name to use instead.
+	 */
+	private static void assertThatTheSchemaHasEveryProperty(Map<String, Object> schemaProperties, Class<?> properties) {
+		Set<String> names = new TreeSet<>();
+		for (RecordComponent component : properties.getRecordComponents()) {
+			names.add(component.getName());
+			Map<String, Object> property = Yamls.asMap(schemaProperties.get(component.getName()));
+			boolean deprecated = component.getAccessor().isAnnotationPresent(DeprecatedConfigurationProperty.class);
+			assertThat(property).as(properties.getSimpleName() + "." + component.getName()).isNotNull();
+			assertThat(Boolean.TRUE.equals(property.get("deprecated")))
+				.as(properties.getSimpleName() + "." + component.getName() + " deprecated")
+				.isEqualTo(deprecated);
+			assertThat(String.valueOf(property.get("description")).startsWith("Deprecated: use "))
+				.as(properties.getSimpleName() + "." + component.getName() + " says what to use instead")
+				.isEqualTo(deprecated);
+		}
+		assertThat(schemaProperties.keySet()).as(properties.getSimpleName()).containsExactlyInAnyOrderElementsOf(names);
+	}
+
+	@Test
+	void theFormerNamesOfRenamedValuesStillReachTheApplicationUnderTheNewNames() {
+		Map<String, Object> values = new LinkedHashMap<>();
+		values.put("runtimeMonitor.gcPauseSource", "notifications");
+		values.put("runtimeMonitor.checks.heap.probes", "none");
+		values.put("runtimeMonitor.checks.container-memory.probes", "liveness");
+		String yml = applicationYml(values);
+		assertThat(properties(yml)).containsEntry("runtime-monitor.gc-events", "notifications")
+			.containsEntry("runtime-monitor.checks.heap.probe", "none")
+			.containsEntry("runtime-monitor.checks.container-memory.probe", "liveness");
+		assertThat(yml).doesNotContain("gc-pause-source").doesNotContain("probes");
+		RuntimeMonitorProperties properties = bind(yml);
+		assertThat(properties.gcEventsFrom()).isEqualTo(RuntimeMonitorProperties.GcEvents.NOTIFICATIONS);
+		assertThat(properties.checks().heap().feeds()).isEqualTo(Probe.NONE);
+		assertThat(properties.checks().containerMemory().feeds()).isEqualTo(Probe.LIVENESS);
+		assertThat(properties.checks().threads().feeds()).isEqualTo(Probe.LIVENESS);
+	}
+
+	@Test
+	void theNewNameWinsWhereBothAreSet() {
+		Map<String, Object> values = new LinkedHashMap<>();
+		values.put("runtimeMonitor.gcEvents", "jfr");
+		values.put("runtimeMonitor.gcPauseSource", "notifications");
+		values.put("runtimeMonitor.checks.heap.probe", "readiness");
+		values.put("runtimeMonitor.checks.heap.probes", "none");
+		RuntimeMonitorProperties properties = bind(applicationYml(values));
+		assertThat(properties.gcEventsFrom()).isEqualTo(RuntimeMonitorProperties.GcEvents.JFR);
+		assertThat(properties.checks().heap().feeds()).isEqualTo(Probe.READINESS);
 	}
 
 	@Test

@@ -56,6 +56,8 @@ public final class SnapshotBuilder {
 
 	private LiveSetPoints liveSet = LiveSetPoints.NONE;
 
+	private MemoryArea nonHeap = new MemoryArea(0, 0, -1);
+
 	public static SnapshotBuilder at(Duration sinceStart) {
 		SnapshotBuilder builder = new SnapshotBuilder();
 		builder.at = sinceStart;
@@ -81,8 +83,20 @@ public final class SnapshotBuilder {
 	}
 
 	public SnapshotBuilder heap(long used, long max, List<MemoryPoolFigures> pools) {
-		this.memory = new MemoryFigures(new MemoryArea(used, max, max), new MemoryArea(0, 0, -1), pools, this.liveSet);
+		this.memory = new MemoryFigures(new MemoryArea(used, max, max), this.nonHeap, pools, this.liveSet);
 		return this;
+	}
+
+	/**
+	 * Non-heap memory (metaspace, code cache); none unless set.
+	 * @param used the non-heap memory in use
+	 * @param committed the non-heap memory committed
+	 * @return this builder, with a heap of 1 GiB if none was set
+	 */
+	public SnapshotBuilder nonHeap(long used, long committed) {
+		this.nonHeap = new MemoryArea(used, committed, -1);
+		MemoryFigures memory = this.memory;
+		return (memory != null) ? heap(memory.heap().used(), memory.heap().max(), memory.pools()) : heap(0, 1L << 30);
 	}
 
 	/**

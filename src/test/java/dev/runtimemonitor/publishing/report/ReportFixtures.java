@@ -22,6 +22,7 @@ import dev.runtimemonitor.sampling.jvm.Collector;
 import dev.runtimemonitor.sampling.jvm.GcChoice;
 import dev.runtimemonitor.sampling.jvm.HeapSizing;
 import dev.runtimemonitor.sampling.jvm.JvmSettings;
+import dev.runtimemonitor.testsupport.SnapshotBuilder;
 
 import static dev.runtimemonitor.testsupport.SnapshotBuilder.atSeconds;
 
@@ -82,6 +83,25 @@ final class ReportFixtures {
 			evaluation = evaluator.evaluate(snapshot, null, evaluation);
 		}
 		return evaluation;
+	}
+
+	/**
+	 * A JVM whose memory splits into parts that add up: 256 MiB of committed heap, 64 MiB
+	 * of committed non-heap memory, 16 MiB of direct buffers and 380 MiB resident. The
+	 * caller adds the container.
+	 */
+	static SnapshotBuilder committedParts() {
+		return atSeconds(0).heap(200 * MIB, 256 * MIB)
+			.nonHeap(60 * MIB, 64 * MIB)
+			.directMemory(16 * MIB, 256 * MIB)
+			.resident(380 * MIB);
+	}
+
+	/**
+	 * The first evaluation of a snapshot, by the fixture's checks.
+	 */
+	static Evaluation evaluate(SnapshotBuilder snapshot) {
+		return new Evaluator(POLICIES, Duration.ofSeconds(60)).evaluate(snapshot.build(), null, null);
 	}
 
 	/**

@@ -91,6 +91,20 @@ class RuntimeReportBuilderTests {
 	}
 
 	@Test
+	void theJsonCarriesThePartsTheWorkingSetSplitsInto() {
+		Map<String, Object> json = JsonFigures.object(ReportFixtures.reports()
+			.report(ReportFixtures
+				.evaluate(ReportFixtures.committedParts().container(1024 * MIB, 500 * MIB, 400 * MIB))));
+		assertThat(object(json, "heap")).containsEntry("committedBytes", 256 * MIB);
+		assertThat(object(json, "memory")).containsEntry("containerLimitBytes", 1024 * MIB)
+			.containsEntry("containerWorkingSetBytes", 400 * MIB)
+			.containsEntry("containerUsageBytes", 500 * MIB)
+			.containsEntry("nonHeapCommittedBytes", 64 * MIB)
+			.containsEntry("directBufferBytes", 16 * MIB)
+			.containsEntry("residentBytes", 380 * MIB);
+	}
+
+	@Test
 	void listsTheWindowsPauseTimeByCause() {
 		assertThat(this.report.pauseCauses()).containsExactly(
 				new Readings.PauseCause("G1 Evacuation Pause", 298, 4.0, 0.03, false),

@@ -2,6 +2,7 @@ package dev.runtimemonitor.publishing.report;
 
 import org.junit.jupiter.api.Test;
 
+import static dev.runtimemonitor.publishing.report.ReportFixtures.MIB;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class RuntimeReportFormatterTests {
@@ -32,6 +33,33 @@ class RuntimeReportFormatterTests {
 		assertThat(this.text).contains("  container          400.0 MiB of the 1.0 GiB limit (39.1%; working set)\n")
 			.contains("  resident           400.0 MiB (the process alone)\n")
 			.doesNotContain("climbing");
+	}
+
+	@Test
+	void splitsTheWorkingSetIntoWhatTheJvmCommittedAndTheRest() {
+		String text = RuntimeReportFormatter.format(ReportFixtures.reports()
+			.report(ReportFixtures
+				.evaluate(ReportFixtures.committedParts().container(1024 * MIB, 500 * MIB, 400 * MIB))));
+		assertThat(text).contains("  container          400.0 MiB of the 1.0 GiB limit (39.1%; working set)\n"
+				+ "  of which           heap 256.0 MiB committed, non-heap 64.0 MiB, direct buffers 16.0 MiB, "
+				+ "the rest 64.0 MiB (thread stacks, malloc, page cache, tmpfs, other processes)\n"
+				+ "  resident           380.0 MiB (the process alone)\n");
+	}
+
+	@Test
+	void splitsTheUsageWhereTheWorkingSetIsUnknown() {
+		String text = RuntimeReportFormatter.format(ReportFixtures.reports()
+			.report(ReportFixtures.evaluate(ReportFixtures.committedParts().container(1024 * MIB, 500 * MIB))));
+		assertThat(text).contains("  container          500.0 MiB of the 1.0 GiB limit (48.8%; usage)\n"
+				+ "  of which           heap 256.0 MiB committed, non-heap 64.0 MiB, direct buffers 16.0 MiB, "
+				+ "the rest 164.0 MiB (thread stacks, malloc, page cache, tmpfs, other processes)\n");
+	}
+
+	@Test
+	void hasNoSplitWithoutAContainerLimit() {
+		String text = RuntimeReportFormatter
+			.format(ReportFixtures.reports().report(ReportFixtures.evaluate(ReportFixtures.committedParts())));
+		assertThat(text).contains("  container          no memory limit\n").doesNotContain("of which");
 	}
 
 	@Test

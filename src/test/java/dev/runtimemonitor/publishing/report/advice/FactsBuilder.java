@@ -48,6 +48,10 @@ final class FactsBuilder {
 
 	private long containerLimit = -1;
 
+	private long containerUsage = -1;
+
+	private long containerWorkingSet = -1;
+
 	private double gcOverhead = 0.01;
 
 	private int windowPauses = 20;
@@ -125,6 +129,18 @@ final class FactsBuilder {
 		return this;
 	}
 
+	/**
+	 * What the container uses.
+	 * @param usage its usage, page cache included
+	 * @param workingSet its working set, -1 when unknown
+	 * @return this builder
+	 */
+	FactsBuilder containerMemory(long usage, long workingSet) {
+		this.containerUsage = usage;
+		this.containerWorkingSet = workingSet;
+		return this;
+	}
+
 	FactsBuilder gcOverhead(double share) {
 		this.gcOverhead = share;
 		return this;
@@ -149,8 +165,9 @@ final class FactsBuilder {
 				new Readings.Heap(known(this.heapUsed), known(this.heapCommitted), known(this.heapMax),
 						known(this.heapUsedAfterGc), unset, unset, unset),
 				new Readings.Memory(known(this.nonHeapUsed), unset, unset, unset, known(this.directBuffers), unset,
-						unset, known(this.resident), (this.containerLimit > 0) ? this.containerLimit : unset, unset,
-						unset, 0, unset, unset, unset, unset, unset),
+						unset, known(this.resident), (this.containerLimit > 0) ? this.containerLimit : unset,
+						known(this.containerUsage), known(this.containerWorkingSet), 0, unset, unset, unset, unset,
+						unset),
 				new Readings.Gc("jfr", unset, unset, unset, unset, known(this.windowPauses), unset, unset,
 						this.pauseP99, unset, unset, this.gcOverhead, unset, unset, this.allocationRate),
 				Readings.ThreadsByState.UNKNOWN, new Readings.Cpu(unset, unset), 0);
