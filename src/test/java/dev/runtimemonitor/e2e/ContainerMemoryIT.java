@@ -162,14 +162,16 @@ class ContainerMemoryIT {
 			long firstDown = -1;
 			long lastAnswer = start;
 			long workingSetAtDown = -1;
+			String downBody = "";
 			long deadline = start + Duration.ofSeconds(megabytes / megabytesPerSecond + 60).toNanos();
 			while (app.process().isAlive() && System.nanoTime() < deadline) {
-				Integer status = readiness(port);
-				if (status != null) {
+				HttpResponse<String> readiness = readiness(port);
+				if (readiness != null) {
 					lastAnswer = System.nanoTime();
-					if (status == 503 && firstDown < 0) {
+					if (readiness.statusCode() == 503 && firstDown < 0) {
 						firstDown = lastAnswer;
 						workingSetAtDown = group.workingSetBytes();
+						downBody = readiness.body();
 					}
 				}
 				Thread.sleep(100);
@@ -182,6 +184,9 @@ class ContainerMemoryIT {
 					name, (firstDown - start) / 1e9, workingSetAtDown / MIB, (lastAnswer - start) / 1e9, exit, kills));
 			assertThat(kills).as("the kernel killed it for memory").isPositive();
 			assertThat(firstDown).as("readiness went DOWN before the kill").isPositive().isLessThan(lastAnswer);
+			assertThat(json.readTree(downBody)
+				.at("/components/runtimeReadiness/details/checks/container-memory/level")
+				.asString()).as("container-memory is what turned readiness DOWN: %s", downBody).isEqualTo("critical");
 		}
 	}
 
@@ -193,9 +198,9 @@ class ContainerMemoryIT {
 			.isEqualTo(200);
 	}
 
-	private static Integer readiness(int port) {
+	private static @Nullable HttpResponse<String> readiness(int port) {
 		try {
-			return Http.get(port, "/health/readiness").statusCode();
+			return Http.get(port, "/health/readiness");
 		}
 		catch (IllegalStateException ex) {
 			return null;
