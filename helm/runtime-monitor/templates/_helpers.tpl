@@ -143,7 +143,7 @@ each renders the new property when the new value is not set.
 {{- end }}
 {{- $evidenceValues := default dict $values.evidence }}
 {{- $evidence := dict }}
-{{- include "runtime-monitor.copySetEntries" (dict "from" (dict "enabled" $evidenceValues.enabled "keep-for" $evidenceValues.keepFor) "into" $evidence) }}
+{{- include "runtime-monitor.copySetEntries" (dict "from" (dict "enabled" $evidenceValues.enabled "keep-for" $evidenceValues.keepFor "repeat-after" $evidenceValues.repeatAfter) "into" $evidence) }}
 {{- $kinds := dict "deadlocks" $evidenceValues.deadlocks "thread-groups" $evidenceValues.threadGroups "class-histogram" $evidenceValues.classHistogram "gc-pauses" $evidenceValues.gcPauses "native-memory" $evidenceValues.nativeMemory }}
 {{- range $kind, $settings := $kinds }}
 {{- $kindValues := default dict $settings }}

@@ -41,7 +41,7 @@ class EvidenceConfiguration {
 		GcPauseEvidenceSource gcPauses = (subscription != null) ? new GcPauseEvidenceSource(subscription.recorder(),
 				properties.window(), captureClock, GcPauseEvidence.DEFAULT_TOP) : null;
 		return new EvidenceRecorder(EvidenceCaptures.of(sources, gcPauses, captureClock, evidence.enabledKinds()),
-				evidence.keepFor(), captureClock, listeners.orderedStream().toList());
+				evidence.keepFor(), evidence.repeatAfter(), captureClock, listeners.orderedStream().toList());
 	}
 
 	@Bean

@@ -89,6 +89,9 @@ public record RuntimeMonitorProperties(@DefaultValue("true") boolean enabled, @D
 		if (properties.evidence.keepFor().isNegative()) {
 			errors.rejectValue("evidence.keepFor", "negative", "must be zero or more");
 		}
+		if (properties.evidence.repeatAfter().isNegative()) {
+			errors.rejectValue("evidence.repeatAfter", "negative", "must be zero or more");
+		}
 		if (properties.evidence.classHistogram().minInterval().isNegative()) {
 			errors.rejectValue("evidence.classHistogram.minInterval", "negative", "must be zero or more");
 		}
@@ -153,6 +156,10 @@ public record RuntimeMonitorProperties(@DefaultValue("true") boolean enabled, @D
 	 * /runtime has no evidence.
 	 * @param keepFor How long the latest evidence of a check stays in /runtime once the
 	 * check is ok again; 0 drops it at once.
+	 * @param repeatAfter Least time before a check that fell back rises to the same level
+	 * again and captures again; until then it keeps the evidence it has, and a check that
+	 * flaps around a threshold logs its evidence once. A rise to a higher level always
+	 * captures.
 	 * @param deadlocks The deadlocked threads, for the deadlock check.
 	 * @param threadGroups The live threads grouped by name, for the threads and
 	 * thread-growth checks.
@@ -163,9 +170,9 @@ public record RuntimeMonitorProperties(@DefaultValue("true") boolean enabled, @D
 	 * @param nativeMemory The native-memory summary, for the container-memory check.
 	 */
 	public record Evidence(@DefaultValue("true") boolean enabled, @DefaultValue("1h") Duration keepFor,
-			@DefaultValue Deadlocks deadlocks, @DefaultValue ThreadGroups threadGroups,
-			@DefaultValue ClassHistogram classHistogram, @DefaultValue GcPauses gcPauses,
-			@DefaultValue NativeMemory nativeMemory) {
+			@DefaultValue("5m") Duration repeatAfter, @DefaultValue Deadlocks deadlocks,
+			@DefaultValue ThreadGroups threadGroups, @DefaultValue ClassHistogram classHistogram,
+			@DefaultValue GcPauses gcPauses, @DefaultValue NativeMemory nativeMemory) {
 
 		/**
 		 * The deadlocked threads: each one's name, state, the lock it waits for and the

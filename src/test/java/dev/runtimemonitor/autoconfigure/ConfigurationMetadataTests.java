@@ -129,6 +129,8 @@ class ConfigurationMetadataTests {
 		}
 		assertThat(duration(metadata, "evidence.keep-for")).isEqualTo(defaults.keepFor())
 			.isEqualTo(Duration.ofHours(1));
+		assertThat(duration(metadata, "evidence.repeat-after")).isEqualTo(defaults.repeatAfter())
+			.isEqualTo(Duration.ofMinutes(5));
 		assertThat(duration(metadata, "evidence.class-histogram.min-interval"))
 			.isEqualTo(defaults.classHistogram().minInterval())
 			.isEqualTo(Duration.ofMinutes(10));

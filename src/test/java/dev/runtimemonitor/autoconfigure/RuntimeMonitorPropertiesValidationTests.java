@@ -30,6 +30,7 @@ class RuntimeMonitorPropertiesValidationTests {
 					runtime-monitor.checks.deadlock.sustain=-1s            | checks.deadlock.sustain      | must be zero or more
 					runtime-monitor.history-size=0                         | historySize                  | must be at least 1
 					runtime-monitor.evidence.keep-for=-1m                  | evidence.keepFor             | must be zero or more
+					runtime-monitor.evidence.repeat-after=-1m              | evidence.repeatAfter         | must be zero or more
 					runtime-monitor.evidence.class-histogram.min-interval=-1s | evidence.classHistogram.minInterval | must be zero or more
 					""")
 	void refusesBadValuesNamingTheProperty(String property, String field, String message) {

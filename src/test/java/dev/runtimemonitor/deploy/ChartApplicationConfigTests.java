@@ -178,6 +178,7 @@ class ChartApplicationConfigTests {
 		Map<String, Object> values = new LinkedHashMap<>();
 		values.put("runtimeMonitor.evidence.enabled", true);
 		values.put("runtimeMonitor.evidence.keepFor", "2h");
+		values.put("runtimeMonitor.evidence.repeatAfter", "20m");
 		values.put("runtimeMonitor.evidence.deadlocks.enabled", false);
 		values.put("runtimeMonitor.evidence.threadGroups.enabled", false);
 		values.put("runtimeMonitor.evidence.classHistogram.enabled", false);
@@ -189,6 +190,7 @@ class ChartApplicationConfigTests {
 
 		assertThat(evidence.enabled()).isTrue();
 		assertThat(evidence.keepFor()).isEqualTo(Duration.ofHours(2));
+		assertThat(evidence.repeatAfter()).isEqualTo(Duration.ofMinutes(20));
 		assertThat(evidence.classHistogram().minInterval()).isEqualTo(Duration.ofMinutes(30));
 		assertThat(evidence.enabledKinds()).isEmpty();
 		assertThat(bind(applicationYml(Map.of("runtimeMonitor.evidence.enabled", false))).evidence().enabledKinds())

@@ -86,12 +86,12 @@ class EvidenceIT {
 	void aRetainedHeapShowsByteArraysOnTopAndTheGcShowsItsCauses() throws Exception {
 		// A window of 6s, so that pauses leave it and gc-pause falls back to ok between
 		// the steps; a sustain of 3s, so that Flight Recorder, which delivers events
-		// about
-		// a second late, has delivered the pauses that raised the check when it captures.
+		// about a second late, has delivered the pauses that raised the check when it
+		// captures; no repeat time, so that each of those rises captures anew.
 		try (AppProcess app = start(List.of("-Xmx256m"), "--runtime-monitor.window=6s",
 				"--runtime-monitor.checks.heap.warning=0.4", "--runtime-monitor.checks.heap.critical=0.5",
 				"--runtime-monitor.checks.heap.sustain=2s", "--runtime-monitor.checks.gc-pause.warning=1ms",
-				"--runtime-monitor.checks.gc-pause.sustain=3s")) {
+				"--runtime-monitor.checks.gc-pause.sustain=3s", "--runtime-monitor.evidence.repeat-after=0s")) {
 			int port = app.awaitPort(START_TIMEOUT);
 
 			assertOk(Http.post(port, "/demo/heap?megabytes=150"));

@@ -23,10 +23,13 @@ import org.slf4j.LoggerFactory;
  * Decides when to capture evidence and keeps the latest per check. A capture runs when a
  * check rises to warning or critical (from ok or unknown, or from warning to critical),
  * once per rise and never at every tick, on the monitor's thread; checks of one kind that
- * rise at the same tick share one capture. The evidence is kept until its check has been
- * ok for the keep time, then forgotten. While every check stays ok a tick costs a
- * comparison of levels and nothing else; the one other work is a kind's
- * {@link EvidenceCapture#checksOk()}, at the first tick and when its checks return to ok.
+ * rise at the same tick share one capture. A check that fell back and rises again to no
+ * higher a level than its kept evidence, within the repeat time of it, keeps that
+ * evidence and captures nothing: one that flaps around a threshold logs its evidence
+ * once, not at every rise. The evidence is kept until its check has been ok for the keep
+ * time, then forgotten. While every check stays ok a tick costs a comparison of levels
+ * and nothing else; the one other work is a kind's {@link EvidenceCapture#checksOk()}, at
+ * the first tick and when its checks return to ok.
  * <p>
  * The store is written on the monitor's thread only; readers get an immutable copy.
  */
@@ -39,6 +42,8 @@ public final class EvidenceRecorder implements MonitorListener {
 	private final @Nullable EvidenceCapture[] captures = new EvidenceCapture[KINDS.length];
 
 	private final Duration keepFor;
+
+	private final Duration repeatAfter;
 
 	private final Clock clock;
 
@@ -58,13 +63,16 @@ public final class EvidenceRecorder implements MonitorListener {
 	 * Create a recorder.
 	 * @param captures the capture of each kind to take; a kind left out is never captured
 	 * @param keepFor how long evidence is kept once its check is ok again
+	 * @param repeatAfter how long a check that rises again to the level of its kept
+	 * evidence keeps that evidence rather than capture anew
 	 * @param clock the clock that times the captures
 	 * @param listeners told about each capture
 	 */
-	public EvidenceRecorder(Map<EvidenceKind, EvidenceCapture> captures, Duration keepFor, Clock clock,
-			List<EvidenceListener> listeners) {
+	public EvidenceRecorder(Map<EvidenceKind, EvidenceCapture> captures, Duration keepFor, Duration repeatAfter,
+			Clock clock, List<EvidenceListener> listeners) {
 		captures.forEach((kind, capture) -> this.captures[kind.ordinal()] = capture);
 		this.keepFor = keepFor;
+		this.repeatAfter = repeatAfter;
 		this.clock = clock;
 		this.listeners = List.copyOf(listeners);
 	}
@@ -137,7 +145,7 @@ public final class EvidenceRecorder implements MonitorListener {
 			present = true;
 			Level level = result.level();
 			alarmingNow |= severity(level) > 0;
-			if (severity(level) > severity(levelBefore(previous, check))) {
+			if (severity(level) > severity(levelBefore(previous, check)) && !repeats(check, level, evaluation)) {
 				if (triggers == null) {
 					triggers = new ArrayList<>(2);
 				}
@@ -157,6 +165,20 @@ public final class EvidenceRecorder implements MonitorListener {
 		}
 		this.alarming[index] = alarmingNow;
 		return triggers != null;
+	}
+
+	/**
+	 * Whether a check rising to a level would repeat the evidence it has: taken within
+	 * the repeat time, for a rise to this level or a higher one.
+	 */
+	private boolean repeats(Check check, Level level, Evaluation evaluation) {
+		Evidence kept = this.kept.get(check);
+		if (kept == null || !kept.capture().taken()) {
+			return false;
+		}
+		Level keptLevel = kept.levelOf(check);
+		return keptLevel != null && severity(keptLevel) >= severity(level)
+				&& Duration.between(kept.takenAt(), evaluation.time()).compareTo(this.repeatAfter) < 0;
 	}
 
 	private void record(EvidenceKind kind, EvidenceCapture capture, List<Evidence.Trigger> triggers) {

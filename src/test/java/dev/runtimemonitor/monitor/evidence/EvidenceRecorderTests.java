@@ -35,6 +35,9 @@ class EvidenceRecorderTests {
 
 	private static final Duration KEEP = Duration.ofMinutes(10);
 
+	/** No repeat time: every rise captures. */
+	private static final Duration EVERY_RISE = Duration.ZERO;
+
 	private final MockClock clock = new MockClock();
 
 	private final Map<EvidenceKind, CountingCapture> captures = new EnumMap<>(EvidenceKind.class);
@@ -60,6 +63,25 @@ class EvidenceRecorderTests {
 		assertThat(capture(EvidenceKind.DEADLOCKS).captures).hasValue(4);
 		assertThat(this.heard).extracting(Evidence::level)
 			.containsExactly(Level.WARNING, Level.CRITICAL, Level.CRITICAL, Level.WARNING);
+	}
+
+	@Test
+	void aCheckThatRisesAgainWithinTheRepeatTimeKeepsItsEvidenceUnlessItRisesHigher() {
+		Map<EvidenceKind, EvidenceCapture> deadlocks = Map.of(EvidenceKind.DEADLOCKS, capture(EvidenceKind.DEADLOCKS));
+		this.recorder = new EvidenceRecorder(deadlocks, KEEP, Duration.ofMinutes(5), this.clock,
+				List.of(this.heard::add));
+		tick(Level.OK, Level.WARNING, Level.OK, Level.WARNING, Level.OK, Level.WARNING);
+		assertThat(capture(EvidenceKind.DEADLOCKS).captures).as("a check flapping at warning").hasValue(1);
+		tick(Level.CRITICAL);
+		assertThat(capture(EvidenceKind.DEADLOCKS).captures).as("a rise to critical").hasValue(2);
+		tick(Level.WARNING, Level.CRITICAL, Level.OK, Level.WARNING, Level.CRITICAL);
+		assertThat(capture(EvidenceKind.DEADLOCKS).captures).as("flapping under the critical it captured").hasValue(2);
+		assertThat(this.recorder.latest().get(Check.DEADLOCK)).isSameAs(this.heard.get(1));
+		this.clock.add(Duration.ofMinutes(5));
+		tick(Level.OK, Level.CRITICAL);
+		assertThat(capture(EvidenceKind.DEADLOCKS).captures).as("once the repeat time has passed").hasValue(3);
+		assertThat(this.heard).extracting(Evidence::level)
+			.containsExactly(Level.WARNING, Level.CRITICAL, Level.CRITICAL);
 	}
 
 	@Test
@@ -163,8 +185,8 @@ class EvidenceRecorderTests {
 		ClassHistogramSource source = new ClassHistogramSource((operation, arguments) -> histogram, List.of(),
 				new CaptureRateLimit(Duration.ofMinutes(10), this.clock), 20, new HeapInspections(), this.clock);
 		this.recorder = new EvidenceRecorder(
-				Map.of(EvidenceKind.CLASS_HISTOGRAM, EvidenceCaptures.classHistogram(source)), KEEP, this.clock,
-				List.of(this.heard::add));
+				Map.of(EvidenceKind.CLASS_HISTOGRAM, EvidenceCaptures.classHistogram(source)), KEEP, EVERY_RISE,
+				this.clock, List.of(this.heard::add));
 		tickHeap(Level.WARNING);
 		tickHeap(Level.CRITICAL);
 		assertThat(this.heard).extracting((evidence) -> evidence.capture().taken()).containsExactly(true, false);
@@ -188,7 +210,7 @@ class EvidenceRecorderTests {
 			throw new IllegalStateException("no thread bean");
 		});
 		failing.put(EvidenceKind.THREAD_GROUPS, capture(EvidenceKind.THREAD_GROUPS));
-		this.recorder = new EvidenceRecorder(failing, KEEP, this.clock, List.of((evidence) -> {
+		this.recorder = new EvidenceRecorder(failing, KEEP, EVERY_RISE, this.clock, List.of((evidence) -> {
 			throw new IllegalStateException("a listener that fails");
 		}, this.heard::add));
 		tick(evaluation(Map.of(Check.DEADLOCK, Level.CRITICAL, Check.THREADS, Level.CRITICAL)));
@@ -204,7 +226,7 @@ class EvidenceRecorderTests {
 		this.recorder = new EvidenceRecorder(Map.of(EvidenceKind.DEADLOCKS, () -> {
 			this.clock.add(Duration.ofMillis(3));
 			return Capture.taken("x".repeat(10_000), "a line of evidence\n".repeat(20_000));
-		}), KEEP, this.clock, List.of(this.heard::add));
+		}), KEEP, EVERY_RISE, this.clock, List.of(this.heard::add));
 		tick(Level.CRITICAL);
 		Evidence evidence = this.heard.get(0);
 		assertThat(evidence.took()).isEqualTo(Duration.ofMillis(3));
@@ -219,7 +241,7 @@ class EvidenceRecorderTests {
 		for (EvidenceKind kind : kinds) {
 			enabled.put(kind, capture(kind));
 		}
-		return new EvidenceRecorder(enabled, KEEP, this.clock, List.of(this.heard::add));
+		return new EvidenceRecorder(enabled, KEEP, EVERY_RISE, this.clock, List.of(this.heard::add));
 	}
 
 	private CountingCapture capture(EvidenceKind kind) {

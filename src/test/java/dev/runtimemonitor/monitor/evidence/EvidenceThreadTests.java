@@ -39,7 +39,7 @@ class EvidenceThreadTests {
 			Clock.SYSTEM, Duration.ofMillis(20), Duration.ofSeconds(1));
 
 	private final EvidenceRecorder recorder = new EvidenceRecorder(Map.of(EvidenceKind.THREAD_GROUPS, this::capture),
-			Duration.ofHours(1), Clock.SYSTEM, List.of());
+			Duration.ofHours(1), Duration.ZERO, Clock.SYSTEM, List.of());
 
 	@AfterEach
 	void stop() {

@@ -59,7 +59,7 @@ class RuntimeEndpointTests {
 	void showsTheEvidenceOnlyToTheReadersTheHealthDetailsAreShownTo() {
 		EvidenceRecorder evidence = new EvidenceRecorder(
 				Map.of(EvidenceKind.THREAD_GROUPS, () -> Capture.taken("3 groups", "evidence\n")), Duration.ofHours(1),
-				Clock.SYSTEM, List.of());
+				Duration.ZERO, Clock.SYSTEM, List.of());
 		this.monitor.addListener(evidence);
 		this.monitor.tick();
 		RuntimeReportBuilder reports = new RuntimeReportBuilder(JvmSettingsReader.platform(), Duration.ofMinutes(5),

@@ -190,7 +190,8 @@ public final class CaptureCost {
 		Map<EvidenceKind, EvidenceCapture> captures = EvidenceCaptures.of(
 				EvidenceSources.platform(new CaptureRateLimit(Duration.ofMinutes(10), Clock.SYSTEM), Clock.SYSTEM),
 				gcSource, Clock.SYSTEM, EnumSet.allOf(EvidenceKind.class));
-		EvidenceRecorder recorder = new EvidenceRecorder(captures, Duration.ofHours(1), Clock.SYSTEM, List.of());
+		EvidenceRecorder recorder = new EvidenceRecorder(captures, Duration.ofHours(1), Duration.ofMinutes(5),
+				Clock.SYSTEM, List.of());
 		Evaluation first = allOk(now);
 		Evaluation second = allOk(now.plusSeconds(5));
 		long firstBytes = threads.getCurrentThreadAllocatedBytes();
