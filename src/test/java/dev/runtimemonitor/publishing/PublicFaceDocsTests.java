@@ -112,7 +112,7 @@ class PublicFaceDocsTests {
 
 	@Test
 	void theReportsJsonHasExactlyTheFieldsDocumented() throws IOException {
-		JsonNode json = JSON.readTree(JSON.writeValueAsString(JsonFigures.object(representativeReport())));
+		JsonNode json = JSON.readTree(JSON.writeValueAsString(JsonValues.object(representativeReport())));
 		Map<String, Set<String>> written = ReportFields.written(json);
 		assertThat(written.values().stream().flatMap(Set::stream)).as("a representative report leaves no field out")
 			.containsAll(fieldNames(RuntimeReport.class));

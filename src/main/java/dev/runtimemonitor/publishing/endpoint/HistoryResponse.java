@@ -6,7 +6,7 @@ import java.util.Map;
 
 import dev.runtimemonitor.evaluation.Check;
 import dev.runtimemonitor.evaluation.Level;
-import dev.runtimemonitor.publishing.JsonFigures;
+import dev.runtimemonitor.publishing.JsonValues;
 import dev.runtimemonitor.publishing.history.HistoryPoint;
 
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;
@@ -27,7 +27,7 @@ record HistoryResponse(double intervalSeconds, int capacity,
 	}
 
 	private static Map<String, Object> point(HistoryPoint point) {
-		Map<String, Object> json = JsonFigures.object(point);
+		Map<String, Object> json = JsonValues.object(point);
 		Map<String, String> levels = new LinkedHashMap<>();
 		for (Check check : Check.values()) {
 			Level level = point.level(check);

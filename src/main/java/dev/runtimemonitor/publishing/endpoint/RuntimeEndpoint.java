@@ -6,7 +6,7 @@ import java.util.Map;
 import dev.runtimemonitor.evaluation.Evaluation;
 import dev.runtimemonitor.monitor.RuntimeMonitor;
 import dev.runtimemonitor.monitor.evidence.EvidenceRecorder;
-import dev.runtimemonitor.publishing.JsonFigures;
+import dev.runtimemonitor.publishing.JsonValues;
 import dev.runtimemonitor.publishing.history.RuntimeHistory;
 import dev.runtimemonitor.publishing.report.EvidenceReport;
 import dev.runtimemonitor.publishing.report.RuntimeReportFormatter;
@@ -88,7 +88,7 @@ public class RuntimeEndpoint {
 		if (report == null) {
 			return error(NOT_SAMPLED_YET, WebEndpointResponse.STATUS_SERVICE_UNAVAILABLE);
 		}
-		return new WebEndpointResponse<>(OperationResponseBody.of(JsonFigures.object(report)));
+		return new WebEndpointResponse<>(OperationResponseBody.of(JsonValues.object(report)));
 	}
 
 	/**

@@ -2,7 +2,7 @@ package dev.runtimemonitor.publishing.endpoint;
 
 import dev.runtimemonitor.evaluation.Evaluation;
 import dev.runtimemonitor.monitor.RuntimeMonitor;
-import dev.runtimemonitor.publishing.JsonFigures;
+import dev.runtimemonitor.publishing.JsonValues;
 import dev.runtimemonitor.publishing.report.RuntimeInfo;
 import dev.runtimemonitor.sampling.jvm.JvmSettings;
 
@@ -34,7 +34,7 @@ public final class RuntimeInfoContributor implements InfoContributor {
 	public void contribute(Info.Builder builder) {
 		Evaluation evaluation = this.monitor.latest();
 		builder.withDetail("runtime",
-				JsonFigures.object(RuntimeInfo.of(this.jvm, (evaluation != null) ? evaluation.readings() : null)));
+				JsonValues.object(RuntimeInfo.of(this.jvm, (evaluation != null) ? evaluation.readings() : null)));
 	}
 
 }

@@ -11,7 +11,7 @@ import dev.runtimemonitor.evaluation.Evaluation;
 import dev.runtimemonitor.evaluation.Level;
 import dev.runtimemonitor.evaluation.Probe;
 import dev.runtimemonitor.monitor.RuntimeMonitor;
-import dev.runtimemonitor.publishing.JsonFigures;
+import dev.runtimemonitor.publishing.JsonValues;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.health.contributor.Health;
@@ -90,15 +90,15 @@ public final class RuntimeHealthIndicator implements HealthIndicator {
 		CheckPolicy policy = result.policy();
 		Map<String, Object> details = new LinkedHashMap<>();
 		details.put("level", result.level().id());
-		Number value = JsonFigures.number(result.value());
+		Number value = JsonValues.number(result.value());
 		if (value != null) {
 			details.put("value", value);
 		}
 		if (policy.hasWarning()) {
-			details.put("warning", JsonFigures.number(policy.warning()));
+			details.put("warning", JsonValues.number(policy.warning()));
 		}
 		if (policy.hasCritical()) {
-			details.put("critical", JsonFigures.number(policy.critical()));
+			details.put("critical", JsonValues.number(policy.critical()));
 		}
 		details.put("since", result.since().toString());
 		return Collections.unmodifiableMap(details);

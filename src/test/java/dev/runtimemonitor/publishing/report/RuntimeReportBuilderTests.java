@@ -5,7 +5,7 @@ import java.util.Map;
 
 import dev.runtimemonitor.evaluation.Evaluation;
 import dev.runtimemonitor.evaluation.Readings;
-import dev.runtimemonitor.publishing.JsonFigures;
+import dev.runtimemonitor.publishing.JsonValues;
 import dev.runtimemonitor.publishing.report.advice.Advice;
 import dev.runtimemonitor.sampling.RuntimeSnapshot;
 import dev.runtimemonitor.testsupport.SnapshotBuilder;
@@ -79,7 +79,7 @@ class RuntimeReportBuilderTests {
 	void asJsonLeavesUnknownFiguresOutAndWritesWholeNumbersAsIntegers() {
 		RuntimeSnapshot nothing = SnapshotBuilder.atSeconds(0).build();
 		RuntimeReport empty = ReportFixtures.reports().report(new Evaluation(nothing, Readings.of(nothing), List.of()));
-		Map<String, Object> json = JsonFigures.object(empty);
+		Map<String, Object> json = JsonValues.object(empty);
 		assertThat(json).containsKeys("sampledAt", "windowSeconds", "runtime", "checks", "threads", "heap", "memory",
 				"gc", "pauseGoal", "collectors", "advice");
 		assertThat(json.get("windowSeconds")).isEqualTo(300L);
@@ -87,12 +87,12 @@ class RuntimeReportBuilderTests {
 		assertThat(object(json, "gc")).doesNotContainKeys("pauseSource", "p99Seconds", "overhead");
 		assertThat(object(json, "runtime")).doesNotContainKey("containerMemoryLimitBytes");
 		assertThat(empty.advice()).isEmpty();
-		assertThat(object(JsonFigures.object(this.report), "heap")).containsEntry("usedBytes", 200 * MIB);
+		assertThat(object(JsonValues.object(this.report), "heap")).containsEntry("usedBytes", 200 * MIB);
 	}
 
 	@Test
 	void theJsonCarriesThePartsTheWorkingSetSplitsInto() {
-		Map<String, Object> json = JsonFigures.object(ReportFixtures.reports()
+		Map<String, Object> json = JsonValues.object(ReportFixtures.reports()
 			.report(ReportFixtures
 				.evaluate(ReportFixtures.committedParts().container(1024 * MIB, 500 * MIB, 400 * MIB))));
 		assertThat(object(json, "heap")).containsEntry("committedBytes", 256 * MIB);
@@ -114,10 +114,10 @@ class RuntimeReportBuilderTests {
 	@Test
 	void leavesTheEvidenceOutUnlessGivenIt() {
 		assertThat(this.report.evidence()).isNull();
-		assertThat(JsonFigures.object(this.report)).doesNotContainKey("evidence");
+		assertThat(JsonValues.object(this.report)).doesNotContainKey("evidence");
 		RuntimeReport withEvidence = ReportFixtures.reports()
 			.report(ReportFixtures.busyGc(), ReportFixtures.deadlockEvidence());
-		Map<String, Object> evidence = object(JsonFigures.object(withEvidence), "evidence");
+		Map<String, Object> evidence = object(JsonValues.object(withEvidence), "evidence");
 		assertThat(evidence).containsEntry("keepSeconds", 3600L);
 		assertThat(object(object(evidence, "checks"), "deadlock")).containsEntry("level", "critical")
 			.containsEntry("takenAt", "2026-01-01T00:00:30Z")

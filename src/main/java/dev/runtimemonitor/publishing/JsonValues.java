@@ -17,12 +17,12 @@ import org.jspecify.annotations.Nullable;
  * written as an integer. Field names are the records' component names, which carry their
  * units ({@code usedBytes}, {@code p99Seconds}).
  */
-public final class JsonFigures {
+public final class JsonValues {
 
 	/** Whole numbers up to this size are exact in a double, and in JavaScript. */
 	private static final double LARGEST_EXACT = 9_007_199_254_740_992.0;
 
-	private JsonFigures() {
+	private JsonValues() {
 	}
 
 	/**
