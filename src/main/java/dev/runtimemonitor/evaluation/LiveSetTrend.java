@@ -14,7 +14,10 @@ import dev.runtimemonitor.sampling.LiveSetPoints;
  * warning takes for a leak. Points of different stretches between the monitor's looks at
  * the heap stand on different floors, so the slope is one line per stretch, each at its
  * own level, all with the same slope: the step between stretches reads as no growth, and
- * the points before a look still count. It is unknown until the points span ten minutes.
+ * the points before a look still count. It is unknown until the points span fifteen
+ * minutes: a service's live set can climb for its first ten (caches, the monitor's own
+ * window of evaluations at a short interval), and a newer half of five minutes still took
+ * that warm-up, with G1's floor wandering, for a leak.
  */
 final class LiveSetTrend {
 
@@ -22,7 +25,7 @@ final class LiveSetTrend {
 	static final long SPAN_MILLIS = 30 * 60_000L;
 
 	/** The points must cover at least this much time. */
-	static final long MINIMUM_SPAN_MILLIS = 10 * 60_000L;
+	static final long MINIMUM_SPAN_MILLIS = 15 * 60_000L;
 
 	/** At least this many points. */
 	static final int MINIMUM_POINTS = 3;

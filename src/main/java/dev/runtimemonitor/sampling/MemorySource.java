@@ -26,8 +26,8 @@ final class MemorySource implements SampleSource<MemoryFigures> {
 	/**
 	 * At most one live-set point per minute of the clock, the lowest. G1 near its marking
 	 * threshold reclaims old regions every few seconds, and a point each time would fill
-	 * the capacity within minutes: the points would never span the ten minutes the trend
-	 * needs.
+	 * the capacity within minutes: the points would never span the fifteen minutes the
+	 * trend needs.
 	 */
 	static final long LIVE_SET_SPACING_MILLIS = 60_000;
 

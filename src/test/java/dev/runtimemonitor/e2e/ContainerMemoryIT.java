@@ -35,6 +35,9 @@ class ContainerMemoryIT {
 
 	private static final long GIB = 1024 * MIB;
 
+	/** The burst's critical threshold, 36 MiB short of the 400 MiB limit. */
+	private static final double SPIKE_CRITICAL = 0.90;
+
 	/**
 	 * A small heap, so that most of the limit is left for what grows outside it, resident
 	 * from the start: otherwise the first full collection touches the heap's untouched
@@ -92,14 +95,20 @@ class ContainerMemoryIT {
 
 	@Test
 	void aSpikeFreedAtOnceNeverTakesThePodOutOfService() throws Exception {
+		// A critical threshold of 0.90, not 0.95: the burst must cross it and stay clear
+		// of the limit while the service's own memory moves on top of it, which reached
+		// 14 MiB; 4 % of 400 MiB above the burst once was not enough, and the kernel
+		// killed the service.
+		List<String> arguments = new ArrayList<>(arguments("1s"));
+		arguments.add("--runtime-monitor.checks.container-memory.critical=" + SPIKE_CRITICAL);
 		try (MemoryCgroup group = MemoryCgroup.create("spike", LIMIT);
-				AppProcess app = AppProcess.startIn(group, JVM, arguments("1s"))) {
+				AppProcess app = AppProcess.startIn(group, JVM, arguments)) {
 			int port = app.awaitPort(Duration.ofSeconds(90));
 			awaitTwoTicks(port);
-			// Most of the spike, then the rest from a fresh read: the service's own
-			// memory moves by megabytes meanwhile, and the limit is only 16 MiB away.
+			// Most of the burst, then the rest from a fresh read: the service's own
+			// memory moves by megabytes meanwhile.
 			long spike = 0;
-			for (double target : new double[] { 0.90, 0.96 }) {
+			for (double target : new double[] { SPIKE_CRITICAL - 0.05, SPIKE_CRITICAL + 0.01 }) {
 				long megabytes = (long) (target * LIMIT - group.workingSetBytes()) / MIB;
 				if (megabytes > 0) {
 					assertThat(Http.post(port, "/demo/native?megabytes=" + megabytes).statusCode()).isEqualTo(200);
@@ -122,7 +131,7 @@ class ContainerMemoryIT {
 			report
 				.add(String.format("spike of %d MiB held 2.5 s: the check saw %.1f%% of the limit, readiness stayed UP",
 						spike, highest * 100));
-			assertThat(highest).as("the spike reached the critical threshold").isGreaterThanOrEqualTo(0.95);
+			assertThat(highest).as("the spike reached the critical threshold").isGreaterThanOrEqualTo(SPIKE_CRITICAL);
 			assertThat(group.oomKills()).isZero();
 		}
 	}

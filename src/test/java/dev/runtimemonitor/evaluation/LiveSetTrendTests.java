@@ -114,10 +114,10 @@ class LiveSetTrendTests {
 	}
 
 	@Test
-	void unknownUntilThePointsSpanTenMinutes() {
+	void unknownUntilThePointsSpanFifteenMinutes() {
 		assertThat(LiveSetTrend.bytesPerSecond(LiveSetPoints.NONE, NOW)).isNaN();
-		assertThat(LiveSetTrend.bytesPerSecond(points(8, (minute) -> minute * MIB), NOW)).isNaN();
-		assertThat(LiveSetTrend.bytesPerSecond(points(10, (minute) -> minute * MIB), NOW)).isCloseTo(MIB / 60.0,
+		assertThat(LiveSetTrend.bytesPerSecond(points(14, (minute) -> minute * MIB), NOW)).isNaN();
+		assertThat(LiveSetTrend.bytesPerSecond(points(16, (minute) -> minute * MIB), NOW)).isCloseTo(MIB / 60.0,
 				within(1.0));
 	}
 

@@ -136,17 +136,17 @@ class ReadingsTests {
 	@Test
 	void theLiveSetsGrowthTellsWhenTheHeapIsFull() {
 		long mib = 1024 * 1024;
-		long[] growing = new long[11];
+		long[] growing = new long[16];
 		for (int i = 0; i < growing.length; i++) {
 			growing[i] = (100 + 6L * i) * mib;
 		}
-		Readings readings = Readings.of(atSeconds(600).heap(200 * mib, 1024 * mib).liveSetEveryMinute(growing).build());
-		assertThat(readings.heap().liveSetBytes()).isEqualTo(160 * mib);
+		Readings readings = Readings.of(atSeconds(900).heap(200 * mib, 1024 * mib).liveSetEveryMinute(growing).build());
+		assertThat(readings.heap().liveSetBytes()).isEqualTo(190 * mib);
 		assertThat(readings.heap().liveSetGrowthBytesPerSecond()).isCloseTo(0.1 * mib, within(1.0));
-		assertThat(readings.heap().secondsUntilFull()).isCloseTo(864 * 10.0, within(1.0));
-		long[] flat = new long[11];
+		assertThat(readings.heap().secondsUntilFull()).isCloseTo(834 * 10.0, within(1.0));
+		long[] flat = new long[16];
 		Arrays.fill(flat, 100 * mib);
-		Readings steady = Readings.of(atSeconds(600).heap(200 * mib, 1024 * mib).liveSetEveryMinute(flat).build());
+		Readings steady = Readings.of(atSeconds(900).heap(200 * mib, 1024 * mib).liveSetEveryMinute(flat).build());
 		assertThat(steady.heap().secondsUntilFull()).isInfinite();
 		assertThat(Readings.of(atSeconds(0).heap(200 * mib, 1024 * mib).build()).heap().secondsUntilFull()).isNaN();
 	}

@@ -138,7 +138,7 @@ public final class RuntimeReportFormatter {
 		String live = FigureFormatter.bytes(heap.liveSetBytes());
 		double growth = heap.liveSetGrowthBytesPerSecond();
 		if (Double.isNaN(growth)) {
-			return live + "; its trend shows once old collections span ten minutes";
+			return live + "; its trend shows once old collections span fifteen minutes";
 		}
 		if (growth == 0) {
 			return live + "; steady";

@@ -75,9 +75,9 @@ final class ReportFixtures {
 		Evaluator evaluator = new Evaluator(POLICIES, Duration.ofSeconds(60));
 		Evaluation evaluation = null;
 		for (int i = 0; i <= 3; i++) {
-			RuntimeSnapshot snapshot = atSeconds(600 + 5L * i).threads(30)
-				.liveSetEveryMinute(100 * MIB, 110 * MIB, 120 * MIB, 130 * MIB, 140 * MIB, 150 * MIB, 160 * MIB,
-						170 * MIB, 180 * MIB, 190 * MIB, 200 * MIB)
+			RuntimeSnapshot snapshot = atSeconds(900 + 5L * i).threads(30)
+				.liveSetEveryMinute(50 * MIB, 60 * MIB, 70 * MIB, 80 * MIB, 90 * MIB, 100 * MIB, 110 * MIB, 120 * MIB,
+						130 * MIB, 140 * MIB, 150 * MIB, 160 * MIB, 170 * MIB, 180 * MIB, 190 * MIB, 200 * MIB)
 				.container(1024 * MIB, 600 * MIB + 25 * MIB * i, 500 * MIB + 25 * MIB * i)
 				.build();
 			evaluation = evaluator.evaluate(snapshot, null, evaluation);
