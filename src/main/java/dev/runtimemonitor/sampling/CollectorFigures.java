@@ -22,4 +22,14 @@ public record CollectorFigures(String name, long count, long timeMillis, boolean
 		return name.endsWith(" Cycles");
 	}
 
+	/**
+	 * Whether a collector of this name reports concurrent cycles of the whole heap:
+	 * {@code ZGC Major Cycles}, {@code Shenandoah Cycles}, not {@code ZGC Minor Cycles}.
+	 * @param name the collector's name
+	 * @return {@code true} for the cycle beans that collect the old generation too
+	 */
+	public static boolean isConcurrentWholeHeap(String name) {
+		return isConcurrent(name) && !name.contains("Minor");
+	}
+
 }

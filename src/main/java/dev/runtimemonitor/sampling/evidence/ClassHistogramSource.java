@@ -113,8 +113,7 @@ public final class ClassHistogramSource {
 	private long gcMillis(boolean wholeHeapCyclesOnly) {
 		long millis = 0;
 		for (GarbageCollectorMXBean collector : this.collectors) {
-			String name = collector.getName();
-			if (!wholeHeapCyclesOnly || (CollectorFigures.isConcurrent(name) && !name.contains("Minor"))) {
+			if (!wholeHeapCyclesOnly || CollectorFigures.isConcurrentWholeHeap(collector.getName())) {
 				millis += Math.max(0, collector.getCollectionTime());
 			}
 		}
