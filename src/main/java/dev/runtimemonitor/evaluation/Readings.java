@@ -419,17 +419,18 @@ public record Readings(Threads threads, Heap heap, Memory memory, Gc gc, Threads
 	/**
 	 * The process's CPU time.
 	 *
-	 * @param processSeconds CPU time the process has used since it started
+	 * @param processNanos CPU time the process has used since it started, in the
+	 * nanoseconds the JVM counts (exact: a meter in nanoseconds publishes it unconverted)
 	 * @param processSecondsPerSecond CPU time it used per second of wall time since the
 	 * previous sample, all processors together
 	 */
-	public record Cpu(double processSeconds, double processSecondsPerSecond) {
+	public record Cpu(double processNanos, double processSecondsPerSecond) {
 
 		static Cpu of(RuntimeSnapshot current, @Nullable RuntimeSnapshot previous) {
 			double now = cpuNanos(current);
 			double then = (previous != null) ? cpuNanos(previous) : Double.NaN;
 			long wallNanos = (previous != null) ? current.monotonicNanos() - previous.monotonicNanos() : 0;
-			return new Cpu(seconds(now), (wallNanos > 0) ? (now - then) / wallNanos : Double.NaN);
+			return new Cpu(now, (wallNanos > 0) ? (now - then) / wallNanos : Double.NaN);
 		}
 
 		private static double cpuNanos(RuntimeSnapshot snapshot) {

@@ -50,8 +50,6 @@ import org.jspecify.annotations.Nullable;
  */
 public final class SampledProcessorMetrics extends ProcessorMetrics {
 
-	private static final double NANOS_PER_SECOND = 1e9;
-
 	private final Tags extraTags;
 
 	private final JvmCpuMeterConventions conventions;
@@ -145,7 +143,7 @@ public final class SampledProcessorMetrics extends ProcessorMetrics {
 
 	private static double cpuTime(RuntimeMonitor monitor) {
 		Evaluation evaluation = monitor.latest();
-		return (evaluation != null) ? evaluation.readings().cpu().processSeconds() * NANOS_PER_SECOND : Double.NaN;
+		return (evaluation != null) ? evaluation.readings().cpu().processNanos() : Double.NaN;
 	}
 
 	/**

@@ -156,9 +156,13 @@ class ReadingsTests {
 		RuntimeSnapshot before = atSeconds(0).cpuTime(1_000_000_000L).build();
 		RuntimeSnapshot now = atSeconds(4).cpuTime(7_000_000_000L).build();
 		Readings readings = Readings.of(now, before, Readings.of(before), null, MINUTE_NANOS);
-		assertThat(readings.cpu().processSeconds()).isEqualTo(7);
+		assertThat(readings.cpu().processNanos()).isEqualTo(7_000_000_000L);
 		assertThat(readings.cpu().processSecondsPerSecond()).isEqualTo(1.5);
 		assertThat(Readings.of(now).cpu().processSecondsPerSecond()).as("no sample before it").isNaN();
+		// Through seconds and back, 32.02 s would come out as 32020000000.000004 ns.
+		assertThat(Readings.of(atSeconds(0).cpuTime(32_020_000_000L).build()).cpu().processNanos())
+			.as("the nanoseconds the JVM counted, unconverted")
+			.isEqualTo(32_020_000_000L);
 	}
 
 	@Test
@@ -166,10 +170,10 @@ class ReadingsTests {
 		RuntimeSnapshot before = atSeconds(0).cpuTime(1_000_000_000L).build();
 		RuntimeSnapshot unsupported = atSeconds(5).cpuTime(-1).build();
 		Readings readings = Readings.of(unsupported, before, Readings.of(before), null, MINUTE_NANOS);
-		assertThat(readings.cpu().processSeconds()).isNaN();
+		assertThat(readings.cpu().processNanos()).isNaN();
 		assertThat(readings.cpu().processSecondsPerSecond()).isNaN();
 		RuntimeSnapshot unread = atSeconds(5).build();
-		assertThat(Readings.of(unread, before, Readings.of(before), null, MINUTE_NANOS).cpu().processSeconds()).isNaN();
+		assertThat(Readings.of(unread, before, Readings.of(before), null, MINUTE_NANOS).cpu().processNanos()).isNaN();
 		RuntimeSnapshot after = atSeconds(10).cpuTime(2_000_000_000L).build();
 		assertThat(Readings.of(after, unsupported, readings, null, MINUTE_NANOS).cpu().processSecondsPerSecond())
 			.as("the sample before it lacks the CPU time")
