@@ -6,6 +6,7 @@ import java.util.Map;
 
 import dev.runtimemonitor.evaluation.Check;
 import dev.runtimemonitor.evaluation.CheckPolicy;
+import dev.runtimemonitor.evaluation.Seconds;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -37,7 +38,7 @@ final class CheckPolicies {
 		ThresholdType<T> type = ThresholdType.of(check, settings);
 		double critical = baseUnit(type, settings.critical());
 		if (check == Check.SAMPLER && settings.critical() == null) {
-			critical = properties.interval().multipliedBy(SAMPLER_CRITICAL_INTERVALS).toNanos() / 1e9;
+			critical = Seconds.of(properties.interval().multipliedBy(SAMPLER_CRITICAL_INTERVALS));
 		}
 		return new CheckPolicy(check, baseUnit(type, settings.warning()), critical, settings.sustain(),
 				settings.feeds());

@@ -8,6 +8,7 @@ import java.util.function.ToDoubleFunction;
 
 import dev.runtimemonitor.evaluation.Check;
 import dev.runtimemonitor.evaluation.FigureFormatter;
+import dev.runtimemonitor.evaluation.Seconds;
 
 import org.springframework.util.unit.DataSize;
 import org.springframework.util.unit.DataUnit;
@@ -45,7 +46,7 @@ public record ThresholdType<T>(ToDoubleFunction<T> toBaseUnit, Predicate<T> vali
 			(value) -> !value.isNegative(), "negative", "must be zero or more", ThresholdType::describeSize);
 
 	/** A duration, such as {@code 15s}, judged in seconds. */
-	public static final ThresholdType<Duration> TIME = new ThresholdType<>((value) -> value.toNanos() / 1e9,
+	public static final ThresholdType<Duration> TIME = new ThresholdType<>(Seconds::of,
 			(value) -> !value.isNegative() && !value.isZero(), "notPositive", "must be more than zero",
 			FigureFormatter::duration);
 

@@ -15,8 +15,6 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Evaluator {
 
-	private static final double NANOS_PER_SECOND = 1e9;
-
 	private final List<CheckPolicy> policies;
 
 	private final long minimumRateSpanNanos;
@@ -55,7 +53,7 @@ public final class Evaluator {
 		for (CheckPolicy policy : this.policies) {
 			Check check = policy.check();
 			double value = check.measure(readings);
-			double projected = check.project(readings, policy.sustain().toNanos() / NANOS_PER_SECOND);
+			double projected = check.project(readings, Seconds.of(policy.sustain()));
 			CheckResult prior = (previous != null) ? previous.result(check) : null;
 			results.add(SustainedLevel.judge(policy, value, projected, prior, current.time()));
 		}

@@ -90,13 +90,13 @@ final class LiveSetTrend {
 			double sumX = 0;
 			double sumY = 0;
 			for (int i = start; i < end; i++) {
-				sumX += (points.epochMillis()[i] - origin) / 1000.0;
+				sumX += Seconds.ofMillis(points.epochMillis()[i] - origin);
 				sumY += points.bytes()[i];
 			}
 			double meanX = sumX / (end - start);
 			double meanY = sumY / (end - start);
 			for (int i = start; i < end; i++) {
-				double x = (points.epochMillis()[i] - origin) / 1000.0 - meanX;
+				double x = Seconds.ofMillis(points.epochMillis()[i] - origin) - meanX;
 				covariance += x * (points.bytes()[i] - meanY);
 				variance += x * x;
 			}

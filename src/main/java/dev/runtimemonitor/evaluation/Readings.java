@@ -48,10 +48,6 @@ import org.jspecify.annotations.Nullable;
 public record Readings(Threads threads, Heap heap, Memory memory, Gc gc, ThreadsByState threadsByState, Cpu cpu,
 		double sampleAgeSeconds) {
 
-	private static final double NANOS_PER_SECOND = 1e9;
-
-	private static final double MILLIS_PER_SECOND = 1000;
-
 	/** The pool whose usage the metaspace figures are. */
 	static final String METASPACE_POOL = "Metaspace";
 
@@ -141,7 +137,7 @@ public record Readings(Threads threads, Heap heap, Memory memory, Gc gc, Threads
 	}
 
 	private static double seconds(double nanos) {
-		return nanos / NANOS_PER_SECOND;
+		return Seconds.ofNanos(nanos);
 	}
 
 	private static double known(long value) {
@@ -349,12 +345,12 @@ public record Readings(Threads threads, Heap heap, Memory memory, Gc gc, Threads
 			double overhead = Double.NaN;
 			double collectionsPerSecond = Double.NaN;
 			if (now != null && then != null) {
-				overhead = perSecond(judgedPauseNanos(now), judgedPauseNanos(then), windowSeconds) / NANOS_PER_SECOND;
+				overhead = Seconds.ofNanos(perSecond(judgedPauseNanos(now), judgedPauseNanos(then), windowSeconds));
 				collectionsPerSecond = perSecond(now.collections(), then.collections(), windowSeconds);
 			}
 			else if (windowStart != null && current.gc() != null && windowStart.gc() != null) {
-				overhead = perSecond(current.gc().pauseTimeMillis(), windowStart.gc().pauseTimeMillis(), windowSeconds)
-						/ 1000;
+				overhead = Seconds.ofMillis(
+						perSecond(current.gc().pauseTimeMillis(), windowStart.gc().pauseTimeMillis(), windowSeconds));
 			}
 			double allocated = allocatedBytes(current);
 			double allocation = (previous != null)
@@ -367,7 +363,7 @@ public record Readings(Threads threads, Heap heap, Memory memory, Gc gc, Threads
 			return new Gc(now.source(), now.collections(), now.pauses(), seconds(now.pauseNanos()),
 					seconds(now.concurrentNanos()), now.windowPauses(), seconds(now.windowP50Nanos()),
 					seconds(now.windowP90Nanos()), seconds(now.windowP99Nanos()), seconds(now.windowMaxNanos()),
-					(lastPauseEnd != null) ? lastPauseEnd.toEpochMilli() / 1000.0 : Double.NaN, overhead,
+					(lastPauseEnd != null) ? Seconds.ofMillis(lastPauseEnd.toEpochMilli()) : Double.NaN, overhead,
 					collectionsPerSecond, allocated, allocation);
 		}
 
@@ -453,7 +449,7 @@ public record Readings(Threads threads, Heap heap, Memory memory, Gc gc, Threads
 
 		static Collector of(CollectorFigures collector) {
 			return new Collector(collector.name(), known(collector.count()),
-					known(collector.timeMillis()) / MILLIS_PER_SECOND, collector.concurrent());
+					Seconds.ofMillis(known(collector.timeMillis())), collector.concurrent());
 		}
 
 	}

@@ -15,8 +15,6 @@ import org.jspecify.annotations.Nullable;
  */
 public final class SustainedLevel {
 
-	private static final double NANOS_PER_SECOND = 1e9;
-
 	private SustainedLevel() {
 	}
 
@@ -107,7 +105,7 @@ public final class SustainedLevel {
 	}
 
 	private static @Nullable Instant crossed(Instant from, double age, double threshold) {
-		return (age >= threshold) ? from.plusNanos((long) (threshold * NANOS_PER_SECOND)) : null;
+		return (age >= threshold) ? from.plusNanos(Seconds.toNanos(threshold)) : null;
 	}
 
 	private static @Nullable Instant lastedFrom(@Nullable Instant breachStart, Duration sustain) {

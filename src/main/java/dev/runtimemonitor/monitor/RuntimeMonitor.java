@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import dev.runtimemonitor.evaluation.CheckPolicy;
 import dev.runtimemonitor.evaluation.Evaluation;
 import dev.runtimemonitor.evaluation.Evaluator;
+import dev.runtimemonitor.evaluation.Seconds;
 import dev.runtimemonitor.sampling.RuntimeSampler;
 import dev.runtimemonitor.sampling.RuntimeSnapshot;
 import dev.runtimemonitor.sampling.SampleErrors;
@@ -31,8 +32,6 @@ import org.slf4j.LoggerFactory;
 public final class RuntimeMonitor {
 
 	private static final Logger logger = LoggerFactory.getLogger(RuntimeMonitor.class);
-
-	private static final double NANOS_PER_SECOND = 1e9;
 
 	/** The next tick counts as overdue after this many intervals. */
 	private static final double OVERDUE_INTERVALS = 1.5;
@@ -75,7 +74,7 @@ public final class RuntimeMonitor {
 		this.interval = interval;
 		this.window = window;
 		this.history = new Ring<>((int) (window.toNanos() / interval.toNanos()) + 2);
-		this.overdueSeconds = interval.toNanos() / NANOS_PER_SECOND * OVERDUE_INTERVALS;
+		this.overdueSeconds = Seconds.of(interval) * OVERDUE_INTERVALS;
 	}
 
 	/**
@@ -196,7 +195,7 @@ public final class RuntimeMonitor {
 		if (tick == null) {
 			return null;
 		}
-		double age = (this.clock.monotonicTime() - tick.snapshot().monotonicNanos()) / NANOS_PER_SECOND;
+		double age = Seconds.ofNanos(this.clock.monotonicTime() - tick.snapshot().monotonicNanos());
 		return (age <= this.overdueSeconds) ? tick
 				: this.evaluator.asOf(tick, age, Instant.ofEpochMilli(this.clock.wallTime()));
 	}

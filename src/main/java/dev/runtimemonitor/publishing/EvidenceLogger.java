@@ -4,6 +4,7 @@ import java.util.StringJoiner;
 
 import dev.runtimemonitor.evaluation.FigureFormatter;
 import dev.runtimemonitor.evaluation.Level;
+import dev.runtimemonitor.evaluation.Seconds;
 import dev.runtimemonitor.monitor.evidence.Capture;
 import dev.runtimemonitor.monitor.evidence.Evidence;
 import dev.runtimemonitor.monitor.evidence.EvidenceListener;
@@ -57,10 +58,10 @@ public final class EvidenceLogger implements EvidenceListener {
 			.append(" at ")
 			.append(evidence.takenAt())
 			.append(" in ")
-			.append(FigureFormatter.seconds(evidence.took().toNanos() / 1e9));
+			.append(FigureFormatter.seconds(Seconds.of(evidence.took())));
 		if (capture.pause() != null) {
 			message.append(", the application stopped for ")
-				.append(FigureFormatter.seconds(capture.pause().toNanos() / 1e9));
+				.append(FigureFormatter.seconds(Seconds.of(capture.pause())));
 		}
 		message.append(".\n");
 		if (capture.taken()) {

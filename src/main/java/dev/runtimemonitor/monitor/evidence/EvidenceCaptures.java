@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.StringJoiner;
 
 import dev.runtimemonitor.evaluation.FigureFormatter;
+import dev.runtimemonitor.evaluation.Seconds;
 import dev.runtimemonitor.sampling.GcPauseCause;
 import dev.runtimemonitor.sampling.evidence.ClassHistogramEvidence;
 import dev.runtimemonitor.sampling.evidence.ClassHistogramRow;
@@ -103,7 +104,7 @@ public final class EvidenceCaptures {
 	}
 
 	static String histogramSummary(ClassHistogramEvidence evidence) {
-		String pause = "; the application stood still " + FigureFormatter.seconds(evidence.pause().toNanos() / 1e9)
+		String pause = "; the application stood still " + FigureFormatter.seconds(Seconds.of(evidence.pause()))
 				+ " for it";
 		List<ClassHistogramRow> top = evidence.histogram().top();
 		long live = evidence.histogram().bytes();
@@ -133,10 +134,10 @@ public final class EvidenceCaptures {
 		}
 		GcPause longest = evidence.longest().get(0);
 		GcPauseCause most = evidence.causes().get(0);
-		return "longest pause " + FigureFormatter.seconds(longest.durationNanos() / 1e9) + " (" + longest.collector()
-				+ " " + longest.kind() + ", " + longest.cause() + "); most pause time: " + most.cause() + ", "
-				+ FigureFormatter.seconds(most.pauseNanos() / 1e9) + " of "
-				+ FigureFormatter.seconds(evidence.pauseNanos() / 1e9) + " in " + evidence.pauses()
+		return "longest pause " + FigureFormatter.seconds(Seconds.ofNanos(longest.durationNanos())) + " ("
+				+ longest.collector() + " " + longest.kind() + ", " + longest.cause() + "); most pause time: "
+				+ most.cause() + ", " + FigureFormatter.seconds(Seconds.ofNanos(most.pauseNanos())) + " of "
+				+ FigureFormatter.seconds(Seconds.ofNanos(evidence.pauseNanos())) + " in " + evidence.pauses()
 				+ ((evidence.pauses() == 1) ? " pause" : " pauses");
 	}
 

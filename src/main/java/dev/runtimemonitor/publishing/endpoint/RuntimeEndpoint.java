@@ -4,14 +4,15 @@ import java.time.Duration;
 import java.util.Map;
 
 import dev.runtimemonitor.evaluation.Evaluation;
+import dev.runtimemonitor.evaluation.Seconds;
 import dev.runtimemonitor.monitor.RuntimeMonitor;
 import dev.runtimemonitor.monitor.evidence.EvidenceRecorder;
 import dev.runtimemonitor.publishing.JsonValues;
 import dev.runtimemonitor.publishing.history.RuntimeHistory;
 import dev.runtimemonitor.publishing.report.EvidenceReport;
-import dev.runtimemonitor.publishing.report.RuntimeReportFormatter;
 import dev.runtimemonitor.publishing.report.RuntimeReport;
 import dev.runtimemonitor.publishing.report.RuntimeReportBuilder;
+import dev.runtimemonitor.publishing.report.RuntimeReportFormatter;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;
@@ -134,7 +135,7 @@ public class RuntimeEndpoint {
 			return error(String.valueOf(ex.getMessage()), WebEndpointResponse.STATUS_BAD_REQUEST);
 		}
 		return new WebEndpointResponse<>(
-				HistoryResponse.of(this.interval.toNanos() / 1e9, this.history.capacity(), this.history.after(after)));
+				HistoryResponse.of(Seconds.of(this.interval), this.history.capacity(), this.history.after(after)));
 	}
 
 	private static WebEndpointResponse<Object> error(String message, int status) {

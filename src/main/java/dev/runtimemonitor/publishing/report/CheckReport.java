@@ -5,6 +5,7 @@ import java.util.Locale;
 
 import dev.runtimemonitor.evaluation.CheckPolicy;
 import dev.runtimemonitor.evaluation.CheckResult;
+import dev.runtimemonitor.evaluation.Seconds;
 
 /**
  * One check as the report shows it: the same figures as the health details, with the
@@ -23,8 +24,6 @@ import dev.runtimemonitor.evaluation.CheckResult;
 public record CheckReport(String check, String level, double value, String unit, double warning, double critical,
 		double sustainSeconds, Instant since, String probe) {
 
-	private static final double NANOS_PER_SECOND = 1e9;
-
 	/**
 	 * The report of one check result.
 	 * @param result the result
@@ -33,7 +32,7 @@ public record CheckReport(String check, String level, double value, String unit,
 	public static CheckReport of(CheckResult result) {
 		CheckPolicy policy = result.policy();
 		return new CheckReport(policy.check().id(), result.level().id(), result.value(), policy.check().unit().symbol(),
-				policy.warning(), policy.critical(), policy.sustain().toNanos() / NANOS_PER_SECOND, result.since(),
+				policy.warning(), policy.critical(), Seconds.of(policy.sustain()), result.since(),
 				policy.probe().name().toLowerCase(Locale.ROOT));
 	}
 

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import dev.runtimemonitor.evaluation.Check;
 import dev.runtimemonitor.evaluation.Level;
+import dev.runtimemonitor.evaluation.Seconds;
 import dev.runtimemonitor.monitor.evidence.Capture;
 import dev.runtimemonitor.monitor.evidence.Evidence;
 
@@ -20,8 +21,6 @@ import dev.runtimemonitor.monitor.evidence.Evidence;
  * kept
  */
 public record EvidenceReport(double keepSeconds, Map<String, CheckEvidence> checks) {
-
-	private static final double NANOS_PER_SECOND = 1e9;
 
 	public EvidenceReport {
 		checks = Collections.unmodifiableMap(new LinkedHashMap<>(checks));
@@ -36,7 +35,7 @@ public record EvidenceReport(double keepSeconds, Map<String, CheckEvidence> chec
 	public static EvidenceReport of(Map<Check, Evidence> latest, Duration keepFor) {
 		Map<String, CheckEvidence> checks = new LinkedHashMap<>();
 		latest.forEach((check, evidence) -> checks.put(check.id(), CheckEvidence.of(check, evidence)));
-		return new EvidenceReport(keepFor.toNanos() / NANOS_PER_SECOND, checks);
+		return new EvidenceReport(Seconds.of(keepFor), checks);
 	}
 
 	/**
@@ -61,10 +60,8 @@ public record EvidenceReport(double keepSeconds, Map<String, CheckEvidence> chec
 			Capture capture = evidence.capture();
 			Level level = evidence.levelOf(check);
 			return new CheckEvidence(((level != null) ? level : evidence.level()).id(), evidence.takenAt(),
-					evidence.kind().id(), capture.taken(), capture.summary(),
-					evidence.took().toNanos() / NANOS_PER_SECOND,
-					(capture.pause() != null) ? capture.pause().toNanos() / NANOS_PER_SECOND : Double.NaN,
-					capture.text());
+					evidence.kind().id(), capture.taken(), capture.summary(), Seconds.of(evidence.took()),
+					(capture.pause() != null) ? Seconds.of(capture.pause()) : Double.NaN, capture.text());
 		}
 
 	}

@@ -1,6 +1,7 @@
 package dev.runtimemonitor.publishing.report;
 
 import dev.runtimemonitor.evaluation.Readings;
+import dev.runtimemonitor.evaluation.Seconds;
 import dev.runtimemonitor.sampling.jvm.GcChoice;
 import dev.runtimemonitor.sampling.jvm.HeapSizing;
 import dev.runtimemonitor.sampling.jvm.JvmSettings;
@@ -24,8 +25,6 @@ import org.jspecify.annotations.Nullable;
  */
 public record RuntimeInfo(String vendor, String vm, String version, String os, String arch, int availableProcessors,
 		double memoryBytes, double containerMemoryLimitBytes, Gc gc, Heap heap, String nativeMemoryTracking) {
-
-	private static final double MILLIS_PER_SECOND = 1000;
 
 	/**
 	 * The runtime information.
@@ -58,8 +57,8 @@ public record RuntimeInfo(String vendor, String vm, String version, String os, S
 
 		static Gc of(GcChoice gc, Readings.Settings settings) {
 			return new Gc(gc.collector().displayName(), gc.explicit() ? "flag" : "ergonomics",
-					settings.pauseGoalMillis() / MILLIS_PER_SECOND,
-					settings.periodicGcIntervalMillis() / MILLIS_PER_SECOND, gc.uncommitsWhenIdle());
+					Seconds.ofMillis(settings.pauseGoalMillis()), Seconds.ofMillis(settings.periodicGcIntervalMillis()),
+					gc.uncommitsWhenIdle());
 		}
 
 	}

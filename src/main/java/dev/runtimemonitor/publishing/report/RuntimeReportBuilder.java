@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import dev.runtimemonitor.evaluation.Evaluation;
 import dev.runtimemonitor.evaluation.Readings;
+import dev.runtimemonitor.evaluation.Seconds;
 import dev.runtimemonitor.publishing.report.advice.AdviceLimits;
 import dev.runtimemonitor.publishing.report.advice.RuntimeFacts;
 import dev.runtimemonitor.publishing.report.advice.TuningAdvisor;
@@ -14,8 +15,6 @@ import org.jspecify.annotations.Nullable;
  * Builds the report of an evaluation. Pure: the same evaluation gives the same report.
  */
 public final class RuntimeReportBuilder {
-
-	private static final double MILLIS_PER_SECOND = 1000;
 
 	private final JvmSettings jvm;
 
@@ -54,9 +53,9 @@ public final class RuntimeReportBuilder {
 		Readings readings = evaluation.readings();
 		RuntimeFacts facts = RuntimeFacts.of(evaluation, this.jvm, this.window);
 		AdviceLimits limits = facts.limits();
-		return new RuntimeReport(evaluation.time(), this.window.toMillis() / MILLIS_PER_SECOND,
-				RuntimeInfo.of(this.jvm, readings), evaluation.results().stream().map(CheckReport::of).toList(),
-				readings.threads(), readings.heap(), readings.memory(), readings.gc(),
+		return new RuntimeReport(evaluation.time(), Seconds.of(this.window), RuntimeInfo.of(this.jvm, readings),
+				evaluation.results().stream().map(CheckReport::of).toList(), readings.threads(), readings.heap(),
+				readings.memory(), readings.gc(),
 				new RuntimeReport.PauseGoal(limits.pauseGoalSeconds(), limits.pauseGoalSource()),
 				Readings.pauseCauses(evaluation.snapshot()), Readings.collectors(evaluation.snapshot()),
 				this.advisor.advise(facts), evidence);

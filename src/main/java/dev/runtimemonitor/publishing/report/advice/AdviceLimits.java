@@ -5,6 +5,7 @@ import java.util.List;
 import dev.runtimemonitor.evaluation.Check;
 import dev.runtimemonitor.evaluation.CheckPolicy;
 import dev.runtimemonitor.evaluation.Readings;
+import dev.runtimemonitor.evaluation.Seconds;
 
 /**
  * The limits the advice rules judge against: the warning thresholds of the matching
@@ -32,8 +33,6 @@ public record AdviceLimits(double gcOverhead, double pauseGoalSeconds, String pa
 	/** The container-memory check's default warning. */
 	static final double DEFAULT_CONTAINER_MEMORY = 0.85;
 
-	private static final double MILLIS_PER_SECOND = 1000;
-
 	/**
 	 * The limits for a service with these checks and these JVM settings.
 	 * @param policies the enabled checks
@@ -44,7 +43,7 @@ public record AdviceLimits(double gcOverhead, double pauseGoalSeconds, String pa
 		double pauseWarning = warning(policies, Check.GC_PAUSE, Double.NaN);
 		boolean g1Goal = !Double.isNaN(settings.pauseGoalMillis());
 		return new AdviceLimits(warning(policies, Check.GC_OVERHEAD, DEFAULT_GC_OVERHEAD),
-				g1Goal ? settings.pauseGoalMillis() / MILLIS_PER_SECOND : pauseWarning,
+				g1Goal ? Seconds.ofMillis(settings.pauseGoalMillis()) : pauseWarning,
 				g1Goal ? "MaxGCPauseMillis" : "gc-pause warning", warning(policies, Check.HEAP, DEFAULT_HEAP_AFTER_GC),
 				warning(policies, Check.CONTAINER_MEMORY, DEFAULT_CONTAINER_MEMORY));
 	}
