@@ -74,10 +74,10 @@ public record Readings(Threads threads, Heap heap, Memory memory, Gc gc, Threads
 			@Nullable Readings previousReadings, @Nullable RuntimeSnapshot windowStart, long minimumSpanNanos) {
 		RuntimeSnapshot start = (windowStart != null
 				&& current.monotonicNanos() - windowStart.monotonicNanos() >= minimumSpanNanos) ? windowStart : null;
-		double windowSeconds = (start != null) ? seconds(current.monotonicNanos() - start.monotonicNanos())
+		double windowSeconds = (start != null) ? Seconds.ofNanos(current.monotonicNanos() - start.monotonicNanos())
 				: Double.NaN;
-		double sincePrevious = (previous != null) ? seconds(current.monotonicNanos() - previous.monotonicNanos())
-				: Double.NaN;
+		double sincePrevious = (previous != null)
+				? Seconds.ofNanos(current.monotonicNanos() - previous.monotonicNanos()) : Double.NaN;
 		return new Readings(Threads.of(current, start, windowSeconds),
 				Heap.of(current.memory(), current.gc(), current.time().toEpochMilli()),
 				Memory.of(current, (previousReadings != null) ? previousReadings.memory() : null, sincePrevious),
@@ -120,8 +120,8 @@ public record Readings(Threads threads, Heap heap, Memory memory, Gc gc, Threads
 		}
 		return pauses.windowCauses()
 			.stream()
-			.map((cause) -> new PauseCause(cause.cause(), cause.pauses(), seconds(cause.pauseNanos()),
-					seconds(cause.maxNanos()), cause.diagnostic()))
+			.map((cause) -> new PauseCause(cause.cause(), cause.pauses(), Seconds.ofNanos(cause.pauseNanos()),
+					Seconds.ofNanos(cause.maxNanos()), cause.diagnostic()))
 			.toList();
 	}
 
@@ -134,10 +134,6 @@ public record Readings(Threads threads, Heap heap, Memory memory, Gc gc, Threads
 	 */
 	public static double ratio(double part, double whole) {
 		return (whole > 0) ? part / whole : Double.NaN;
-	}
-
-	private static double seconds(double nanos) {
-		return Seconds.ofNanos(nanos);
 	}
 
 	private static double known(long value) {
@@ -360,9 +356,10 @@ public record Readings(Threads threads, Heap heap, Memory memory, Gc gc, Threads
 						Double.NaN, Double.NaN, Double.NaN, overhead, collectionsPerSecond, allocated, allocation);
 			}
 			Instant lastPauseEnd = now.lastPauseEnd();
-			return new Gc(now.source(), now.collections(), now.pauses(), seconds(now.pauseNanos()),
-					seconds(now.concurrentNanos()), now.windowPauses(), seconds(now.windowP50Nanos()),
-					seconds(now.windowP90Nanos()), seconds(now.windowP99Nanos()), seconds(now.windowMaxNanos()),
+			return new Gc(now.source(), now.collections(), now.pauses(), Seconds.ofNanos(now.pauseNanos()),
+					Seconds.ofNanos(now.concurrentNanos()), now.windowPauses(), Seconds.ofNanos(now.windowP50Nanos()),
+					Seconds.ofNanos(now.windowP90Nanos()), Seconds.ofNanos(now.windowP99Nanos()),
+					Seconds.ofNanos(now.windowMaxNanos()),
 					(lastPauseEnd != null) ? Seconds.ofMillis(lastPauseEnd.toEpochMilli()) : Double.NaN, overhead,
 					collectionsPerSecond, allocated, allocation);
 		}
