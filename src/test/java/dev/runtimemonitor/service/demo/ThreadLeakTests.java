@@ -24,9 +24,8 @@ class ThreadLeakTests {
 		assertThat(this.leak.start(5)).isEqualTo(5);
 		assertThat(this.leak.start(2)).isEqualTo(7);
 		assertThat(leakedThreads()).hasSize(7).allSatisfy((thread) -> assertThat(thread.isAlive()).isTrue());
-		// The thread bean, which the threads check reads, sees each of them live. Asked
-		// by
-		// id, not by the JVM's total: other tests' threads may end meanwhile.
+		// The thread bean, which the threads check reads, sees each of them live: asked
+		// by id, not by the JVM's total, as other tests' threads may end meanwhile.
 		ThreadMXBean threads = ManagementFactory.getThreadMXBean();
 		long[] ids = leakedThreads().stream().mapToLong(Thread::threadId).toArray();
 		assertThat(threads.getThreadInfo(ids)).hasSize(7).doesNotContainNull();
