@@ -1,5 +1,6 @@
 package dev.runtimemonitor.evaluation;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -196,6 +197,9 @@ public record Readings(Threads threads, Heap heap, Memory memory, Gc gc, Threads
 	 */
 	public record Heap(double usedBytes, double committedBytes, double maxBytes, double usedAfterGcBytes,
 			double liveSetBytes, double liveSetGrowthBytesPerSecond, double secondsUntilFull) {
+
+		/** How much time the live-set points must span before their growth is known. */
+		public static final Duration GROWTH_MINIMUM_SPAN = Duration.ofMillis(LiveSetTrend.MINIMUM_SPAN_MILLIS);
 
 		static Heap of(@Nullable MemoryFigures memory, @Nullable GcFigures gc, long nowMillis) {
 			double afterGc = (gc != null) ? known(gc.heapUsedAfterGc()) : Double.NaN;

@@ -126,8 +126,8 @@ public final class RuntimeMeters implements MeterBinder, MonitorListener {
 			.builder("runtime.memory.heap.live.set.growth", this.monitor,
 					reading((readings) -> readings.heap().liveSetGrowthBytesPerSecond()))
 			.baseUnit("bytes.per.second")
-			.description(
-					"How fast the live set grows, over up to the last half hour; NaN until it spans fifteen minutes")
+			.description("How fast the live set grows, over up to the last half hour; NaN until it spans "
+					+ Readings.Heap.GROWTH_MINIMUM_SPAN.toMinutes() + " minutes")
 			.register(registry);
 		Gauge
 			.builder("runtime.process.resident.memory", this.monitor,

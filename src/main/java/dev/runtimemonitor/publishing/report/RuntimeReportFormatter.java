@@ -138,7 +138,8 @@ public final class RuntimeReportFormatter {
 		String live = FigureFormatter.bytes(heap.liveSetBytes());
 		double growth = heap.liveSetGrowthBytesPerSecond();
 		if (Double.isNaN(growth)) {
-			return live + "; its trend shows once old collections span fifteen minutes";
+			return live + "; its trend shows once old collections span " + Readings.Heap.GROWTH_MINIMUM_SPAN.toMinutes()
+					+ " minutes";
 		}
 		if (growth == 0) {
 			return live + "; steady";
