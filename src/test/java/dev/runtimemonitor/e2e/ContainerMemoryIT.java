@@ -7,6 +7,7 @@ import java.util.List;
 
 import dev.runtimemonitor.testsupport.AppProcess;
 import dev.runtimemonitor.testsupport.Http;
+import dev.runtimemonitor.testsupport.LongLane;
 import dev.runtimemonitor.testsupport.MemoryCgroup;
 import dev.runtimemonitor.testsupport.RuntimeJson;
 import org.jspecify.annotations.Nullable;
@@ -27,6 +28,7 @@ import static org.awaitility.Awaitility.await;
  * spike freed at once never takes the pod out of service. Skipped without a writable
  * memory cgroup, except in CI. Each step's figures go to the output.
  */
+@LongLane
 class ContainerMemoryIT {
 
 	private static final long MIB = 1024 * 1024;

@@ -12,6 +12,7 @@ import java.util.function.ToDoubleFunction;
 import dev.runtimemonitor.e2e.LiveSetTrace.Observation;
 import dev.runtimemonitor.testsupport.AppProcess;
 import dev.runtimemonitor.testsupport.Http;
+import dev.runtimemonitor.testsupport.LongLane;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 
@@ -48,6 +49,7 @@ import static org.awaitility.Awaitility.await;
  * service's GC log is in {@code target/heap-growth-it}; a table of what was observed goes
  * to the output.
  */
+@LongLane
 class HeapGrowthIT {
 
 	private static final double MIB = 1024 * 1024;

@@ -7,6 +7,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
 /**
  * Real requests to the running host on 127.0.0.1.
  */
@@ -21,6 +24,8 @@ final class Http {
 		.connectTimeout(Duration.ofSeconds(5))
 		.build();
 
+	private static final JsonMapper mapper = JsonMapper.builder().build();
+
 	private Http() {
 	}
 
@@ -29,6 +34,12 @@ final class Http {
 			.timeout(Duration.ofSeconds(10))
 			.build();
 		return client.send(request, HttpResponse.BodyHandlers.ofString());
+	}
+
+	// Tests judge what a body holds by its parsed structure: a word in the text can come
+	// from anywhere, such as the working directory that the disk-space details print.
+	static JsonNode json(int port, String path) throws IOException, InterruptedException {
+		return mapper.readTree(get(port, path).body());
 	}
 
 }
