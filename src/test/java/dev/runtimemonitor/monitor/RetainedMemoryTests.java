@@ -1,7 +1,5 @@
 package dev.runtimemonitor.monitor;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -21,18 +19,18 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An accelerated long run: tens of thousands of ticks on a mock clock, a hundred thousand
- * recorded pauses, real collections between the checkpoints. The monitor's retained
- * memory must stay flat: rings and windows are bounded.
+ * An accelerated long run: tens of thousands of ticks on a mock clock and a hundred
+ * thousand recorded pauses. What the monitor keeps stays at the bounds of its rings and
+ * windows, counted in entries. The heap it retains is measured by
+ * {@code RetainedMemoryBenchmark} in a JVM of its own: here, cached Spring contexts of
+ * other test classes keep ticking and the heap moves with them.
  */
 class RetainedMemoryTests {
 
 	private static final Duration INTERVAL = Duration.ofSeconds(1);
 
-	private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-
 	@Test
-	void retainedMemoryStaysFlatOverTensOfThousandsOfTicks() {
+	void whatTheMonitorKeepsStaysAtItsBoundsOverTensOfThousandsOfTicks() {
 		MockClock clock = new MockClock();
 		GcPauseRecorder pauses = new GcPauseRecorder();
 		RuntimeSampler sampler = new RuntimeSampler(
@@ -45,14 +43,19 @@ class RetainedMemoryTests {
 						Duration.ofMinutes(1)),
 				clock, INTERVAL, Duration.ofMinutes(5));
 		run(monitor, pauses, clock, 5_000);
-		long afterWarmUp = retainedHeap();
+		assertKeptAtTheBounds(monitor, pauses, clock);
 		run(monitor, pauses, clock, 25_000);
-		long afterLongRun = retainedHeap();
+		assertKeptAtTheBounds(monitor, pauses, clock);
+	}
+
+	private static void assertKeptAtTheBounds(RuntimeMonitor monitor, GcPauseRecorder pauses, MockClock clock) {
+		// A window of five minutes at one tick a second, and two ticks of slack
+		assertThat(monitor.history().capacity()).isEqualTo(302);
 		assertThat(monitor.history().toList()).hasSize(monitor.history().capacity());
+		assertThat(monitor.history().toList().getLast().snapshot().time())
+			.isEqualTo(Instant.ofEpochMilli(clock.wallTime()).minus(INTERVAL));
 		assertThat(pauses.figures(Instant.ofEpochMilli(clock.wallTime()), Duration.ofDays(365)).windowPauses())
 			.isEqualTo(8192);
-		assertThat(afterLongRun - afterWarmUp).as("heap retained after 25,000 more ticks, bytes")
-			.isLessThan(4L * 1024 * 1024);
 	}
 
 	private static void run(RuntimeMonitor monitor, GcPauseRecorder pauses, MockClock clock, int ticks) {
@@ -64,13 +67,6 @@ class RetainedMemoryTests {
 			monitor.tick();
 			clock.add(INTERVAL);
 		}
-	}
-
-	private long retainedHeap() {
-		for (int i = 0; i < 3; i++) {
-			System.gc();
-		}
-		return this.memory.getHeapMemoryUsage().getUsed();
 	}
 
 }

@@ -1,7 +1,10 @@
 package dev.runtimemonitor.sampling;
 
 import java.lang.management.BufferPoolMXBean;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,9 +54,20 @@ class RuntimeSamplerTests {
 		ThreadFigures after = sampler.sample().threads();
 		assertThat(before).isNotNull();
 		assertThat(after).isNotNull();
-		assertThat(after.live()).isGreaterThanOrEqualTo(before.live() + 20);
+		// Other threads of this JVM (cached Spring contexts, pools) start and end between
+		// the two samples, so the live count is not compared with the earlier one: it
+		// must hold the threads this test knows to be alive, its own included. The
+		// started count only grows, so it must have grown by the test's threads.
+		assertThat(this.parked).allMatch(Thread::isAlive);
+		assertThat(after.live()).isGreaterThanOrEqualTo(this.parked.size() + 1);
 		assertThat(after.started()).isGreaterThanOrEqualTo(before.started() + 20);
 		assertThat(after.peak()).isGreaterThanOrEqualTo(after.live());
+	}
+
+	@Test
+	void readsEachThreadCountFromItsOwnGetterOfTheThreadBean() {
+		ThreadSource source = new ThreadSource(threadBean(42, 7, 50, 1234));
+		assertThat(source.read()).isEqualTo(new ThreadFigures(42, 7, 50, 1234));
 	}
 
 	@Test
@@ -84,11 +98,36 @@ class RuntimeSamplerTests {
 
 	@Test
 	void sharesFiguresThatDidNotChangeBetweenSamples() {
-		BufferSource buffers = new BufferSource(ManagementFactory.getPlatformMXBeans(BufferPoolMXBean.class), 1024);
-		assertThat(buffers.read()).isSameAs(buffers.read());
-		GcSource gc = new GcSource(ManagementFactory.getGarbageCollectorMXBeans(), Set.of());
+		// Beans whose figures only the test moves: the real ones change whenever another
+		// thread collects or allocates a direct buffer, even between two reads in a row.
+		BufferPool direct = new BufferPool("direct");
+		BufferPool mapped = new BufferPool("mapped");
+		BufferSource buffers = new BufferSource(List.of(direct.bean, mapped.bean), 1024);
+		BufferFigures quiet = buffers.read();
+		assertThat(buffers.read()).isSameAs(quiet);
+		mapped.count = 1;
+		BufferFigures moved = buffers.read();
+		assertThat(moved).isNotSameAs(quiet);
+		assertThat(moved.mapped().count()).isEqualTo(1);
+		assertThat(moved.direct()).isSameAs(quiet.direct());
+		assertThat(buffers.read()).isSameAs(moved);
+		Collector young = new Collector("G1 Young Generation");
+		Collector old = new Collector("G1 Old Generation");
+		GcSource gc = new GcSource(List.of(young.bean, old.bean), Set.of());
 		GcFigures before = gc.read();
 		assertThat(gc.read()).isSameAs(before);
+		young.count = 1;
+		young.timeMillis = 3;
+		GcFigures after = gc.read();
+		assertThat(after).isNotSameAs(before);
+		assertThat(after.collectors()).extracting(CollectorFigures::count).containsExactly(1L, 0L);
+		assertThat(gc.read()).isSameAs(after);
+	}
+
+	@Test
+	void readsTheCollectionsOfTheRunningJvm() {
+		GcSource gc = new GcSource(ManagementFactory.getGarbageCollectorMXBeans(), Set.of());
+		GcFigures before = gc.read();
 		System.gc();
 		GcFigures after = gc.read();
 		assertThat(after).isNotSameAs(before);
@@ -160,6 +199,63 @@ class RuntimeSamplerTests {
 		assertThat(search.reads).hasValue(2);
 		assertThat(second.deadlocks()).isEqualTo(first.deadlocks());
 		assertThat(third.deadlocks().checkedAt()).isEqualTo(third.time());
+	}
+
+	private static ThreadMXBean threadBean(int live, int daemon, int peak, long started) {
+		return (ThreadMXBean) Proxy.newProxyInstance(RuntimeSamplerTests.class.getClassLoader(),
+				new Class<?>[] { ThreadMXBean.class }, (proxy, method, arguments) -> switch (method.getName()) {
+					case "getThreadCount" -> live;
+					case "getDaemonThreadCount" -> daemon;
+					case "getPeakThreadCount" -> peak;
+					case "getTotalStartedThreadCount" -> started;
+					default -> throw new UnsupportedOperationException(method.getName());
+				});
+	}
+
+	/**
+	 * A buffer pool whose figures the test sets; only what the source calls is answered.
+	 */
+	private static final class BufferPool {
+
+		private final BufferPoolMXBean bean;
+
+		private long count;
+
+		BufferPool(String name) {
+			this.bean = (BufferPoolMXBean) Proxy.newProxyInstance(getClass().getClassLoader(),
+					new Class<?>[] { BufferPoolMXBean.class }, (proxy, method, arguments) -> switch (method.getName()) {
+						case "getName" -> name;
+						case "getCount" -> this.count;
+						case "getMemoryUsed", "getTotalCapacity" -> this.count * 4096;
+						default -> throw new UnsupportedOperationException(method.getName());
+					});
+		}
+
+	}
+
+	/**
+	 * A collector whose count and time the test sets; only what the source calls is
+	 * answered.
+	 */
+	private static final class Collector {
+
+		private final GarbageCollectorMXBean bean;
+
+		private long count;
+
+		private long timeMillis;
+
+		Collector(String name) {
+			this.bean = (GarbageCollectorMXBean) Proxy.newProxyInstance(getClass().getClassLoader(),
+					new Class<?>[] { GarbageCollectorMXBean.class },
+					(proxy, method, arguments) -> switch (method.getName()) {
+						case "getName" -> name;
+						case "getCollectionCount" -> this.count;
+						case "getCollectionTime" -> this.timeMillis;
+						default -> throw new UnsupportedOperationException(method.getName());
+					});
+		}
+
 	}
 
 	private record Failing<T>(String name) implements SampleSource<T> {

@@ -2,6 +2,7 @@ package dev.runtimemonitor.service.demo;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -34,6 +35,10 @@ public final class GarbageChurn implements AutoCloseable {
 
 	private final Duration maxDuration;
 
+	private final Duration stopTimeout;
+
+	private final ThreadFactory threads;
+
 	private final AtomicLong allocatedBytes = new AtomicLong();
 
 	private @Nullable Thread running;
@@ -45,7 +50,19 @@ public final class GarbageChurn implements AutoCloseable {
 	 * @param maxDuration the longest a churn may run
 	 */
 	public GarbageChurn(Duration maxDuration) {
+		this(maxDuration, STOP_TIMEOUT, Thread.ofPlatform().name("demo-garbage").daemon(true).factory());
+	}
+
+	/**
+	 * Create a churn whose thread comes from the given factory.
+	 * @param maxDuration the longest a churn may run
+	 * @param stopTimeout how long {@link #stop()} waits for the churn's thread to end
+	 * @param threads makes the churn's thread
+	 */
+	GarbageChurn(Duration maxDuration, Duration stopTimeout, ThreadFactory threads) {
 		this.maxDuration = maxDuration;
+		this.stopTimeout = stopTimeout;
+		this.threads = threads;
 	}
 
 	/**
@@ -72,10 +89,7 @@ public final class GarbageChurn implements AutoCloseable {
 		this.allocatedBytes.set(0);
 		long bytesPerSlice = (long) megabytesPerSecond * MEGABYTE * SLICE_NANOS / TimeUnit.SECONDS.toNanos(1);
 		long endNanos = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-		Thread thread = Thread.ofPlatform()
-			.name("demo-garbage")
-			.daemon(true)
-			.unstarted(() -> churn(bytesPerSlice, endNanos));
+		Thread thread = this.threads.newThread(() -> churn(bytesPerSlice, endNanos));
 		thread.start();
 		this.running = thread;
 		return Instant.now().plusSeconds(seconds);
@@ -107,22 +121,28 @@ public final class GarbageChurn implements AutoCloseable {
 	}
 
 	/**
-	 * Stop the churn, if one runs, and wait until its thread has ended.
-	 * @return whether a churn was running
+	 * Stop the churn, if one runs, and wait until its thread has ended. A thread that
+	 * has not ended within the stop timeout still counts as running: it may still
+	 * allocate, and a second churn must not start beside it.
+	 * @return whether a churn was running and its thread has ended
 	 */
 	public synchronized boolean stop() {
 		Thread thread = this.running;
-		this.running = null;
 		if (thread == null || !thread.isAlive()) {
+			this.running = null;
 			return false;
 		}
 		this.stopRequested = true;
 		try {
-			thread.join(STOP_TIMEOUT);
+			thread.join(this.stopTimeout);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
+		if (thread.isAlive()) {
+			return false;
+		}
+		this.running = null;
 		return true;
 	}
 

@@ -1,6 +1,9 @@
 package dev.runtimemonitor.service.demo;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -11,7 +14,15 @@ import static org.awaitility.Awaitility.await;
 
 class GarbageChurnTests {
 
-	private final GarbageChurn churn = new GarbageChurn(Duration.ofSeconds(30));
+	private final List<Thread> started = new CopyOnWriteArrayList<>();
+
+	private final GarbageChurn churn = new GarbageChurn(Duration.ofSeconds(30), Duration.ofSeconds(10),
+			(task) -> record(Thread.ofPlatform().daemon(true).unstarted(task)));
+
+	private Thread record(Thread thread) {
+		this.started.add(thread);
+		return thread;
+	}
 
 	@AfterEach
 	void stop() {
@@ -25,9 +36,46 @@ class GarbageChurnTests {
 		await().atMost(Duration.ofSeconds(10)).until(() -> this.churn.allocatedMegabytes() >= 2);
 		assertThat(this.churn.stop()).isTrue();
 		assertThat(this.churn.isRunning()).isFalse();
-		long allocated = this.churn.allocatedMegabytes();
-		assertThat(this.churn.allocatedMegabytes()).isEqualTo(allocated);
+		// The figure is final: the only thread that adds to it has ended.
+		assertThat(this.started).singleElement().satisfies((thread) -> assertThat(thread.isAlive()).isFalse());
+		assertThat(this.churn.allocatedMegabytes()).isGreaterThanOrEqualTo(2);
 		assertThat(this.churn.stop()).isFalse();
+	}
+
+	@Test
+	void aChurnWhoseThreadOutlastsTheStopTimeoutIsNotStoppedAndStillRuns() throws InterruptedException {
+		CountDownLatch release = new CountDownLatch(1);
+		// A churn thread that lingers after the churn until the test releases it, as a
+		// thread the machine does not run in time would.
+		GarbageChurn churn = new GarbageChurn(Duration.ofSeconds(30), Duration.ofMillis(100),
+				(task) -> record(Thread.ofPlatform().daemon(true).unstarted(() -> {
+					task.run();
+					awaitQuietly(release);
+				})));
+		try {
+			churn.start(1, 30);
+			assertThat(churn.stop()).isFalse();
+			assertThat(churn.isRunning()).isTrue();
+			assertThatExceptionOfType(DemoRefusedException.class).isThrownBy(() -> churn.start(1, 1))
+				.matches(DemoRefusedException::isConflict);
+			release.countDown();
+			await().atMost(Duration.ofSeconds(10)).until(() -> !churn.isRunning());
+			assertThat(this.started).singleElement().satisfies((thread) -> assertThat(thread.isAlive()).isFalse());
+			assertThat(churn.stop()).isFalse();
+		}
+		finally {
+			release.countDown();
+			churn.close();
+		}
+	}
+
+	private static void awaitQuietly(CountDownLatch latch) {
+		try {
+			latch.await();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	@Test
