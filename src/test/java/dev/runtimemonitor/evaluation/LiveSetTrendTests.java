@@ -4,6 +4,8 @@ import java.util.function.LongUnaryOperator;
 
 import dev.runtimemonitor.sampling.LiveSetPoints;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -119,6 +121,33 @@ class LiveSetTrendTests {
 		assertThat(LiveSetTrend.bytesPerSecond(points(14, (minute) -> minute * MIB), NOW)).isNaN();
 		assertThat(LiveSetTrend.bytesPerSecond(points(16, (minute) -> minute * MIB), NOW)).isCloseTo(MIB / 60.0,
 				within(1.0));
+	}
+
+	/**
+	 * The boundary itself: points spanning exactly fifteen minutes tell the growth, a
+	 * millisecond less do not.
+	 */
+	@ParameterizedTest(name = "{0} ms from fifteen minutes: known {1}")
+	@CsvSource({ "0, true", "-1, false", "1, true" })
+	void knownFromPointsSpanningExactlyFifteenMinutes(long offsetMillis, boolean known) {
+		long span = 15 * MINUTE + offsetMillis;
+		assertThat(LiveSetTrend.MINIMUM_SPAN_MILLIS).isEqualTo(15 * MINUTE);
+		LiveSetPoints points = new LiveSetPoints(new long[] { NOW - span, NOW - span / 2, NOW },
+				new long[] { 100 * MIB, 101 * MIB, 102 * MIB });
+		double growth = LiveSetTrend.bytesPerSecond(points, NOW);
+		assertThat(Double.isNaN(growth)).as("unknown").isEqualTo(!known);
+	}
+
+	/**
+	 * The other end: a point exactly half an hour old is still read, a millisecond older
+	 * it is not, and the rest span too little.
+	 */
+	@ParameterizedTest(name = "the oldest point {0} ms from half an hour old: known {1}")
+	@CsvSource({ "0, true", "-1, false" })
+	void readsPointsUpToExactlyHalfAnHourOld(long offsetMillis, boolean known) {
+		LiveSetPoints points = new LiveSetPoints(new long[] { NOW - 30 * MINUTE + offsetMillis, NOW - 5 * MINUTE, NOW },
+				new long[] { 100 * MIB, 101 * MIB, 102 * MIB });
+		assertThat(Double.isNaN(LiveSetTrend.bytesPerSecond(points, NOW))).as("unknown").isEqualTo(!known);
 	}
 
 	@Test

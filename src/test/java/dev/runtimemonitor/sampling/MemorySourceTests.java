@@ -1,10 +1,7 @@
 package dev.runtimemonitor.sampling;
 
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import java.lang.management.MemoryUsage;
-import java.lang.reflect.Proxy;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -20,13 +17,13 @@ class MemorySourceTests {
 
 	private final AtomicLong clock = new AtomicLong(1_000_000);
 
-	private final Pool eden = new Pool("G1 Eden Space", MemoryType.HEAP);
+	private final SettableMemoryPool eden = new SettableMemoryPool("G1 Eden Space", MemoryType.HEAP);
 
-	private final Pool survivor = new Pool("G1 Survivor Space", MemoryType.HEAP);
+	private final SettableMemoryPool survivor = new SettableMemoryPool("G1 Survivor Space", MemoryType.HEAP);
 
-	private final Pool old = new Pool("G1 Old Gen", MemoryType.HEAP);
+	private final SettableMemoryPool old = new SettableMemoryPool("G1 Old Gen", MemoryType.HEAP);
 
-	private final Pool metaspace = new Pool("Metaspace", MemoryType.NON_HEAP);
+	private final SettableMemoryPool metaspace = new SettableMemoryPool("Metaspace", MemoryType.NON_HEAP);
 
 	private final HeapInspections inspections = new HeapInspections();
 
@@ -142,27 +139,6 @@ class MemorySourceTests {
 		this.clock.addAndGet(millisLater);
 		this.old.used = oldUsed;
 		return this.source.read().liveSet();
-	}
-
-	/**
-	 * A memory pool whose usage the test sets; only what the source calls is answered.
-	 */
-	private static final class Pool {
-
-		private final MemoryPoolMXBean bean;
-
-		private long used;
-
-		Pool(String name, MemoryType type) {
-			this.bean = (MemoryPoolMXBean) Proxy.newProxyInstance(getClass().getClassLoader(),
-					new Class<?>[] { MemoryPoolMXBean.class }, (proxy, method, arguments) -> switch (method.getName()) {
-						case "getName" -> name;
-						case "getType" -> type;
-						case "getUsage" -> new MemoryUsage(0, this.used, Math.max(this.used, 512 * MIB), 512 * MIB);
-						default -> throw new UnsupportedOperationException(method.getName());
-					});
-		}
-
 	}
 
 }

@@ -4,6 +4,8 @@ import java.net.http.HttpResponse;
 
 import dev.runtimemonitor.testsupport.Http;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -22,6 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 		"runtime-monitor.checks.threads.critical=1", "runtime-monitor.checks.threads.sustain=0s" })
 class CriticalCheckHttpTests {
 
+	private static final JsonMapper json = JsonMapper.builder().build();
+
 	@LocalServerPort
 	int port;
 
@@ -29,23 +33,30 @@ class CriticalCheckHttpTests {
 	void overallHealthIsDownWithTheCriticalCheckInTheDetails() {
 		HttpResponse<String> response = Http.get(this.port, "/health");
 		assertThat(response.statusCode()).isEqualTo(503);
-		assertThat(response.body()).contains("\"status\":\"DOWN\"")
-			.contains("\"threads\":{\"level\":\"critical\"")
-			.contains("\"critical\":1");
+		JsonNode health = json.readTree(response.body());
+		assertThat(health.get("status").asString()).isEqualTo("DOWN");
+		JsonNode threads = health.at("/components/runtime/details/checks/threads");
+		assertThat(threads.get("level").asString()).isEqualTo("critical");
+		assertThat(threads.get("critical").asDouble()).isEqualTo(1);
 	}
 
 	@Test
 	void livenessGroupOfTheCheckIsDown() {
 		HttpResponse<String> response = Http.get(this.port, "/health/liveness");
 		assertThat(response.statusCode()).isEqualTo(503);
-		assertThat(response.body()).contains("livenessState").contains("runtimeLiveness");
+		JsonNode liveness = json.readTree(response.body());
+		assertThat(liveness.get("components").propertyNames()).contains("livenessState", "runtimeLiveness");
+		assertThat(liveness.at("/components/runtimeLiveness/status").asString()).isEqualTo("DOWN");
 	}
 
 	@Test
 	void readinessGroupWithoutTheCheckIsUp() {
 		HttpResponse<String> response = Http.get(this.port, "/health/readiness");
 		assertThat(response.statusCode()).isEqualTo(200);
-		assertThat(response.body()).contains("readinessState").doesNotContain("\"threads\"");
+		JsonNode readiness = json.readTree(response.body());
+		assertThat(readiness.get("components").propertyNames()).contains("readinessState", "runtimeReadiness");
+		assertThat(readiness.at("/components/runtimeReadiness/details/checks").propertyNames())
+			.doesNotContain("threads");
 	}
 
 	@Test

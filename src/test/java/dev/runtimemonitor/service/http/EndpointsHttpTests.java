@@ -7,6 +7,8 @@ import dev.runtimemonitor.testsupport.Http;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -24,18 +26,26 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class EndpointsHttpTests {
 
+	private static final JsonMapper json = JsonMapper.builder().build();
+
 	@LocalServerPort
 	int port;
 
+	/**
+	 * The health JSON's keys, not its text: {@code show-details=always} puts the working
+	 * directory in the disk space's details, and a checkout path may hold any word.
+	 */
 	@Test
 	void healthIsUpWithEveryCheckInTheDetails() {
 		HttpResponse<String> response = Http.get(this.port, "/health");
 		assertThat(response.statusCode()).isEqualTo(200);
-		assertThat(response.body()).contains("\"runtime\":{\"details\":{\"sampledAt\"")
-			.contains("\"checks\":{\"threads\":{\"level\":\"ok\"")
-			.contains("\"sampler\":{\"level\":\"ok\"")
-			.doesNotContain("runtimeLiveness")
-			.doesNotContain("runtimeReadiness");
+		JsonNode health = json.readTree(response.body());
+		JsonNode details = health.at("/components/runtime/details");
+		assertThat(details.get("sampledAt").asString()).isNotEmpty();
+		assertThat(details.at("/checks/threads/level").asString()).isEqualTo("ok");
+		assertThat(details.at("/checks/sampler/level").asString()).isEqualTo("ok");
+		assertThat(health.get("components").propertyNames()).contains("runtime")
+			.doesNotContain("runtimeLiveness", "runtimeReadiness");
 	}
 
 	@Test
@@ -43,9 +53,13 @@ class EndpointsHttpTests {
 		HttpResponse<String> liveness = Http.get(this.port, "/health/liveness");
 		HttpResponse<String> readiness = Http.get(this.port, "/health/readiness");
 		assertThat(liveness.statusCode()).isEqualTo(200);
-		assertThat(liveness.body()).contains("\"deadlock\"").contains("\"sampler\"").doesNotContain("gc-overhead");
+		assertThat(json.readTree(liveness.body()).at("/components/runtimeLiveness/details/checks").propertyNames())
+			.contains("deadlock", "sampler")
+			.doesNotContain("gc-overhead");
 		assertThat(readiness.statusCode()).isEqualTo(200);
-		assertThat(readiness.body()).contains("\"gc-overhead\"").doesNotContain("\"deadlock\"");
+		assertThat(json.readTree(readiness.body()).at("/components/runtimeReadiness/details/checks").propertyNames())
+			.contains("gc-overhead")
+			.doesNotContain("deadlock");
 	}
 
 	@Test
@@ -66,17 +80,23 @@ class EndpointsHttpTests {
 			.contains("process_cpu_usage");
 	}
 
+	/**
+	 * The pause that {@link System#gc()} causes, under whichever collector this JVM runs
+	 * (HotSpot picks Serial on a small machine).
+	 */
 	@Test
 	void metricsHaveTheNanosecondPauseHistogram() {
+		String labels = ThisJvm.systemGcPauseLabels();
 		System.gc();
 		await().atMost(Duration.ofSeconds(15))
 			.untilAsserted(() -> assertThat(Http.get(this.port, "/metrics").body())
-				.containsPattern(
-						"runtime_gc_pause_seconds_bucket\\{collector=\"G1Full\",kind=\"full\",le=\"1.0E-4\"} \\d")
-				.contains("runtime_gc_pause_seconds_count{collector=\"G1Full\",kind=\"full\"}")
+				.containsPattern("runtime_gc_pause_seconds_bucket\\{" + labels + ",le=\"1.0E-4\"} \\d")
+				.containsPattern("runtime_gc_pause_seconds_count\\{" + labels + "}")
 				.contains("runtime_check_value{check=\"gc-pause\"}")
 				.contains("runtime_gc_pause_window_seconds{phi=\"0.99\"}"));
-		assertThat(Http.get(this.port, "/health").body()).contains("\"gcPauseSource\":\"jfr\"");
+		assertThat(json.readTree(Http.get(this.port, "/health").body())
+			.at("/components/runtime/details/gcPauseSource")
+			.asString()).isEqualTo("jfr");
 	}
 
 	@Test
@@ -103,7 +123,7 @@ class EndpointsHttpTests {
 	void infoDescribesTheRuntime() {
 		HttpResponse<String> response = Http.get(this.port, "/info");
 		assertThat(response.statusCode()).isEqualTo(200);
-		assertThat(response.body()).contains("\"java\"").contains("\"os\"").contains("\"process\"");
+		assertThat(json.readTree(response.body()).propertyNames()).contains("java", "os", "process");
 	}
 
 	@ParameterizedTest

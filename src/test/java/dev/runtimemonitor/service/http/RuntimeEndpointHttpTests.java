@@ -5,14 +5,22 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
+import dev.runtimemonitor.monitor.RuntimeMonitor;
+import dev.runtimemonitor.publishing.history.HistoryPoint;
+import dev.runtimemonitor.publishing.history.RuntimeHistory;
+import dev.runtimemonitor.sampling.jvm.Collector;
 import dev.runtimemonitor.testsupport.Http;
+import dev.runtimemonitor.testsupport.RuntimeJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -22,10 +30,13 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * {@code /runtime} in both formats, {@code /runtime/history} and the runtime part of
- * {@code /info}, on a real port, sampling every 100ms with a history of 5 points.
+ * {@code /info}, on a real port, with a history of 5 points. The schedule ticks once at
+ * start-up and then not for an hour: the tests tick the monitor themselves, so the
+ * history holds exactly the points they made however slowly the machine answers, and a
+ * report's sample is one they took.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "runtime-monitor.interval=100ms", "runtime-monitor.history-size=5" })
+		properties = { "runtime-monitor.interval=1h", "runtime-monitor.window=2h", "runtime-monitor.history-size=5" })
 class RuntimeEndpointHttpTests {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
@@ -33,29 +44,69 @@ class RuntimeEndpointHttpTests {
 	@LocalServerPort
 	int port;
 
+	@Autowired
+	RuntimeMonitor monitor;
+
+	@Autowired
+	RuntimeHistory history;
+
 	private JsonNode getJson(String path) {
 		HttpResponse<String> response = Http.get(this.port, path);
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 		return json.readTree(response.body());
 	}
 
+	/**
+	 * Ticks the monitor once, at a millisecond after the newest point's, so that every
+	 * point has a time of its own.
+	 * @return the new point's time in epoch milliseconds
+	 */
+	private long tick() {
+		List<HistoryPoint> points = this.history.all();
+		long newest = points.isEmpty() ? 0 : points.get(points.size() - 1).epochMillis();
+		await().atMost(Duration.ofSeconds(5))
+			.pollDelay(Duration.ZERO)
+			.pollInterval(Duration.ofMillis(1))
+			.until(() -> System.currentTimeMillis() > newest);
+		this.monitor.tick();
+		List<HistoryPoint> after = this.history.all();
+		return after.get(after.size() - 1).epochMillis();
+	}
+
+	private static List<Long> times(JsonNode points) {
+		return points.valueStream().map((point) -> point.get("epochMillis").asLong()).toList();
+	}
+
 	@Test
 	void reportIsJsonByDefaultWithEverySection() {
+		Instant before = Instant.ofEpochMilli(System.currentTimeMillis());
+		tick();
 		HttpResponse<String> response = Http.get(this.port, "/runtime");
+		Instant after = Instant.ofEpochMilli(System.currentTimeMillis());
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.headers().firstValue("Content-Type"))
 			.hasValue("application/vnd.spring-boot.actuator.v3+json");
 		JsonNode report = json.readTree(response.body());
-		assertThat(Instant.parse(report.get("sampledAt").asString())).isBefore(Instant.now().plusSeconds(1));
-		assertThat(report.at("/runtime/gc/collector").asString()).isEqualTo("G1");
+		assertThat(Instant.parse(report.get("sampledAt").asString())).as("the sample of the tick just taken")
+			.isBetween(before, after);
+		Collector collector = ThisJvm.collector();
+		assertThat(report.at("/runtime/gc/collector").asString()).isEqualTo(collector.displayName());
 		assertThat(report.at("/runtime/availableProcessors").asInt())
 			.isEqualTo(Runtime.getRuntime().availableProcessors());
-		assertThat(report.at("/runtime/heap/maxBytes").asLong()).isEqualTo(Runtime.getRuntime().maxMemory());
+		assertThat(report.at("/runtime/heap/maxBytes").asLong()).isEqualTo(ThisJvm.maxHeapBytes());
 		assertThat(report.at("/checks/0/check").asString()).isEqualTo("threads");
 		assertThat(report.at("/checks/0/level").asString()).isEqualTo("ok");
 		assertThat(report.at("/checks/0/critical").asInt()).isEqualTo(5000);
 		assertThat(report.at("/gc/pauseSource").asString()).isEqualTo("jfr");
-		assertThat(report.at("/pauseGoal/seconds").asDouble()).isEqualTo(0.2);
+		if (collector == Collector.G1) {
+			assertThat(report.at("/pauseGoal/source").asString()).isEqualTo("MaxGCPauseMillis");
+			assertThat(report.at("/pauseGoal/seconds").asDouble()).isEqualTo(ThisJvm.g1PauseGoalSeconds());
+		}
+		else {
+			assertThat(report.at("/pauseGoal/source").asString()).isEqualTo("gc-pause warning");
+			assertThat(report.at("/pauseGoal/seconds").asDouble())
+				.isEqualTo(RuntimeJson.check(report, "gc-pause").get("warning").asDouble());
+		}
 		assertThat(report.at("/heap/committedBytes").asLong()).isPositive();
 		assertThat(report.get("advice").isArray()).isTrue();
 		assertThat(report.at("/threads/live").asInt()).isPositive();
@@ -74,7 +125,8 @@ class RuntimeEndpointHttpTests {
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.headers().firstValue("Content-Type")).hasValue("text/plain;charset=UTF-8");
 		assertThat(response.body()).startsWith("Runtime report, sampled at ")
-			.containsSubsequence("RUNTIME", "CHECKS", "GC (G1, pauses from jfr", "HEAP", "ADVICE")
+			.containsSubsequence("RUNTIME", "CHECKS", "GC (" + ThisJvm.collector().displayName() + ", pauses from jfr",
+					"HEAP", "ADVICE")
 			.containsPattern("\n  threads +ok +\\d+ threads +1000 threads +5000 threads +60s ");
 	}
 
@@ -88,17 +140,15 @@ class RuntimeEndpointHttpTests {
 
 	@Test
 	void historyIsBoundedToItsSize() {
-		await().atMost(Duration.ofSeconds(10))
-			.pollInterval(Duration.ofMillis(100))
-			.until(() -> getJson("/runtime/history").get("points").size() == 5);
-		long newest = getJson("/runtime/history").at("/points/4/epochMillis").asLong();
-		await().atMost(Duration.ofSeconds(10))
-			.pollInterval(Duration.ofMillis(100))
-			.until(() -> getJson("/runtime/history").at("/points/0/epochMillis").asLong() > newest);
+		List<Long> ticked = new ArrayList<>();
+		for (int i = 0; i < 6; i++) {
+			ticked.add(tick());
+		}
 		JsonNode history = getJson("/runtime/history");
-		assertThat(history.get("points").size()).isEqualTo(5);
+		assertThat(times(history.get("points"))).as("the five newest, oldest first, the sixth newest dropped")
+			.containsExactlyElementsOf(ticked.subList(1, 6));
 		assertThat(history.get("capacity").asInt()).isEqualTo(5);
-		assertThat(history.get("intervalSeconds").asDouble()).isEqualTo(0.1);
+		assertThat(history.get("intervalSeconds").asDouble()).isEqualTo(3600.0);
 		JsonNode point = history.at("/points/4");
 		assertThat(point.get("threads").asInt()).isPositive();
 		assertThat(point.get("heapCommittedBytes").asLong()).isPositive();
@@ -108,16 +158,16 @@ class RuntimeEndpointHttpTests {
 
 	@Test
 	void historySinceGivesOnlyNewerPoints() {
-		await().atMost(Duration.ofSeconds(10)).until(() -> getJson("/runtime/history").get("points").size() >= 3);
-		JsonNode points = getJson("/runtime/history").get("points");
-		long since = points.get(1).get("epochMillis").asLong();
-		JsonNode newer = getJson("/runtime/history?since=" + since).get("points");
-		assertThat(newer.size()).isPositive();
-		newer.forEach((point) -> assertThat(point.get("epochMillis").asLong()).isGreaterThan(since));
-		assertThat(newer.get(0).get("epochMillis").asLong()).isEqualTo(points.get(2).get("epochMillis").asLong());
+		List<Long> ticked = List.of(tick(), tick(), tick());
+		long since = ticked.get(0);
+		assertThat(times(getJson("/runtime/history?since=" + since).get("points")))
+			.containsExactlyElementsOf(ticked.subList(1, 3));
 		String iso = URLEncoder.encode(Instant.ofEpochMilli(since).toString(), StandardCharsets.UTF_8);
-		assertThat(getJson("/runtime/history?since=" + iso).get("points").get(0).get("epochMillis").asLong())
-			.isEqualTo(points.get(2).get("epochMillis").asLong());
+		assertThat(times(getJson("/runtime/history?since=" + iso).get("points")))
+			.containsExactlyElementsOf(ticked.subList(1, 3));
+		assertThat(times(getJson("/runtime/history?since=" + (ticked.get(2) - 1)).get("points")))
+			.containsExactly(ticked.get(2));
+		assertThat(getJson("/runtime/history?since=" + ticked.get(2)).get("points").size()).isZero();
 		assertThat(getJson("/runtime/history?since=" + Long.MAX_VALUE).get("points").size()).isZero();
 	}
 
@@ -148,8 +198,8 @@ class RuntimeEndpointHttpTests {
 		assertThat(runtime.get("availableProcessors").asInt()).isEqualTo(Runtime.getRuntime().availableProcessors());
 		assertThat(runtime.get("os").asString()).startsWith(System.getProperty("os.name"));
 		assertThat(runtime.get("arch").asString()).isEqualTo(System.getProperty("os.arch"));
-		assertThat(runtime.at("/gc/collector").asString()).isEqualTo("G1");
-		assertThat(runtime.at("/heap/maxBytes").asLong()).isEqualTo(Runtime.getRuntime().maxMemory());
+		assertThat(runtime.at("/gc/collector").asString()).isEqualTo(ThisJvm.collector().displayName());
+		assertThat(runtime.at("/heap/maxBytes").asLong()).isEqualTo(ThisJvm.maxHeapBytes());
 		assertThat(getJson("/info").has("java")).as("Spring's own contributors stay").isTrue();
 	}
 
