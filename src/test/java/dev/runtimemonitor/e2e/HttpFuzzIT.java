@@ -37,6 +37,13 @@ class HttpFuzzIT {
 
 	private static final int RANDOM_REQUESTS = 2500;
 
+	/**
+	 * How long a connection may stay open without its answer ending: a service that
+	 * answers in milliseconds, and room for a loaded machine, so that reaching it means a
+	 * connection left hanging.
+	 */
+	private static final Duration READ_TIMEOUT = Duration.ofSeconds(20);
+
 	/** What no error answer may show: stack traces and internals. */
 	private static final List<String> LEAKS = List.of("Exception", "\tat ", "java.lang.", "org.springframework",
 			"org.apache", "Tomcat/", "stackTrace", "\"trace\"");
@@ -233,7 +240,7 @@ class HttpFuzzIT {
 
 	private static Answer send(byte[] request) throws IOException {
 		try (Socket socket = new Socket("127.0.0.1", port)) {
-			socket.setSoTimeout(5000);
+			socket.setSoTimeout((int) READ_TIMEOUT.toMillis());
 			OutputStream out = socket.getOutputStream();
 			try {
 				out.write(request);
@@ -283,8 +290,8 @@ class HttpFuzzIT {
 				text = text.substring(text.indexOf("\r\n\r\n") + 4);
 			}
 			if (!text.startsWith("HTTP/")) {
-				return new Answer(0, timedOut ? "(no answer within 5 s)" : "(closed without an answer)", text,
-						timedOut);
+				return new Answer(0, timedOut ? "(no answer within " + READ_TIMEOUT.toSeconds() + " s)"
+						: "(closed without an answer)", text, timedOut);
 			}
 			String line = text.substring(0, Math.max(0, text.indexOf('\r')));
 			String[] parts = line.split(" ", 3);

@@ -56,16 +56,18 @@ class ProbeFloodIT {
 				samplesBefore = samples(port);
 				await().atMost(STEP)
 					.pollInterval(Duration.ofMillis(250))
-					.until(() -> look(port, looks, (body) -> true)
+					.until(() -> look(port, looks, (answer) -> true)
 							&& samples(port) >= samplesBefore + TICKS_BEFORE_THE_LEAK);
 				assertThat(Http.post(port, "/demo/threads?count=400").statusCode()).isEqualTo(200);
 				await().atMost(STEP)
 					.pollInterval(Duration.ofMillis(250))
-					.until(() -> look(port, looks, (body) -> body.contains("\"threads\":{\"level\":\"critical\"")));
+					.until(() -> look(port, looks, (answer) -> answer.statusCode() == 503
+							&& answer.body().contains("\"threads\":{\"level\":\"critical\"")));
 				assertThat(Http.delete(port, "/demo/threads").statusCode()).isEqualTo(200);
 				await().atMost(STEP)
 					.pollInterval(Duration.ofMillis(250))
-					.until(() -> look(port, looks, (body) -> body.contains("\"threads\":{\"level\":\"ok\"")));
+					.until(() -> look(port, looks, (answer) -> answer.statusCode() == 200
+							&& answer.body().contains("\"threads\":{\"level\":\"ok\"")));
 				healthResult = health.stop();
 				metricsResult = metrics.stop();
 			}
@@ -95,11 +97,11 @@ class ProbeFloodIT {
 	 * Ask {@code /health} what it says now, note its status and the levels of the two
 	 * checks this test follows, and say whether it is what the step awaits.
 	 */
-	private static boolean look(int port, List<String> looks, Predicate<String> awaited) {
+	private static boolean look(int port, List<String> looks, Predicate<HttpResponse<String>> awaited) {
 		HttpResponse<String> health = Http.get(port, "/health");
 		String body = health.body();
 		looks.add(health.statusCode() + " threads " + level(body, "threads") + ", sampler " + level(body, "sampler"));
-		return awaited.test(body);
+		return awaited.test(health);
 	}
 
 	private static String level(String health, String check) {
