@@ -17,10 +17,19 @@ import org.springframework.web.servlet.ModelAndView;
  * Answers 404, as for any unknown path, where Spring Boot 4.0's health endpoint fails on
  * a path that goes below a component that does not exist ({@code /health/a/b},
  * {@code /health/../env}): it walks the path past the missing contributor and throws an
- * {@link IllegalStateException}, which would otherwise be a 500. Nothing else is touched:
- * other exceptions and other paths go on to Spring's own handling.
+ * {@link IllegalStateException} from an assertion in that walk, which would otherwise be
+ * a 500. Nothing else is touched: an {@code IllegalStateException} thrown anywhere else,
+ * even below {@code /health} (a broken liveness or readiness group, say), other
+ * exceptions and other paths go on to Spring's own handling, and a failure stays a 500.
  */
 final class UnknownHealthPathResolver implements HandlerExceptionResolver, Ordered {
+
+	/** Where the walk is: package-private in Spring Boot, so named, not referenced. */
+	private static final String HEALTH_ENDPOINT_SUPPORT = "org.springframework.boot.health.actuate.endpoint.HealthEndpointSupport";
+
+	private static final String WALK = "getContributor";
+
+	private static final String ASSERT = "org.springframework.util.Assert";
 
 	private final ObjectProvider<PathMappedEndpoints> endpoints;
 
@@ -31,7 +40,7 @@ final class UnknownHealthPathResolver implements HandlerExceptionResolver, Order
 	@Override
 	public @Nullable ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response,
 			@Nullable Object handler, Exception ex) {
-		if (!(ex instanceof IllegalStateException) || !isBelowHealth(request)) {
+		if (!(ex instanceof IllegalStateException) || !isThrownByThePathWalk(ex) || !isBelowHealth(request)) {
 			return null;
 		}
 		try {
@@ -41,6 +50,19 @@ final class UnknownHealthPathResolver implements HandlerExceptionResolver, Order
 		catch (IOException sendFailed) {
 			return null;
 		}
+	}
+
+	/**
+	 * Whether the exception comes from the health endpoint's walk down the path: the
+	 * first frame outside Spring's {@code Assert} is that walk.
+	 */
+	static boolean isThrownByThePathWalk(Throwable ex) {
+		for (StackTraceElement frame : ex.getStackTrace()) {
+			if (!frame.getClassName().equals(ASSERT)) {
+				return frame.getClassName().equals(HEALTH_ENDPOINT_SUPPORT) && frame.getMethodName().equals(WALK);
+			}
+		}
+		return false;
 	}
 
 	private boolean isBelowHealth(HttpServletRequest request) {

@@ -1,11 +1,5 @@
 package dev.runtimemonitor.e2e;
 
-import java.io.IOException;
-import java.net.ConnectException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -21,17 +15,23 @@ import dev.runtimemonitor.testsupport.AppProcess;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * SIGTERM while the service is under load: readiness turns to refusing traffic before the
- * web server drains, every request the server accepted gets its whole answer, and the
- * process exits 0 within the shutdown phase.
+ * web server drains, every request the server answered gets its whole answer, and the
+ * process exits 0 within the shutdown phase. The load goes over raw sockets, so that what
+ * became of each request is what the client saw happen, not how an exception was worded:
+ * refused at connect, let go without one byte of answer, answered whole, or cut after its
+ * answer began.
  */
 class GracefulShutdownIT {
 
 	private static final Duration SHUTDOWN_PHASE = Duration.ofSeconds(30);
 
 	private static final List<String> PATHS = List.of("/metrics", "/health", "/runtime", "/health/readiness");
+
+	private static final int REQUESTS_BEFORE_SIGTERM = 100;
 
 	@Test
 	void drainsInFlightRequestsAndExitsZero() throws Exception {
@@ -46,8 +46,10 @@ class GracefulShutdownIT {
 				String path = PATHS.get(worker % PATHS.size());
 				load.submit(() -> hammer(port, path, stopping, done, outcomes, unexpected));
 			}
-			Thread.sleep(2000);
-			long requestsBefore = total(outcomes);
+			await().atMost(Duration.ofSeconds(60))
+				.pollInterval(Duration.ofMillis(100))
+				.until(() -> total(outcomes) > REQUESTS_BEFORE_SIGTERM || !unexpected.isEmpty());
+			assertThat(unexpected).as("requests that failed before SIGTERM: %s", outcomes).isEmpty();
 			stopping.set(true);
 			long sigterm = System.nanoTime();
 			app.terminate();
@@ -57,7 +59,8 @@ class GracefulShutdownIT {
 			load.shutdown();
 			assertThat(load.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
 
-			assertThat(requestsBefore).as("requests served before SIGTERM").isGreaterThan(100);
+			// Exit 0, not the JVM's 143: the service's TERM handler ran System.exit(0)
+			// after a shutdown that did not hang; the drain itself is proven by the rest.
 			assertThat(exit).as(app.output()).isZero();
 			assertThat(shutdown).isLessThan(SHUTDOWN_PHASE);
 			assertThat(unexpected).as("requests cut or answered with an error: %s", outcomes).isEmpty();
@@ -72,55 +75,35 @@ class GracefulShutdownIT {
 
 	private static void hammer(int port, String path, AtomicBoolean stopping, AtomicBoolean done,
 			Map<String, LongAdder> outcomes, List<String> unexpected) {
-		HttpClient client = HttpClient.newBuilder()
-			.version(HttpClient.Version.HTTP_1_1)
-			.connectTimeout(Duration.ofSeconds(2))
-			.build();
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-			.timeout(Duration.ofSeconds(10))
-			.build();
 		while (!done.get()) {
-			String outcome;
-			try {
-				HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-				outcome = path + " " + response.statusCode();
-				boolean expected = response.statusCode() == 200
-						|| (response.statusCode() == 503 && path.startsWith("/health"));
-				if (!expected) {
-					unexpected.add(outcome);
+			RawExchange exchange = RawExchange.send(port, path);
+			String outcome = switch (exchange.outcome()) {
+				case ANSWERED -> {
+					boolean expected = exchange.status() == 200
+							|| (exchange.status() == 503 && path.startsWith("/health"));
+					if (!expected) {
+						unexpected.add(path + " " + exchange.status());
+					}
+					yield "answered";
 				}
-			}
-			catch (ConnectException ex) {
-				outcome = "refused";
-				if (!stopping.get()) {
-					unexpected.add(path + " refused before SIGTERM");
+				case REFUSED, NOT_ANSWERED -> {
+					// Refused at connect or let go without a byte: the server never
+					// answered it, which a draining server may do, and only then.
+					if (!stopping.get()) {
+						unexpected.add(path + " " + exchange.outcome() + " before SIGTERM");
+					}
+					yield exchange.outcome().name().toLowerCase();
 				}
-			}
-			catch (IOException ex) {
-				outcome = "closed";
-				if (!stopping.get() || !isUnprocessed(ex)) {
-					unexpected.add(path + " " + ex);
+				case CUT, TIMED_OUT -> {
+					unexpected.add(path + " " + exchange.outcome() + " after " + exchange.received() + " bytes");
+					yield exchange.outcome().name().toLowerCase();
 				}
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return;
-			}
+			};
 			outcomes.computeIfAbsent(outcome, (key) -> new LongAdder()).increment();
-			if (outcome.equals("refused")) {
+			if (exchange.outcome() == RawExchange.Outcome.REFUSED) {
 				return;
 			}
 		}
-	}
-
-	/**
-	 * Whether the server closed the connection before it read the request: a kept-alive
-	 * connection the draining server let go. A response cut short reads differently.
-	 */
-	private static boolean isUnprocessed(IOException ex) {
-		String message = String.valueOf(ex.getMessage());
-		return message.contains("header parser received no bytes") || message.contains("Connection reset")
-				|| message.contains("closed") || message.contains("Broken pipe");
 	}
 
 	private static long total(Map<String, LongAdder> outcomes) {

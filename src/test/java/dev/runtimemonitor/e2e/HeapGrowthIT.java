@@ -44,7 +44,7 @@ import static org.awaitility.Awaitility.await;
  * what it sees comes from the collections G1 chooses, and from the one full collection of
  * the class histogram the evidence takes when the leak's check rises to warning, which
  * the trend must not read as the leak slowing down. The critical threshold is lowered to
- * 10 minutes on both, so the leak's projection (about twenty minutes) sits between
+ * 5 minutes on both, so the leak's projection (about twenty minutes) sits between
  * critical and the default warning (6 hours), which the quiet service is held to. Each
  * service's GC log is in {@code target/heap-growth-it}; a table of what was observed goes
  * to the output.
@@ -125,6 +125,10 @@ class HeapGrowthIT {
 						Duration.ofNanos(System.nanoTime() - start).toSeconds(), leak.sent(), leak.failed(),
 						leak.lastFailure(), scrapes.get(0).sent(), scrapes.get(1).sent(), scrapes.get(0).failed(),
 						scrapes.get(1).failed(), quiet.unanswered(), leaking.unanswered());
+			}
+			for (PacedLoad.Stream scrape : scrapes) {
+				assertThat(scrape.failed()).as("scrapes of /metrics that failed, the last: %s", scrape.lastFailure())
+					.isZero();
 			}
 			assertQuiet(quiet);
 			assertLeakSeen(leaking, leak);

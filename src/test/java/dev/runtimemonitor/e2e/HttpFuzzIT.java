@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.regex.Pattern;
 
 import dev.runtimemonitor.testsupport.AppProcess;
 import dev.runtimemonitor.testsupport.Http;
@@ -35,6 +36,13 @@ class HttpFuzzIT {
 	private static final long SEED = 20261127L;
 
 	private static final int RANDOM_REQUESTS = 2500;
+
+	/**
+	 * How long a connection may stay open without its answer ending: a service that
+	 * answers in milliseconds, and room for a loaded machine, so that reaching it means a
+	 * connection left hanging.
+	 */
+	private static final Duration READ_TIMEOUT = Duration.ofSeconds(20);
 
 	/** What no error answer may show: stack traces and internals. */
 	private static final List<String> LEAKS = List.of("Exception", "\tat ", "java.lang.", "org.springframework",
@@ -64,6 +72,10 @@ class HttpFuzzIT {
 			"text/plain;version=0.0.4", "application/xml", "image/png", "application/json;q=garbage", "*/*;q=0",
 			"text/*;q=-1", ";;;", "\u00ff\u00fe", "application/" + "x".repeat(2000), "");
 
+	/** A request line in the form HTTP/1.1 gives it: a token, a target, a version. */
+	private static final Pattern REQUEST_LINE = Pattern
+		.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+ [\\x21-\\x7e]+ HTTP/\\d\\.\\d\r\n");
+
 	private static AppProcess app;
 
 	private static int port;
@@ -90,11 +102,21 @@ class HttpFuzzIT {
 		}
 		Map<String, Integer> statuses = new LinkedHashMap<>();
 		List<String> problems = new ArrayList<>();
+		List<String> closedOnNoRequest = new ArrayList<>();
 		long started = System.nanoTime();
 		for (byte[] request : requests) {
 			Answer answer = send(request);
 			statuses.merge(answer.statusLine(), 1, Integer::sum);
 			String head = new String(request, 0, Math.min(request.length, 120), StandardCharsets.ISO_8859_1);
+			if (answer.timedOut()) {
+				problems.add("still open at the read timeout, " + answer.statusLine() + ", after " + head);
+			}
+			else if (answer.status() == 0 && startsWithRequestLine(request)) {
+				problems.add(answer.statusLine() + " to " + head);
+			}
+			else if (answer.status() == 0) {
+				closedOnNoRequest.add(head.substring(0, Math.min(head.length(), 24)).replace("\r\n", "\\r\\n"));
+			}
 			if (answer.status() >= 500 && !isProtocolRefusal(answer.status(), head)) {
 				problems.add(answer.status() + " for " + head);
 			}
@@ -107,8 +129,8 @@ class HttpFuzzIT {
 				break;
 			}
 		}
-		System.out.printf("%d requests in %d ms: %s%n", requests.size(), (System.nanoTime() - started) / 1_000_000,
-				statuses);
+		System.out.printf("%d requests in %d ms: %s%nclosed without an answer, no request line: %s%n", requests.size(),
+				(System.nanoTime() - started) / 1_000_000, statuses, closedOnNoRequest);
 		assertThat(problems).isEmpty();
 		assertThat(Http.get(port, "/health").statusCode()).as("the service survived").isEqualTo(200);
 	}
@@ -126,6 +148,17 @@ class HttpFuzzIT {
 				}
 			}
 		}
+	}
+
+	/**
+	 * Whether the bytes start with a request line ({@code method SP target SP HTTP/x.y
+	 * CRLF}). The connector may close, without a word, a connection whose bytes do not,
+	 * such as blank lines or random bytes: no request was made to answer. Every request
+	 * that does start with one gets an answer, an error status at worst, and no
+	 * connection may be left open until the read timeout.
+	 */
+	private static boolean startsWithRequestLine(byte[] request) {
+		return REQUEST_LINE.matcher(new String(request, StandardCharsets.ISO_8859_1)).lookingAt();
 	}
 
 	/**
@@ -207,7 +240,7 @@ class HttpFuzzIT {
 
 	private static Answer send(byte[] request) throws IOException {
 		try (Socket socket = new Socket("127.0.0.1", port)) {
-			socket.setSoTimeout(5000);
+			socket.setSoTimeout((int) READ_TIMEOUT.toMillis());
 			OutputStream out = socket.getOutputStream();
 			try {
 				out.write(request);
@@ -217,42 +250,53 @@ class HttpFuzzIT {
 			catch (IOException ex) {
 				// The server may close on a request it refuses before reading all of it.
 			}
-			return Answer.of(readAll(socket.getInputStream()));
-		}
-	}
-
-	private static byte[] readAll(InputStream in) {
-		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-		byte[] buffer = new byte[8192];
-		try {
-			int read;
-			while ((read = in.read(buffer)) != -1 && bytes.size() < 4_000_000) {
-				bytes.write(buffer, 0, read);
+			ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+			boolean timedOut = false;
+			try {
+				readAll(socket.getInputStream(), bytes);
 			}
+			catch (SocketTimeoutException ex) {
+				timedOut = true;
+			}
+			catch (IOException ex) {
+				// A reset after the answer: judged by what arrived.
+			}
+			return Answer.of(bytes.toByteArray(), timedOut);
 		}
-		catch (SocketTimeoutException ex) {
-			// What arrived is what is judged.
-		}
-		catch (IOException ex) {
-			// A reset after the answer: judged by what arrived.
-		}
-		return bytes.toByteArray();
 	}
 
-	private record Answer(int status, String statusLine, String text) {
+	private static void readAll(InputStream in, ByteArrayOutputStream bytes) throws IOException {
+		byte[] buffer = new byte[8192];
+		int read;
+		while ((read = in.read(buffer)) != -1 && bytes.size() < 4_000_000) {
+			bytes.write(buffer, 0, read);
+		}
+	}
 
-		static Answer of(byte[] bytes) {
+	/**
+	 * What came back.
+	 *
+	 * @param status the answer's status, 0 when no answer came
+	 * @param statusLine the status, or what came instead of one
+	 * @param text the answer
+	 * @param timedOut whether the connection was still open, unanswered or unfinished, at
+	 * the read timeout
+	 */
+	private record Answer(int status, String statusLine, String text, boolean timedOut) {
+
+		static Answer of(byte[] bytes, boolean timedOut) {
 			String text = new String(bytes, StandardCharsets.ISO_8859_1);
 			while (text.startsWith("HTTP/1.1 100") && text.indexOf("\r\n\r\n") > 0) {
 				text = text.substring(text.indexOf("\r\n\r\n") + 4);
 			}
 			if (!text.startsWith("HTTP/")) {
-				return new Answer(0, "(no answer)", text);
+				return new Answer(0, timedOut ? "(no answer within " + READ_TIMEOUT.toSeconds() + " s)"
+						: "(closed without an answer)", text, timedOut);
 			}
 			String line = text.substring(0, Math.max(0, text.indexOf('\r')));
 			String[] parts = line.split(" ", 3);
 			int status = (parts.length > 1) ? Integer.parseInt(parts[1]) : 0;
-			return new Answer(status, parts.length > 1 ? parts[1] : line, text);
+			return new Answer(status, parts.length > 1 ? parts[1] : line, text, timedOut);
 		}
 
 	}

@@ -23,11 +23,21 @@ class WrongJdkIT {
 	void theBuildStopsAtOnceNamingTheJdkNeeded() throws Exception {
 		Path oldJdk = olderJdk().orElseGet(() -> ExternalTool.missing(
 				"No JDK older than 21 in /usr/lib/jvm; install one with: apt-get install openjdk-17-jdk-headless"));
-		ProcessBuilder builder = new ProcessBuilder("./mvnw", "-B", "-q", "-o", "validate").redirectErrorStream(true);
+		// The output goes to a file, so that a build that hangs meets the timeout below
+		// instead of blocking a read of its output forever.
+		Path log = Files.createTempFile("wrong-jdk-build", ".log");
+		ProcessBuilder builder = new ProcessBuilder("./mvnw", "-B", "-q", "-o", "validate").redirectErrorStream(true)
+			.redirectOutput(log.toFile());
 		builder.environment().put("JAVA_HOME", oldJdk.toString());
 		Process build = builder.start();
-		String output = new String(build.getInputStream().readAllBytes());
-		assertThat(build.waitFor(120, TimeUnit.SECONDS)).isTrue();
+		boolean ended = build.waitFor(120, TimeUnit.SECONDS);
+		if (!ended) {
+			build.descendants().forEach(ProcessHandle::destroyForcibly);
+			build.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+		}
+		String output = Files.readString(log);
+		Files.delete(log);
+		assertThat(ended).as("the build ended within 120 s: %s", output).isTrue();
 		assertThat(build.exitValue()).as(output).isNotZero();
 		assertThat(output).contains("runtime-monitor needs JDK 21 or later")
 			.contains("export JAVA_HOME=")

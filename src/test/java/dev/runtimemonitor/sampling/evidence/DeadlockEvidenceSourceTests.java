@@ -2,6 +2,7 @@ package dev.runtimemonitor.sampling.evidence;
 
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -55,13 +56,22 @@ class DeadlockEvidenceSourceTests {
 
 	@Test
 	void capturesAMonitorDeadlockWithTheFramesThatHoldTheMonitors() throws Exception {
-		// A monitor deadlock cannot be broken, so it runs in a JVM of its own
+		// A monitor deadlock cannot be broken, so it runs in a JVM of its own. Its output
+		// goes to a file, so that a JVM that hangs meets the timeout below instead of
+		// blocking a read of its output forever.
+		Path log = Files.createTempFile("monitor-deadlock", ".log");
 		Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
 				System.getProperty("java.class.path"), MonitorDeadlock.class.getName())
 			.redirectErrorStream(true)
+			.redirectOutput(log.toFile())
 			.start();
-		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-		assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+		boolean ended = process.waitFor(30, TimeUnit.SECONDS);
+		if (!ended) {
+			process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+		}
+		String output = Files.readString(log, StandardCharsets.UTF_8);
+		Files.delete(log);
+		assertThat(ended).as("the deadlocked JVM ended within 30 s: %s", output).isTrue();
 		assertThat(process.exitValue()).as(output).isZero();
 		assertThat(output).contains("Found one Java-level deadlock: 2 threads")
 			.contains("\"monitor-deadlock-1\" #")
