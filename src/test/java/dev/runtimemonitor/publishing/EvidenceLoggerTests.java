@@ -4,18 +4,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import dev.runtimemonitor.evaluation.Check;
 import dev.runtimemonitor.evaluation.Level;
 import dev.runtimemonitor.monitor.evidence.Capture;
 import dev.runtimemonitor.monitor.evidence.Evidence;
 import dev.runtimemonitor.monitor.evidence.EvidenceKind;
+import dev.runtimemonitor.testsupport.LoggedEvents;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 import org.slf4j.event.KeyValuePair;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,19 +25,11 @@ class EvidenceLoggerTests {
 
 	private static final Instant T0 = Instant.parse("2026-01-01T00:00:30Z");
 
-	private final Logger logback = (Logger) LoggerFactory.getLogger(EvidenceLogger.class);
-
-	private final ListAppender<ILoggingEvent> events = new ListAppender<>();
-
-	@BeforeEach
-	void listen() {
-		this.events.start();
-		this.logback.addAppender(this.events);
-	}
+	private final LoggedEvents events = LoggedEvents.onThisThread(EvidenceLogger.class);
 
 	@AfterEach
 	void stopListening() {
-		this.logback.detachAppender(this.events);
+		this.events.close();
 	}
 
 	@Test
@@ -49,7 +38,7 @@ class EvidenceLoggerTests {
 		new EvidenceLogger().onEvidence(
 				new Evidence(EvidenceKind.DEADLOCKS, List.of(new Evidence.Trigger(Check.DEADLOCK, Level.CRITICAL)), T0,
 						Duration.ofNanos(1_210_000), Capture.taken("2 deadlocked threads", text)));
-		assertThat(this.events.list).singleElement().satisfies((event) -> {
+		assertThat(this.events.list()).singleElement().satisfies((event) -> {
 			assertThat(event.getLevel()).isEqualTo(ch.qos.logback.classic.Level.ERROR);
 			assertThat(event.getFormattedMessage()).isEqualTo("Runtime evidence for check 'deadlock' (critical): "
 					+ "2 deadlocked threads\nCaptured deadlocks at 2026-01-01T00:00:30Z in 1.21 ms.\n" + text.strip());
@@ -65,7 +54,7 @@ class EvidenceLoggerTests {
 						new Evidence.Trigger(Check.HEAP_USED, Level.WARNING)),
 				T0, Duration.ofMillis(900),
 				new Capture(true, "largest [B", "Class histogram of live objects\n", Duration.ofMillis(850))));
-		assertThat(this.events.list).singleElement().satisfies((event) -> {
+		assertThat(this.events.list()).singleElement().satisfies((event) -> {
 			assertThat(event.getLevel()).isEqualTo(ch.qos.logback.classic.Level.WARN);
 			assertThat(event.getFormattedMessage())
 				.startsWith("Runtime evidence for check 'heap' (warning) and 'heap-used' (warning): largest [B\n"
@@ -81,7 +70,7 @@ class EvidenceLoggerTests {
 		new EvidenceLogger().onEvidence(
 				new Evidence(EvidenceKind.CLASS_HISTOGRAM, List.of(new Evidence.Trigger(Check.HEAP, Level.CRITICAL)),
 						T0, Duration.ZERO, Capture.notTaken("No class histogram: the last one ran 2m ago")));
-		assertThat(this.events.list).singleElement()
+		assertThat(this.events.list()).singleElement()
 			.extracting(ILoggingEvent::getFormattedMessage)
 			.isEqualTo("Runtime evidence for check 'heap' (critical): No class histogram: the last one ran 2m ago\n"
 					+ "Tried to capture class-histogram at 2026-01-01T00:00:30Z in 0.000 ms.");

@@ -3,30 +3,22 @@ package dev.runtimemonitor.publishing;
 import java.time.Duration;
 import java.util.List;
 
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.filter.Filter;
-import ch.qos.logback.core.read.ListAppender;
-import ch.qos.logback.core.spi.FilterReply;
 import dev.runtimemonitor.evaluation.Check;
 import dev.runtimemonitor.evaluation.CheckPolicy;
 import dev.runtimemonitor.evaluation.Evaluation;
 import dev.runtimemonitor.evaluation.Evaluator;
 import dev.runtimemonitor.evaluation.Probe;
+import dev.runtimemonitor.testsupport.LoggedEvents;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 import static dev.runtimemonitor.testsupport.SnapshotBuilder.atSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The lines the logger writes, as events of its own logger. The monitors of Spring
- * contexts that other test classes left cached log through the same logger on their own
- * threads meanwhile; only the events logged on the test's thread, where the test calls
- * the logger, are its.
+ * The lines the logger writes, as the events its own logger logs on the test's thread.
  */
 class LevelChangeLoggerTests {
 
@@ -35,30 +27,13 @@ class LevelChangeLoggerTests {
 
 	private final LevelChangeLogger logger = new LevelChangeLogger(Duration.ofMinutes(5));
 
-	private final Logger logback = (Logger) LoggerFactory.getLogger(LevelChangeLogger.class);
-
-	private final ListAppender<ILoggingEvent> events = new ListAppender<>();
+	private final LoggedEvents events = LoggedEvents.onThisThread(LevelChangeLogger.class);
 
 	private @Nullable Evaluation previous;
 
-	@BeforeEach
-	void listen() {
-		String thread = Thread.currentThread().getName();
-		this.events.addFilter(new Filter<>() {
-
-			@Override
-			public FilterReply decide(ILoggingEvent event) {
-				return thread.equals(event.getThreadName()) ? FilterReply.NEUTRAL : FilterReply.DENY;
-			}
-
-		});
-		this.events.start();
-		this.logback.addAppender(this.events);
-	}
-
 	@AfterEach
 	void stopListening() {
-		this.logback.detachAppender(this.events);
+		this.events.close();
 	}
 
 	private void tick(long second, int threads) {
@@ -69,7 +44,8 @@ class LevelChangeLoggerTests {
 	}
 
 	private List<String> lines(String text) {
-		return this.events.list.stream()
+		return this.events.list()
+			.stream()
 			.filter((event) -> event.getLevel().isGreaterOrEqual(ch.qos.logback.classic.Level.INFO))
 			.map(ILoggingEvent::getFormattedMessage)
 			.filter((line) -> line.contains(text))
