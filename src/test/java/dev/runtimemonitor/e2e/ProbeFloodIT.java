@@ -50,8 +50,9 @@ class ProbeFloodIT {
 			Wrk.Result metricsResult;
 			double samplesBefore;
 			long flooded;
-			try (WrkLoad health = WrkLoad.start(port, "/health", 16, LOAD_CAP);
-					WrkLoad metrics = WrkLoad.start(port, "/metrics", 4, LOAD_CAP)) {
+			Wrk wrk = Wrk.require();
+			try (WrkLoad health = wrk.start(port, "/health", 16, LOAD_CAP);
+					WrkLoad metrics = wrk.start(port, "/metrics", 4, LOAD_CAP)) {
 				flooded = System.nanoTime();
 				samplesBefore = samples(port);
 				await().atMost(STEP)

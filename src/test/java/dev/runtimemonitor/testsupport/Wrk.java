@@ -11,8 +11,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The wrk load generator, run against 127.0.0.1 for a bounded time with a script that
- * counts responses by status.
+ * The wrk load generator, run against 127.0.0.1 with a script that counts responses by
+ * status.
  */
 public final class Wrk {
 
@@ -42,22 +42,23 @@ public final class Wrk {
 	}
 
 	/**
-	 * Load one URL.
+	 * Start loading one URL in the background, until {@link WrkLoad#stop()}.
 	 * @param port the service's port on 127.0.0.1
 	 * @param path the path
 	 * @param connections concurrent connections
-	 * @param duration how long
-	 * @return what wrk measured
+	 * @param cap the longest the load may run, a bound that only a stuck test reaches
+	 * @return the running load
+	 * @throws IOException when wrk cannot be started
 	 */
-	public Result run(int port, String path, int connections, Duration duration)
-			throws IOException, InterruptedException {
-		ExternalTool.Result run = this.wrk.run(this.script.getParent(), duration.plusSeconds(30), "-t2",
-				"-c" + connections, "-d" + duration.toSeconds() + "s", "--timeout", "5s", "-s", this.script.toString(),
-				"http://127.0.0.1:" + port + path);
-		if (run.exitCode() != 0) {
-			throw new IllegalStateException("wrk failed: " + run.output());
-		}
-		return Result.parse(run.output());
+	public WrkLoad start(int port, String path, int connections, Duration cap) throws IOException {
+		Path output = Files.createTempFile("wrk-output", ".txt");
+		Process process = new ProcessBuilder(this.wrk.executable().toString(), "-t2", "-c" + connections,
+				"-d" + cap.toSeconds() + "s", "--timeout", "5s", "-s", this.script.toString(),
+				"http://127.0.0.1:" + port + path)
+			.redirectErrorStream(true)
+			.redirectOutput(output.toFile())
+			.start();
+		return new WrkLoad(process, output, cap);
 	}
 
 	/**

@@ -1,7 +1,6 @@
 package dev.runtimemonitor.testsupport;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,35 +22,10 @@ public final class WrkLoad implements AutoCloseable {
 
 	private final Duration cap;
 
-	private WrkLoad(Process process, Path output, Duration cap) {
+	WrkLoad(Process process, Path output, Duration cap) {
 		this.process = process;
 		this.output = output;
 		this.cap = cap;
-	}
-
-	/**
-	 * Start loading a URL.
-	 * @param port the service's port on 127.0.0.1
-	 * @param path the path
-	 * @param connections concurrent connections
-	 * @param cap the longest the load may run, a bound that only a stuck test reaches
-	 * @return the running load
-	 * @throws IOException when wrk cannot be started
-	 */
-	public static WrkLoad start(int port, String path, int connections, Duration cap) throws IOException {
-		ExternalTool wrk = ExternalTool.require("wrk", "apt-get install wrk");
-		Path script = Files.createTempFile("wrk-statuses", ".lua");
-		try (InputStream lua = WrkLoad.class.getResourceAsStream("/wrk/statuses.lua")) {
-			Files.write(script, lua.readAllBytes());
-		}
-		Path output = Files.createTempFile("wrk-output", ".txt");
-		Process process = new ProcessBuilder(wrk.executable().toString(), "-t2", "-c" + connections,
-				"-d" + cap.toSeconds() + "s", "--timeout", "5s", "-s", script.toString(),
-				"http://127.0.0.1:" + port + path)
-			.redirectErrorStream(true)
-			.redirectOutput(output.toFile())
-			.start();
-		return new WrkLoad(process, output, cap);
 	}
 
 	/**
