@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import dev.runtimemonitor.testsupport.ImageJvmOptions;
 import jdk.jfr.consumer.RecordedEvent;
@@ -49,9 +48,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code target/gc-pause-accuracy.md}.
  */
 class GcPauseAccuracyIT {
-
-	private static final Pattern LOG_PAUSE = Pattern
-		.compile("^\\[(\\d+\\.\\d+)s\\].*GC\\((\\d+)\\) (?:[YyOo]: )?(Pause .*?) (\\d+\\.\\d+)ms$");
 
 	private static final double PAUSE_TOLERANCE_MS = 0.2;
 
@@ -110,7 +106,8 @@ class GcPauseAccuracyIT {
 				"-XX:+Use" + collector + "GC", "-Xms1g", "-Xmx1g", "-XX:ParallelGCThreads=1", "-XX:ConcGCThreads=1",
 				"-Xlog:gc,gc+phases=info:file=" + log, SHIPPED_JFR_OPTIONS,
 				"-XX:StartFlightRecording:filename=" + recording + ",settings=" + settings, "-cp",
-				System.getProperty("java.class.path"), PauseWorkload.class.getName(), this.directory.toString(), "6")
+				System.getProperty("java.class.path"), PauseWorkload.class.getName(), this.directory.toString(), "6",
+				log.toString())
 			.redirectErrorStream(true)
 			.redirectOutput(output.toFile())
 			.start();
@@ -272,7 +269,7 @@ class GcPauseAccuracyIT {
 	private static List<Pause> parseLog(Path log) throws IOException {
 		List<Pause> pauses = new ArrayList<>();
 		for (String line : Files.readAllLines(log)) {
-			Matcher matcher = LOG_PAUSE.matcher(line);
+			Matcher matcher = PauseWorkload.LOG_PAUSE.matcher(line);
 			if (matcher.matches()) {
 				pauses.add(new Pause(Long.parseLong(matcher.group(2)), matcher.group(3),
 						Double.parseDouble(matcher.group(4)), Double.parseDouble(matcher.group(1)) * 1000));

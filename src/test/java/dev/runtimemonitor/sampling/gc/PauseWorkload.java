@@ -8,8 +8,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * A small allocating workload, run in a forked JVM by {@link GcPauseAccuracyIT}: it
@@ -20,12 +27,22 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class PauseWorkload {
 
+	/**
+	 * A pause in the GC log, {@code -Xlog:gc,gc+phases=info}: its uptime, its
+	 * collection's id, its name and its duration in milliseconds.
+	 */
+	static final Pattern LOG_PAUSE = Pattern
+		.compile("^\\[(\\d+\\.\\d+)s\\].*GC\\((\\d+)\\) (?:[YyOo]: )?(Pause .*?) (\\d+\\.\\d+)ms$");
+
+	private static final long DELIVERY_TIMEOUT_SECONDS = 20;
+
 	private PauseWorkload() {
 	}
 
 	public static void main(String[] args) throws Exception {
 		Path out = Path.of(args[0]);
 		Duration churn = Duration.ofSeconds(Long.parseLong(args[1]));
+		Path gcLog = Path.of(args[2]);
 		List<GcPause> jfrPauses = new CopyOnWriteArrayList<>();
 		List<Long> delaysNanos = new CopyOnWriteArrayList<>();
 		List<GcPause> notifiedPauses = new CopyOnWriteArrayList<>();
@@ -42,9 +59,16 @@ public final class PauseWorkload {
 		}
 		GcNotificationListener notifications = GcNotificationListener.start(notified,
 				ManagementFactory.getGarbageCollectorMXBeans());
-		Thread.sleep(1000);
+		// A collection of our own, once the stream delivers it, shows the stream is live
+		// before the churn starts.
+		System.gc();
+		awaitDelivered(jfrPauses, (delivered) -> !delivered.isEmpty());
 		long retained = allocate(churn);
-		awaitQuiet(jfrPauses, Duration.ofMillis(2500), Duration.ofSeconds(20));
+		// A last collection, and the end once the recorder has every pause the log shows
+		// up to it: the stream delivers with a lag, not in order.
+		System.gc();
+		Map<Long, Long> logged = loggedPausesByCollection(gcLog);
+		awaitDelivered(jfrPauses, (delivered) -> hasAll(delivered, logged));
 		notifications.close();
 		recording.close();
 		write(out.resolve("jfr.tsv"), jfrPauses);
@@ -83,20 +107,45 @@ public final class PauseWorkload {
 		return checksum + retained.size();
 	}
 
-	private static void awaitQuiet(List<GcPause> pauses, Duration quiet, Duration atMost) throws InterruptedException {
-		long deadline = System.nanoTime() + atMost.toNanos();
-		int seen = -1;
-		long quietSince = System.nanoTime();
-		while (System.nanoTime() < deadline) {
-			if (pauses.size() != seen) {
-				seen = pauses.size();
-				quietSince = System.nanoTime();
-			}
-			else if (System.nanoTime() - quietSince > quiet.toNanos()) {
-				return;
-			}
-			Thread.sleep(100);
+	/**
+	 * Wait until the delivered pauses meet a condition, or
+	 * {@value #DELIVERY_TIMEOUT_SECONDS} seconds, after which the test reports what is
+	 * missing.
+	 */
+	private static void awaitDelivered(List<GcPause> pauses, Predicate<List<GcPause>> condition)
+			throws InterruptedException {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(DELIVERY_TIMEOUT_SECONDS);
+		while (!condition.test(pauses) && System.nanoTime() < deadline) {
+			Thread.sleep(20);
 		}
+	}
+
+	/**
+	 * Whether every collection the log shows from the first delivered one on has all its
+	 * pauses delivered.
+	 */
+	private static boolean hasAll(List<GcPause> delivered, Map<Long, Long> logged) {
+		Map<Long, Long> byCollection = delivered.stream()
+			.collect(Collectors.groupingBy(GcPause::gcId, Collectors.counting()));
+		long first = byCollection.keySet().stream().mapToLong(Long::longValue).min().orElse(Long.MAX_VALUE);
+		return !byCollection.isEmpty() && logged.entrySet()
+			.stream()
+			.filter((collection) -> collection.getKey() >= first)
+			.allMatch((collection) -> byCollection.getOrDefault(collection.getKey(), 0L) >= collection.getValue());
+	}
+
+	/**
+	 * How many pauses each collection in the GC log so far had.
+	 */
+	private static Map<Long, Long> loggedPausesByCollection(Path gcLog) throws IOException {
+		Map<Long, Long> pauses = new TreeMap<>();
+		for (String line : Files.readAllLines(gcLog)) {
+			Matcher matcher = LOG_PAUSE.matcher(line);
+			if (matcher.matches()) {
+				pauses.merge(Long.parseLong(matcher.group(2)), 1L, Long::sum);
+			}
+		}
+		return pauses;
 	}
 
 	private static void write(Path file, List<GcPause> pauses) throws IOException {
