@@ -1,5 +1,6 @@
 package dev.runtimemonitor.benchmarks;
 
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 import dev.runtimemonitor.sampling.gc.GcEventSubscription;
@@ -34,7 +35,7 @@ import org.openjdk.jmh.infra.Blackhole;
 @Fork(value = 2, jvmArgsAppend = { "-Xmx256m", "-Xms256m" })
 public class PauseRecordingBenchmark {
 
-	@Param({ "off", "jfr", "notifications" })
+	@Param({ "off", "counters", "jfr", "notifications" })
 	public String recording;
 
 	private @Nullable GcEventSubscription pauses;
@@ -46,7 +47,8 @@ public class PauseRecordingBenchmark {
 	@Setup(Level.Trial)
 	public void startRecording() {
 		if (!this.recording.equals("off")) {
-			this.pauses = new GcEventSubscription(this.recording.equals("jfr"));
+			this.pauses = new GcEventSubscription(
+					GcEventSubscription.Source.valueOf(this.recording.toUpperCase(Locale.ROOT)));
 			this.pauses.start();
 			if (!this.pauses.recorder().source().equals(this.recording)) {
 				throw new IllegalStateException("Wanted " + this.recording + ", got " + this.pauses.recorder().source());

@@ -13,6 +13,7 @@ import dev.runtimemonitor.evaluation.Evaluator;
 import dev.runtimemonitor.evaluation.Probe;
 import dev.runtimemonitor.sampling.RuntimeSampler;
 import dev.runtimemonitor.sampling.SampleSources;
+import dev.runtimemonitor.sampling.gc.GcEventSubscription;
 import dev.runtimemonitor.sampling.gc.GcPause;
 import dev.runtimemonitor.sampling.gc.GcPauseRecorder;
 import dev.runtimemonitor.sampling.gc.GcPauseSource;
@@ -65,9 +66,11 @@ public class RetainedMemoryBenchmark {
 	@Setup(Level.Iteration)
 	public void warmUp() {
 		this.clock = new MockClock();
-		this.pauses = new GcPauseRecorder();
+		// Not started: the benchmark records the pauses itself.
+		GcEventSubscription subscription = new GcEventSubscription(GcEventSubscription.Source.AUTO);
+		this.pauses = subscription.recorder();
 		this.sampler = new RuntimeSampler(
-				SampleSources.platform().withPauses(new GcPauseSource(this.pauses, Duration.ofMinutes(5), this.clock)),
+				SampleSources.platform().withPauses(new GcPauseSource(subscription, Duration.ofMinutes(5), this.clock)),
 				this.clock, Duration.ofSeconds(30));
 		this.monitor = new RuntimeMonitor(this.sampler,
 				new Evaluator(

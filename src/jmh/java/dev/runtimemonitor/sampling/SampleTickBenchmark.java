@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 
 import com.sun.management.UnixOperatingSystemMXBean;
 import dev.runtimemonitor.benchmarks.ParkedThreads;
-import dev.runtimemonitor.sampling.gc.GcPauseRecorder;
+import dev.runtimemonitor.sampling.gc.GcEventSubscription;
 import dev.runtimemonitor.sampling.gc.GcPauseSource;
 import io.micrometer.core.instrument.Clock;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -91,12 +91,14 @@ public class SampleTickBenchmark {
 
 	private KernelFile cgroupStat;
 
-	private GcPauseRecorder pauses;
+	private GcEventSubscription pauses;
 
 	@Setup(Level.Trial)
 	public void setUp() throws Exception {
 		this.parked = ParkedThreads.upTo(this.threads);
-		this.pauses = new GcPauseRecorder();
+		// Started, as in a service: each tick reads the GC counters too.
+		this.pauses = new GcEventSubscription(GcEventSubscription.Source.AUTO);
+		this.pauses.start();
 		SampleSources sources = SampleSources.platform()
 			.withPauses(new GcPauseSource(this.pauses, Duration.ofMinutes(5), Clock.SYSTEM));
 		if (!this.deadlockSearch) {
@@ -119,6 +121,7 @@ public class SampleTickBenchmark {
 	@TearDown(Level.Trial)
 	public void tearDown() throws IOException {
 		this.parked.close();
+		this.pauses.close();
 		this.sampler.close();
 		this.status.close();
 		this.cgroupLimit.close();

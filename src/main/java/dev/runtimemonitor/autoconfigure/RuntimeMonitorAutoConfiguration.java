@@ -61,7 +61,7 @@ public final class RuntimeMonitorAutoConfiguration {
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean
 	GcEventSubscription runtimeGcEventSubscription(RuntimeMonitorProperties properties) {
-		return new GcEventSubscription(properties.gcEventsFrom() == RuntimeMonitorProperties.GcEvents.JFR);
+		return new GcEventSubscription(GcEventSubscription.Source.valueOf(properties.gcEventsFrom().name()));
 	}
 
 	@Bean(destroyMethod = "close")
@@ -72,7 +72,7 @@ public final class RuntimeMonitorAutoConfiguration {
 		SampleSources sources = SampleSources.platform();
 		GcEventSubscription subscription = pauses.getIfAvailable();
 		if (subscription != null) {
-			sources = sources.withPauses(new GcPauseSource(subscription.recorder(), properties.window(), sampleClock));
+			sources = sources.withPauses(new GcPauseSource(subscription, properties.window(), sampleClock));
 		}
 		if (!properties.checks().deadlock().enabled()) {
 			sources = sources.withoutDeadlockSearch();

@@ -33,9 +33,12 @@ import org.springframework.validation.Validator;
  * sampling.
  * @param criticalReminder Least time between two log lines about a check that stays
  * critical.
- * @param gcEvents Where GC pauses and collections come from: jfr (Flight Recorder event
- * streaming, nanosecond precision; falls back to notifications when Flight Recorder is
- * unavailable) or notifications (GC notifications, whole milliseconds).
+ * @param gcEvents Where GC pauses and collections come from: auto (the JVM's GC counters
+ * where it has them, else Flight Recorder, else notifications), counters (the JVM's GC
+ * counters, nanosecond precision at almost no cost), jfr (Flight Recorder event
+ * streaming, nanosecond precision, about 11 MiB and a Flight Recorder thread) or
+ * notifications (GC notifications, whole milliseconds); counters and jfr fall back to
+ * notifications when unavailable.
  * @param historySize Samples kept for /runtime/history and the dashboard, one compact
  * point per interval: 720 is an hour at the default 5s interval; at least 1.
  * @param threadStates Whether to count live threads by state at each sample and serve
@@ -52,7 +55,7 @@ import org.springframework.validation.Validator;
 @ConfigurationProperties(prefix = "runtime-monitor", ignoreUnknownFields = false)
 public record RuntimeMonitorProperties(@DefaultValue("true") boolean enabled, @DefaultValue("5s") Duration interval,
 		@DefaultValue("5m") Duration window, @DefaultValue("30s") Duration deadlockInterval,
-		@DefaultValue("5m") Duration criticalReminder, @DefaultValue("jfr") GcEvents gcEvents,
+		@DefaultValue("5m") Duration criticalReminder, @DefaultValue("auto") GcEvents gcEvents,
 		@DefaultValue("720") int historySize, @DefaultValue("true") boolean threadStates,
 		@DefaultValue("true") boolean processCpu, @DefaultValue Checks checks, @DefaultValue Evidence evidence,
 		@DeprecatedConfigurationProperty(replacement = "runtime-monitor.gc-events",
@@ -137,6 +140,15 @@ public record RuntimeMonitorProperties(@DefaultValue("true") boolean enabled, @D
 	 * Where GC pauses and collections come from.
 	 */
 	public enum GcEvents {
+
+		/**
+		 * The JVM's GC counters where it has them, else Flight Recorder, else
+		 * notifications.
+		 */
+		AUTO,
+
+		/** The JVM's GC counters, nanosecond precision. */
+		COUNTERS,
 
 		/** Flight Recorder event streaming, nanosecond precision. */
 		JFR,

@@ -309,11 +309,18 @@ public record Readings(Threads threads, Heap heap, Memory memory, Gc gc, Threads
 	/**
 	 * Garbage collection, its pauses and the allocation that drives it.
 	 *
-	 * @param pauseSource where pauses come from: {@code jfr} (nanosecond precision) or
+	 * @param pauseSource where pauses come from: {@code counters} (the JVM's GC counters,
+	 * nanosecond precision), {@code jfr} (Flight Recorder, nanosecond precision) or
 	 * {@code notifications} (whole milliseconds); {@code null} when pauses are not
 	 * recorded
+	 * @param pauseSourceReason one sentence on the source and why it is the one in use,
+	 * such as "pauses from Flight Recorder: Shenandoah publishes no per-pause counters";
+	 * {@code null} when pauses are not recorded
 	 * @param collections collections completed since pauses were first recorded
 	 * @param pauses pauses since then
+	 * @param averagedPauses the part of {@code pauses} timed as an even share of an exact
+	 * sum, not each on its own: the GC counters time every pause unless more than two
+	 * fall between two reads of them
 	 * @param pauseSeconds the time those pauses took
 	 * @param concurrentSeconds wall time of concurrent cycles since then
 	 * @param windowPauses pauses that ended within the window, diagnostic pauses (the
@@ -333,10 +340,10 @@ public record Readings(Threads threads, Heap heap, Memory memory, Gc gc, Threads
 	 * @param allocationBytesPerSecond heap allocation per second since the previous
 	 * sample
 	 */
-	public record Gc(@Nullable String pauseSource, double collections, double pauses, double pauseSeconds,
-			double concurrentSeconds, double windowPauses, double p50Seconds, double p90Seconds, double p99Seconds,
-			double maxSeconds, double lastPauseEnd, double overhead, double collectionsPerSecond, double allocatedBytes,
-			double allocationBytesPerSecond) {
+	public record Gc(@Nullable String pauseSource, @Nullable String pauseSourceReason, double collections,
+			double pauses, double averagedPauses, double pauseSeconds, double concurrentSeconds, double windowPauses,
+			double p50Seconds, double p90Seconds, double p99Seconds, double maxSeconds, double lastPauseEnd,
+			double overhead, double collectionsPerSecond, double allocatedBytes, double allocationBytesPerSecond) {
 
 		static Gc of(RuntimeSnapshot current, @Nullable RuntimeSnapshot windowStart, @Nullable RuntimeSnapshot previous,
 				double windowSeconds, double sincePreviousSeconds) {
@@ -356,14 +363,15 @@ public record Readings(Threads threads, Heap heap, Memory memory, Gc gc, Threads
 			double allocation = (previous != null)
 					? perSecond(allocated, allocatedBytes(previous), sincePreviousSeconds) : Double.NaN;
 			if (now == null) {
-				return new Gc(null, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-						Double.NaN, Double.NaN, Double.NaN, overhead, collectionsPerSecond, allocated, allocation);
+				return new Gc(null, null, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+						Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, overhead, collectionsPerSecond,
+						allocated, allocation);
 			}
 			Instant lastPauseEnd = now.lastPauseEnd();
-			return new Gc(now.source(), now.collections(), now.pauses(), Seconds.ofNanos(now.pauseNanos()),
-					Seconds.ofNanos(now.concurrentNanos()), now.windowPauses(), Seconds.ofNanos(now.windowP50Nanos()),
-					Seconds.ofNanos(now.windowP90Nanos()), Seconds.ofNanos(now.windowP99Nanos()),
-					Seconds.ofNanos(now.windowMaxNanos()),
+			return new Gc(now.source(), now.sourceReason(), now.collections(), now.pauses(), now.averagedPauses(),
+					Seconds.ofNanos(now.pauseNanos()), Seconds.ofNanos(now.concurrentNanos()), now.windowPauses(),
+					Seconds.ofNanos(now.windowP50Nanos()), Seconds.ofNanos(now.windowP90Nanos()),
+					Seconds.ofNanos(now.windowP99Nanos()), Seconds.ofNanos(now.windowMaxNanos()),
 					(lastPauseEnd != null) ? Seconds.ofMillis(lastPauseEnd.toEpochMilli()) : Double.NaN, overhead,
 					collectionsPerSecond, allocated, allocation);
 		}

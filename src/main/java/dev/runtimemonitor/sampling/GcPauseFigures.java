@@ -13,10 +13,16 @@ import org.jspecify.annotations.Nullable;
  * stop the application, and the totals and the causes count them, but they are the doing
  * of whoever looked at the heap, so the checks judge the application without them.
  *
- * @param source where pauses come from: {@code jfr} (nanosecond precision) or
+ * @param source where pauses come from: {@code counters} (the JVM's GC counters,
+ * nanosecond precision), {@code jfr} (Flight Recorder, nanosecond precision) or
  * {@code notifications} (whole milliseconds)
+ * @param sourceReason one sentence on the source and why it is the one in use, such as
+ * "pauses from Flight Recorder: Shenandoah publishes no per-pause counters"
  * @param collections collections completed since the recorder started
  * @param pauses pauses since the recorder started
+ * @param averagedPauses the part of {@code pauses} whose durations are an average: the GC
+ * counters time each pause exactly unless more than two fell between two reads, and then
+ * the earlier ones share their exact sum
  * @param pauseNanos total pause time since the recorder started
  * @param diagnosticPauseNanos the part of {@code pauseNanos} in diagnostic pauses
  * @param concurrentNanos total wall time of concurrent cycles since the recorder started
@@ -29,9 +35,10 @@ import org.jspecify.annotations.Nullable;
  * @param windowCauses the pauses within the window by cause, diagnostic ones included,
  * the most pause time first
  */
-public record GcPauseFigures(String source, long collections, long pauses, long pauseNanos, long diagnosticPauseNanos,
-		long concurrentNanos, int windowPauses, long windowP50Nanos, long windowP90Nanos, long windowP99Nanos,
-		long windowMaxNanos, @Nullable Instant lastPauseEnd, List<GcPauseCause> windowCauses) {
+public record GcPauseFigures(String source, String sourceReason, long collections, long pauses, long averagedPauses,
+		long pauseNanos, long diagnosticPauseNanos, long concurrentNanos, int windowPauses, long windowP50Nanos,
+		long windowP90Nanos, long windowP99Nanos, long windowMaxNanos, @Nullable Instant lastPauseEnd,
+		List<GcPauseCause> windowCauses) {
 
 	public GcPauseFigures {
 		windowCauses = List.copyOf(windowCauses);

@@ -89,7 +89,7 @@ class ConfigurationMetadataTests {
 		JsonNode former = properties().get("runtime-monitor.gc-pause-source");
 		assertThat(former.get("deprecated").asBoolean()).isTrue();
 		assertThat(former.get("deprecation").get("replacement").asString()).isEqualTo("runtime-monitor.gc-events");
-		assertThat(properties().get("runtime-monitor.gc-events").get("defaultValue").asString()).isEqualTo("jfr");
+		assertThat(properties().get("runtime-monitor.gc-events").get("defaultValue").asString()).isEqualTo("auto");
 	}
 
 	@Test

@@ -18,8 +18,10 @@ import dev.runtimemonitor.publishing.RuntimeMeters;
 import dev.runtimemonitor.publishing.health.RuntimeHealthGroups;
 import dev.runtimemonitor.publishing.health.RuntimeHealthIndicator;
 import dev.runtimemonitor.sampling.RuntimeSampler;
+import dev.runtimemonitor.sampling.GcPauseFigures;
 import dev.runtimemonitor.sampling.SampleSources;
 import dev.runtimemonitor.sampling.gc.GcEventSubscription;
+import dev.runtimemonitor.testsupport.ThisJvm;
 import io.micrometer.core.instrument.Clock;
 import jdk.jfr.FlightRecorder;
 import org.junit.jupiter.api.Test;
@@ -92,8 +94,24 @@ class RuntimeMonitorAutoConfigurationTests {
 
 	@Test
 	void startsTheMonitorAndThePauseRecordingWithTheContextAndStopsThemWithIt() {
-		int recordings = FlightRecorder.getFlightRecorder().getRecordings().size();
 		this.runner.run((context) -> {
+			RuntimeMonitor monitor = context.getBean(RuntimeMonitor.class);
+			GcEventSubscription pauses = context.getBean(GcEventSubscription.class);
+			assertThat(monitor.isRunning()).isTrue();
+			assertThat(pauses.isRunning()).isTrue();
+			assertThat(monitor.latest()).isNotNull();
+			assertThat(monitor.latest().snapshot().pauses()).isNotNull()
+				.satisfies((figures) -> assertThat(figures.source()).isEqualTo(ThisJvm.defaultPauseSource()));
+			context.close();
+			assertThat(monitor.isRunning()).isFalse();
+			assertThat(pauses.isRunning()).isFalse();
+		});
+	}
+
+	@Test
+	void startsAndStopsAFlightRecorderStreamWhenToldToUseFlightRecorder() {
+		int recordings = FlightRecorder.getFlightRecorder().getRecordings().size();
+		this.runner.withPropertyValues("runtime-monitor.gc-events=jfr").run((context) -> {
 			assertThat(FlightRecorder.getFlightRecorder().getRecordings()).hasSize(recordings + 1);
 			RuntimeMonitor monitor = context.getBean(RuntimeMonitor.class);
 			GcEventSubscription pauses = context.getBean(GcEventSubscription.class);
@@ -117,6 +135,21 @@ class RuntimeMonitorAutoConfigurationTests {
 		this.runner.withPropertyValues(property).run((context) -> {
 			RuntimeMonitor monitor = context.getBean(RuntimeMonitor.class);
 			assertThat(monitor.latest().snapshot().pauses().source()).isEqualTo("notifications");
+			assertThat(monitor.latest().snapshot().pauses().sourceReason())
+				.isEqualTo("pauses from GC notifications, in whole milliseconds "
+						+ "(runtime-monitor.gc-events=notifications)");
+		});
+	}
+
+	@Test
+	void recordsPausesFromTheCountersWhenToldToOrFromNotificationsWithoutThem() {
+		boolean hasCounters = ThisJvm.defaultPauseSource().equals("counters");
+		this.runner.withPropertyValues("runtime-monitor.gc-events=counters").run((context) -> {
+			GcPauseFigures pauses = context.getBean(RuntimeMonitor.class).latest().snapshot().pauses();
+			assertThat(pauses.source()).isEqualTo(hasCounters ? "counters" : "notifications");
+			assertThat(pauses.sourceReason()).isEqualTo(hasCounters ? "pauses from the JVM's GC counters"
+					: "pauses from GC notifications, in whole milliseconds: "
+							+ "Shenandoah publishes no per-pause counters");
 		});
 	}
 

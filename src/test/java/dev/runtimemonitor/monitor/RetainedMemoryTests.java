@@ -10,6 +10,7 @@ import dev.runtimemonitor.evaluation.Evaluator;
 import dev.runtimemonitor.evaluation.Probe;
 import dev.runtimemonitor.sampling.RuntimeSampler;
 import dev.runtimemonitor.sampling.SampleSources;
+import dev.runtimemonitor.sampling.gc.GcEventSubscription;
 import dev.runtimemonitor.sampling.gc.GcPause;
 import dev.runtimemonitor.sampling.gc.GcPauseRecorder;
 import dev.runtimemonitor.sampling.gc.GcPauseSource;
@@ -32,10 +33,12 @@ class RetainedMemoryTests {
 	@Test
 	void whatTheMonitorKeepsStaysAtItsBoundsOverTensOfThousandsOfTicks() {
 		MockClock clock = new MockClock();
-		GcPauseRecorder pauses = new GcPauseRecorder();
+		// Not started: the test records the pauses itself.
+		GcEventSubscription subscription = new GcEventSubscription(GcEventSubscription.Source.AUTO);
+		GcPauseRecorder pauses = subscription.recorder();
 		RuntimeSampler sampler = new RuntimeSampler(
-				SampleSources.platform().withPauses(new GcPauseSource(pauses, Duration.ofMinutes(5), clock)), clock,
-				Duration.ofSeconds(30));
+				SampleSources.platform().withPauses(new GcPauseSource(subscription, Duration.ofMinutes(5), clock)),
+				clock, Duration.ofSeconds(30));
 		RuntimeMonitor monitor = new RuntimeMonitor(sampler,
 				new Evaluator(
 						List.of(new CheckPolicy(Check.THREADS, 1000, 5000, Duration.ofSeconds(60), Probe.LIVENESS),

@@ -47,8 +47,8 @@ class GcPauseMetersTests {
 
 			@Override
 			public GcPauseFigures read() {
-				return new GcPauseFigures("jfr", 3, 4, 9_000_000, 0, 0, 4, 1_000_000, 3_000_000, 4_000_000, 5_000_000,
-						T0, List.of());
+				return new GcPauseFigures("counters", "pauses from the JVM's GC counters", 3, 4, 0, 9_000_000, 0, 0, 4,
+						1_000_000, 3_000_000, 4_000_000, 5_000_000, T0, List.of());
 			}
 
 		};

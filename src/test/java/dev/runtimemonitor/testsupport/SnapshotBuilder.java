@@ -138,9 +138,9 @@ public final class SnapshotBuilder {
 
 	public SnapshotBuilder recordedPauses(long collections, long totalPauseNanos, long diagnosticPauseNanos,
 			long windowP99Nanos, GcPauseCause... windowCauses) {
-		this.pauses = new GcPauseFigures("jfr", collections, collections, totalPauseNanos, diagnosticPauseNanos, 0,
-				(int) collections, windowP99Nanos / 2, windowP99Nanos, windowP99Nanos, windowP99Nanos, null,
-				List.of(windowCauses));
+		this.pauses = new GcPauseFigures("counters", "pauses from the JVM's GC counters", collections, collections, 0,
+				totalPauseNanos, diagnosticPauseNanos, 0, (int) collections, windowP99Nanos / 2, windowP99Nanos,
+				windowP99Nanos, windowP99Nanos, null, List.of(windowCauses));
 		return this;
 	}
 

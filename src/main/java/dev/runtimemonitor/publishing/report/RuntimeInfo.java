@@ -37,8 +37,9 @@ public record RuntimeInfo(String vendor, String vm, String version, String os, S
 		Readings.Settings settings = Readings.Settings.of(jvm);
 		return new RuntimeInfo(jvm.vendor(), jvm.vmName(), jvm.version(), jvm.os(), jvm.arch(),
 				jvm.availableProcessors(), settings.memoryBytes(),
-				(readings != null) ? readings.memory().containerLimitBytes() : Double.NaN, Gc.of(jvm.gc(), settings),
-				Heap.of(jvm.heap(), settings), jvm.nativeMemoryTracking());
+				(readings != null) ? readings.memory().containerLimitBytes() : Double.NaN,
+				Gc.of(jvm.gc(), settings, (readings != null) ? readings.gc() : null), Heap.of(jvm.heap(), settings),
+				jvm.nativeMemoryTracking());
 	}
 
 	/**
@@ -51,14 +52,18 @@ public record RuntimeInfo(String vendor, String vm, String version, String os, S
 	 * @param periodicGcIntervalSeconds G1's {@code G1PeriodicGCInterval} (0 is off);
 	 * unknown for the others
 	 * @param uncommitsWhenIdle whether it gives unused heap back without a full GC
+	 * @param pauseSource where the monitor's pauses come from, as in {@code /runtime};
+	 * {@code null} before the first sample or when pauses are not recorded
+	 * @param pauseSourceReason one sentence on that source and why it is the one in use
 	 */
 	public record Gc(String collector, String chosenBy, double pauseGoalSeconds, double periodicGcIntervalSeconds,
-			boolean uncommitsWhenIdle) {
+			boolean uncommitsWhenIdle, @Nullable String pauseSource, @Nullable String pauseSourceReason) {
 
-		static Gc of(GcChoice gc, Readings.Settings settings) {
+		static Gc of(GcChoice gc, Readings.Settings settings, Readings.@Nullable Gc readings) {
 			return new Gc(gc.collector().displayName(), gc.explicit() ? "flag" : "ergonomics",
 					Seconds.ofMillis(settings.pauseGoalMillis()), Seconds.ofMillis(settings.periodicGcIntervalMillis()),
-					gc.uncommitsWhenIdle());
+					gc.uncommitsWhenIdle(), (readings != null) ? readings.pauseSource() : null,
+					(readings != null) ? readings.pauseSourceReason() : null);
 		}
 
 	}

@@ -100,6 +100,10 @@ public final class RuntimeReportFormatter {
 		if (gc.pauseSource() != null) {
 			row(text, "since start", FigureFormatter.number(gc.pauses(), 0) + " pauses, " + seconds(gc.pauseSeconds())
 					+ " paused, " + seconds(gc.concurrentSeconds()) + " in concurrent cycles");
+			if (gc.averagedPauses() > 0) {
+				row(text, "averaged", FigureFormatter.number(gc.averagedPauses(), 0)
+						+ " of those pauses share an exact sum evenly: more than two fell between two reads");
+			}
 		}
 		String label = "pause causes";
 		for (Readings.PauseCause cause : report.pauseCauses()) {

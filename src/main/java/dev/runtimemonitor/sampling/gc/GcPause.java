@@ -7,9 +7,11 @@ import java.util.Set;
  * One stop-the-world pause.
  *
  * @param gcId the collection the pause belongs to, as the GC log prints it
- * ({@code GC(12)}); for notifications, the collector's own collection number
+ * ({@code GC(12)}), from JFR; from the GC counters and notifications, the collector's own
+ * count of pauses or collections
  * @param collector the collection's name ({@code G1New}, {@code ZGC Minor},
- * {@code ParallelOld}, ... from JFR; the collector bean's name from notifications)
+ * {@code ParallelOld}, ... as Flight Recorder names it, from JFR and the GC counters; the
+ * collector bean's name from notifications alone)
  * @param kind what the pause did: {@code young}, {@code full}, {@code remark},
  * {@code mark-start}, {@code init-update-refs}, ...
  * @param cause why its collection ran, as the JVM names it: {@code G1 Evacuation Pause},

@@ -21,6 +21,8 @@ public final class GcPauseRecorder {
 
 	private volatile String source = "none";
 
+	private volatile String sourceReason = "no pauses recorded yet";
+
 	private final PauseWindow window = new PauseWindow(WINDOW_CAPACITY);
 
 	private final List<GcEventListener> listeners = new CopyOnWriteArrayList<>();
@@ -28,6 +30,8 @@ public final class GcPauseRecorder {
 	private long collections;
 
 	private long pauses;
+
+	private long averagedPauses;
 
 	private long pauseNanos;
 
@@ -43,22 +47,32 @@ public final class GcPauseRecorder {
 
 	/**
 	 * Note what feeds the recorder from now on.
-	 * @param source {@code jfr} or {@code notifications}
+	 * @param source {@code counters}, {@code jfr} or {@code notifications}
+	 * @param reason one sentence on the source and why it is the one in use
 	 */
-	void started(String source) {
+	void started(String source, String reason) {
 		synchronized (this) {
 			this.version++;
+			this.source = source;
+			this.sourceReason = reason;
 		}
-		this.source = source;
 	}
 
 	/**
 	 * Where the pauses come from.
-	 * @return {@code jfr}, {@code notifications}, or {@code none} before the recording
-	 * started
+	 * @return {@code counters}, {@code jfr}, {@code notifications}, or {@code none}
+	 * before the recording started
 	 */
 	public String source() {
 		return this.source;
+	}
+
+	/**
+	 * Why the pauses come from where they do.
+	 * @return one sentence, such as "pauses from the JVM's GC counters"
+	 */
+	public String sourceReason() {
+		return this.sourceReason;
 	}
 
 	/**
@@ -74,9 +88,24 @@ public final class GcPauseRecorder {
 	 * @param pause the pause
 	 */
 	public void recordPause(GcPause pause) {
+		recordPause(pause, false);
+	}
+
+	/**
+	 * Record a pause whose duration is its share of an exact sum, not its own.
+	 * @param pause the pause
+	 */
+	void recordAveragedPause(GcPause pause) {
+		recordPause(pause, true);
+	}
+
+	private void recordPause(GcPause pause, boolean averaged) {
 		synchronized (this) {
 			this.version++;
 			this.pauses++;
+			if (averaged) {
+				this.averagedPauses++;
+			}
 			this.pauseNanos += pause.durationNanos();
 			if (GcPause.isDiagnostic(pause.cause())) {
 				this.diagnosticPauseNanos += pause.durationNanos();
@@ -129,10 +158,10 @@ public final class GcPauseRecorder {
 			return cached.figures();
 		}
 		PauseWindow.Percentiles percentiles = this.window.since(windowStart);
-		GcPauseFigures figures = new GcPauseFigures(this.source, this.collections, this.pauses, this.pauseNanos,
-				this.diagnosticPauseNanos, this.concurrentNanos, percentiles.count(), percentiles.p50(),
-				percentiles.p90(), percentiles.p99(), percentiles.max(), this.lastPauseEnd,
-				this.window.causesSince(windowStart));
+		GcPauseFigures figures = new GcPauseFigures(this.source, this.sourceReason, this.collections, this.pauses,
+				this.averagedPauses, this.pauseNanos, this.diagnosticPauseNanos, this.concurrentNanos,
+				percentiles.count(), percentiles.p50(), percentiles.p90(), percentiles.p99(), percentiles.max(),
+				this.lastPauseEnd, this.window.causesSince(windowStart));
 		this.cached = new Cached(this.version, window, percentiles.oldestEnd(), figures);
 		return figures;
 	}

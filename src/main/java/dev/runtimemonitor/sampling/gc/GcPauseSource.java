@@ -8,11 +8,12 @@ import dev.runtimemonitor.sampling.SampleSource;
 import io.micrometer.core.instrument.Clock;
 
 /**
- * The pause recorder's figures as of each tick, percentiles over the window.
+ * The pause recorder's figures as of each tick, percentiles over the window. Each tick
+ * first lets the subscription catch up on pauses no notification told of.
  */
 public final class GcPauseSource implements SampleSource<GcPauseFigures> {
 
-	private final GcPauseRecorder recorder;
+	private final GcEventSubscription pauses;
 
 	private final Duration window;
 
@@ -20,12 +21,12 @@ public final class GcPauseSource implements SampleSource<GcPauseFigures> {
 
 	/**
 	 * Create the source.
-	 * @param recorder the recorder to read
+	 * @param pauses the subscription whose recorder to read
 	 * @param window the span of the percentiles
 	 * @param clock the wall clock that ends the window
 	 */
-	public GcPauseSource(GcPauseRecorder recorder, Duration window, Clock clock) {
-		this.recorder = recorder;
+	public GcPauseSource(GcEventSubscription pauses, Duration window, Clock clock) {
+		this.pauses = pauses;
 		this.window = window;
 		this.clock = clock;
 	}
@@ -37,7 +38,8 @@ public final class GcPauseSource implements SampleSource<GcPauseFigures> {
 
 	@Override
 	public GcPauseFigures read() {
-		return this.recorder.figures(Instant.ofEpochMilli(this.clock.wallTime()), this.window);
+		this.pauses.catchUp();
+		return this.pauses.recorder().figures(Instant.ofEpochMilli(this.clock.wallTime()), this.window);
 	}
 
 }

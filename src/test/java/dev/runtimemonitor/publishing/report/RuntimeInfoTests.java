@@ -19,7 +19,7 @@ class RuntimeInfoTests {
 				Readings.of(atSeconds(0).container(512 * MIB, 100 * MIB).build()));
 		assertThat(info.memoryBytes()).isEqualTo(1024 * MIB);
 		assertThat(info.containerMemoryLimitBytes()).isEqualTo(512 * MIB);
-		assertThat(info.gc()).isEqualTo(new RuntimeInfo.Gc("G1", "ergonomics", 0.2, 0, false));
+		assertThat(info.gc()).isEqualTo(new RuntimeInfo.Gc("G1", "ergonomics", 0.2, 0, false, null, null));
 		assertThat(info.heap()).isEqualTo(new RuntimeInfo.Heap(256 * MIB, "default", 25.0, 256 * MIB));
 	}
 

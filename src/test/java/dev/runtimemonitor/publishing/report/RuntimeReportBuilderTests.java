@@ -25,7 +25,8 @@ class RuntimeReportBuilderTests {
 		assertThat(runtime.version()).isEqualTo("25+36-LTS");
 		assertThat(runtime.availableProcessors()).isEqualTo(2);
 		assertThat(runtime.containerMemoryLimitBytes()).isEqualTo(1024 * MIB);
-		assertThat(runtime.gc()).isEqualTo(new RuntimeInfo.Gc("G1", "ergonomics", 0.2, 0, false));
+		assertThat(runtime.gc()).isEqualTo(
+				new RuntimeInfo.Gc("G1", "ergonomics", 0.2, 0, false, "counters", "pauses from the JVM's GC counters"));
 		assertThat(runtime.heap()).isEqualTo(new RuntimeInfo.Heap(256 * MIB, "default", 25.0, 256 * MIB));
 	}
 
@@ -48,7 +49,8 @@ class RuntimeReportBuilderTests {
 	void reportsPausePercentilesAndOverheadInSeconds() {
 		Readings.Gc gc = this.report.gc();
 		assertThat(this.report.runtime().gc().collector()).isEqualTo("G1");
-		assertThat(gc.pauseSource()).isEqualTo("jfr");
+		assertThat(gc.pauseSource()).isEqualTo("counters");
+		assertThat(gc.averagedPauses()).isZero();
 		assertThat(gc.windowPauses()).isEqualTo(300);
 		assertThat(gc.p50Seconds()).isEqualTo(0.015);
 		assertThat(gc.p99Seconds()).isEqualTo(0.03);
@@ -84,7 +86,7 @@ class RuntimeReportBuilderTests {
 				"gc", "pauseGoal", "collectors", "advice");
 		assertThat(json.get("windowSeconds")).isEqualTo(300L);
 		assertThat(json.get("heap")).isEqualTo(Map.of());
-		assertThat(object(json, "gc")).doesNotContainKeys("pauseSource", "p99Seconds", "overhead");
+		assertThat(object(json, "gc")).doesNotContainKeys("pauseSource", "pauseSourceReason", "p99Seconds", "overhead");
 		assertThat(object(json, "runtime")).doesNotContainKey("containerMemoryLimitBytes");
 		assertThat(empty.advice()).isEmpty();
 		assertThat(object(JsonValues.object(this.report), "heap")).containsEntry("usedBytes", 200 * MIB);

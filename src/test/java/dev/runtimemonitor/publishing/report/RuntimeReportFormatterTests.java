@@ -12,7 +12,7 @@ class RuntimeReportFormatterTests {
 	@Test
 	void hasEverySectionInOrder() {
 		assertThat(this.text).startsWith("Runtime report, sampled at 2026-01-01T00:01:00Z\n\nRUNTIME\n")
-			.containsSubsequence("RUNTIME", "CHECKS", "GC (G1, pauses from jfr, window 300s)", "HEAP", "MEMORY",
+			.containsSubsequence("RUNTIME", "CHECKS", "GC (G1, pauses from counters, window 300s)", "HEAP", "MEMORY",
 					"ADVICE");
 	}
 

@@ -10,8 +10,11 @@ import java.util.stream.Collectors;
 import dev.runtimemonitor.sampling.GcPauseCause;
 import dev.runtimemonitor.sampling.GcPauseFigures;
 import dev.runtimemonitor.sampling.evidence.DiagnosticCommand;
+import dev.runtimemonitor.sampling.gc.GcEventSubscription.Source;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -23,19 +26,22 @@ import static org.awaitility.Awaitility.await;
 class GcEventSubscriptionTests {
 
 	@Test
-	void usesFlightRecorderWhereItIsAvailable(CapturedOutput output) {
-		try (GcEventSubscription recording = new GcEventSubscription(true)) {
+	void usesFlightRecorderWhereToldToAndItIsAvailable(CapturedOutput output) {
+		try (GcEventSubscription recording = new GcEventSubscription(Source.JFR)) {
 			assertThat(recording.recorder().source()).isEqualTo("none");
 			recording.start();
 			assertThat(recording.isRunning()).isTrue();
 			assertThat(recording.recorder().source()).isEqualTo("jfr");
+			assertThat(recording.recorder().sourceReason())
+				.isEqualTo("pauses from Flight Recorder (runtime-monitor.gc-events=jfr)");
 		}
-		assertThat(output).doesNotContain("GC pauses come from GC notifications");
+		assertThat(output).contains("GC pauses from Flight Recorder").doesNotContain("GC notifications");
 	}
 
-	@Test
-	void flightRecorderTellsEachPauseItsCause() {
-		try (GcEventSubscription recording = new GcEventSubscription(true)) {
+	@ParameterizedTest
+	@EnumSource(names = { "AUTO", "JFR" })
+	void eachPauseHasItsCause(Source source) {
+		try (GcEventSubscription recording = new GcEventSubscription(source)) {
 			recording.start();
 			System.gc();
 			DiagnosticCommand.platform().orElseThrow().run("gcClassHistogram");
@@ -63,14 +69,14 @@ class GcEventSubscriptionTests {
 	}
 
 	@Test
-	void fallsBackToNotificationsAndSaysSoOnce(CapturedOutput output) {
-		GcEventSubscription recording = new GcEventSubscription(false);
+	void usesNotificationsWhenToldToAndSaysSoOnce(CapturedOutput output) {
+		GcEventSubscription recording = new GcEventSubscription(Source.NOTIFICATIONS);
 		recording.start();
 		recording.start();
 		assertThat(recording.recorder().source()).isEqualTo("notifications");
 		recording.close();
 		assertThat(recording.isRunning()).isFalse();
-		assertThat(output.getAll().lines().filter((line) -> line.contains("GC pauses come from GC notifications")))
+		assertThat(output.getAll().lines().filter((line) -> line.contains("GC pauses from GC notifications")))
 			.hasSize(1);
 	}
 

@@ -18,7 +18,7 @@ class GcNotificationListenerTests {
 	void recordsPausesFromNotificationsAndRemovesItsListenersOnClose() {
 		GcPauseRecorder recorder = new GcPauseRecorder();
 		GcNotificationListener events = GcNotificationListener.start(recorder,
-				ManagementFactory.getGarbageCollectorMXBeans());
+				ManagementFactory.getGarbageCollectorMXBeans(), null);
 		try {
 			assertThat(events.listenerCount()).isEqualTo(ManagementFactory.getGarbageCollectorMXBeans().size());
 			System.gc();
@@ -45,7 +45,7 @@ class GcNotificationListenerTests {
 			}
 		});
 		try (GcNotificationListener witness = GcNotificationListener.start(witnessed,
-				ManagementFactory.getGarbageCollectorMXBeans())) {
+				ManagementFactory.getGarbageCollectorMXBeans(), null)) {
 			// First, until a notification in flight while the listeners were removed
 			// has surely been delivered.
 			collectAndAwaitTheWitness(explicitCollections);

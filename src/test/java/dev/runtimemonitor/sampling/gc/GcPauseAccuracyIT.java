@@ -4,13 +4,16 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.regex.Matcher;
+import java.util.stream.Collectors;
 
 import dev.runtimemonitor.testsupport.ImageJvmOptions;
 import jdk.jfr.consumer.RecordedEvent;
@@ -24,28 +27,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Runs {@link PauseWorkload} in a forked JVM under each collector with
- * {@code -Xlog:gc,gc+phases=info} and a Flight Recorder file recording, and holds the
- * pauses the recorder saw, over its lifetime, to two references:
+ * {@code -Xlog:gc,gc+phases=info} (nanosecond uptimes), the image's JVM options and a
+ * Flight Recorder file recording, and holds the pauses each source saw to the GC log:
  * <ul>
- * <li>the recording file, the JVM's own record of the very events the recorder streams:
- * every pause of every collection, to the nanosecond. This is the recorder's fidelity.
- * <li>the GC log, the JVM's other clock: the same collections with the same number of
- * pauses (nothing lost, nothing invented), the total within 5 %, and no pause off by more
- * than max(5 ms, 5 %). The log and Flight Recorder time a pause with two timers that do
- * not start and stop at the same instructions: on an odd Serial or Parallel pause the two
- * are a few milliseconds apart (the log's 12.0 ms against Flight Recorder's 7.6 ms,
- * once), and Shenandoah's log runs a few microseconds per pause above Flight Recorder.
- * Those pauses are listed in the report; the first reference shows that the difference is
- * the JVM's, since the recorder has exactly what Flight Recorder has.
+ * <li>the default source (the GC counters; Flight Recorder under Shenandoah, which has no
+ * per-pause counters): the same pauses as the log, in the same order, none lost and none
+ * invented; every pause within max(0.2 ms, 5 %) of its log line, and the total within 5 %
+ * or 2 µs a pause. The counters and the log time the same scope within microseconds.
+ * <li>Flight Recorder: the very events of the JVM's own recording file, to the nanosecond
+ * (the recorder's fidelity), the same pauses per collection as the log, and the total
+ * within 5 %. Its pauses are not held to the per-pause bar: Flight Recorder times a pause
+ * with a timer of its own, which a preempted GC thread can put milliseconds away from the
+ * log's on a busy machine (the log's 14.955 ms against Flight Recorder's 4.562 ms, once,
+ * under Serial); the report lists those pauses.
+ * <li>GC notifications: whole milliseconds, which must miss the bar where pauses last
+ * microseconds (ZGC and Shenandoah).
  * </ul>
- * The pauses from GC notifications, recorded in the same run, are held to the bar of
- * every pause within max(0.2 ms, 5 %) of the log and the total within 2 %: whole
- * milliseconds pass it where pauses last tens of milliseconds (G1, Parallel and Serial
- * here, sometimes) and must miss it where they last microseconds (ZGC and Shenandoah),
- * which is why the recorder streams from Flight Recorder. The figures of every run, every
- * pause outside the per-pause tolerance, and how long after its end each pause reached
- * the recorder's listeners (where the pause histogram records it) go to
- * {@code target/gc-pause-accuracy.md}.
+ * The figures of every run, every pause outside the per-pause tolerance, and how long
+ * after its end each pause of the default source reached the recorder's listeners (where
+ * the pause histogram records it) go to {@code target/gc-pause-accuracy.md}.
  */
 class GcPauseAccuracyIT {
 
@@ -53,18 +53,14 @@ class GcPauseAccuracyIT {
 
 	private static final double PAUSE_TOLERANCE_RATIO = 0.05;
 
-	private static final double TOTAL_TOLERANCE_RATIO = 0.02;
+	private static final double TOTAL_TOLERANCE_RATIO = 0.05;
+
+	private static final double TOTAL_TOLERANCE_MS_PER_PAUSE = 0.002;
 
 	/**
-	 * How far the JVM's two timers may put a pause apart: a thread preempted between them
-	 * adds milliseconds, not tens of them.
+	 * How much earlier than its log line a pause may end: the line is written after it.
 	 */
-	private static final double GROSS_ERROR_MS = 5;
-
-	private static final double GROSS_ERROR_RATIO = 0.05;
-
-	/** Shenandoah's Flight Recorder totals run up to ~3 % below its log's. */
-	private static final double TIMERS_TOTAL_RATIO = 0.05;
+	private static final double SCOPE_SLACK_MS = 1;
 
 	/** The collectors whose pauses last microseconds, not milliseconds. */
 	private static final Set<String> SUB_MILLISECOND_PAUSES = Set.of("Z", "Shenandoah");
@@ -82,12 +78,6 @@ class GcPauseAccuracyIT {
 			</configuration>
 			""";
 
-	/**
-	 * The Flight Recorder options the container image ships (and the Helm chart with it,
-	 * as {@code HelmChartTests} checks), so the pauses are held to the bar under them.
-	 */
-	private static final String SHIPPED_JFR_OPTIONS = ImageJvmOptions.flightRecorderOptions();
-
 	private static final List<String> report = new ArrayList<>();
 
 	private static final List<String> outliers = new ArrayList<>();
@@ -102,65 +92,110 @@ class GcPauseAccuracyIT {
 		Path output = this.directory.resolve("workload.out");
 		Path recording = this.directory.resolve("gc.jfr");
 		Path settings = Files.writeString(this.directory.resolve("gc.jfc"), RECORDING_SETTINGS);
-		Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-XX:+Use" + collector + "GC", "-Xms1g", "-Xmx1g", "-XX:ParallelGCThreads=1", "-XX:ConcGCThreads=1",
-				"-Xlog:gc,gc+phases=info:file=" + log, SHIPPED_JFR_OPTIONS,
-				"-XX:StartFlightRecording:filename=" + recording + ",settings=" + settings, "-cp",
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+						"-XX:+Use" + collector + "GC", "-Xms1g", "-Xmx1g", "-XX:ParallelGCThreads=1",
+						"-XX:ConcGCThreads=1", "-Xlog:gc,gc+phases=info:file=" + log + ":uptimenanos,tags"));
+		command.addAll(ImageJvmOptions.javaToolOptions());
+		command.addAll(List.of("-XX:StartFlightRecording:filename=" + recording + ",settings=" + settings, "-cp",
 				System.getProperty("java.class.path"), PauseWorkload.class.getName(), this.directory.toString(), "6",
-				log.toString())
-			.redirectErrorStream(true)
-			.redirectOutput(output.toFile())
-			.start();
+				log.toString()));
+		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
 		if (!process.waitFor(90, TimeUnit.SECONDS)) {
 			process.destroyForcibly();
 		}
 		assertThat(this.directory.resolve("done")).as(() -> read(output)).exists();
 		List<Pause> logged = parseLog(log);
+		List<Pause> byDefault = parseRecorded(this.directory.resolve("default.tsv"));
 		List<Pause> jfr = parseRecorded(this.directory.resolve("jfr.tsv"));
 		List<Pause> notified = parseRecorded(this.directory.resolve("notifications.tsv"));
+		String[] defaultSource = Files.readString(this.directory.resolve("default-source.txt")).split("\t");
 		assertThat(jfr).as("pauses recorded from JFR").isNotEmpty();
+		assertThat(byDefault).as("pauses recorded from the default source").isNotEmpty();
+		assertThat(defaultSource[0]).as("the default source: %s", defaultSource[1])
+			.isEqualTo(collector.equals("Shenandoah") ? "jfr" : "counters");
 
 		long firstGc = jfr.stream().mapToLong(Pause::gcId).min().orElseThrow();
 		long lastGc = jfr.stream().mapToLong(Pause::gcId).max().orElseThrow();
-		List<Pause> inScope = logged.stream()
+		List<Pause> inJfrScope = logged.stream()
 			.filter((pause) -> pause.gcId() >= firstGc && pause.gcId() <= lastGc)
 			.toList();
 		List<String> differentFromFile = differences(byCollectionNanos(jfr),
 				byCollectionNanos(parseRecordingFile(recording, firstGc, lastGc)));
-		Comparison byJfr = compareByCollection(inScope, jfr);
-		Comparison byNotifications = compareInOrder(inScope, notifiedDuring(notified, jfr));
+		Comparison byJfr = compareByCollection(inJfrScope, jfr);
+		String[] countersScope = Files.readString(this.directory.resolve("counters-scope.txt")).split("\t");
+		Comparison byCounters = compareInOrder(
+				startedBetween(logged, Long.parseLong(countersScope[0]) / 1e6, Long.parseLong(countersScope[1]) / 1e6),
+				byDefault);
+		Comparison byNotifications = compareInOrder(inJfrScope, notifiedDuring(notified, jfr));
+		Comparison defaults = defaultSource[0].equals("jfr") ? byJfr : byCounters;
 		List<Long> delays = Files.readAllLines(this.directory.resolve("delays.txt"))
 			.stream()
 			.map(Long::valueOf)
 			.sorted()
 			.toList();
-		report.add(String.format(
-				"| %s | %d | %d | %d | %d | %s | %.3f | %.3f (%+.2f%%) | %.4f | %d | %.3f (%+.2f%%) | %d | %d / %d / %d |",
-				collector, byJfr.collections(), inScope.size(), jfr.size(), byNotifications.recorded(),
-				differentFromFile.isEmpty() ? "identical" : differentFromFile.size() + " differ", byJfr.loggedTotalMs(),
-				byJfr.recordedTotalMs(), byJfr.totalErrorPercent(), byJfr.worstErrorMs(), byJfr.outOfTolerance(),
-				byNotifications.recordedTotalMs(), byNotifications.totalErrorPercent(),
-				byNotifications.outOfTolerance(), millis(delays, 0.50), millis(delays, 0.99), millis(delays, 1.0)));
-		byJfr.details().forEach((detail) -> outliers.add(collector + ": " + detail));
+		report.add(String.format("| %s | %s | %d | %s | %.3f | %s | %s | %s | %d | %d / %d / %d |", collector,
+				defaultSource[0], defaults.logged(), recorded(defaults, byJfr, byNotifications),
+				defaults.loggedTotalMs(), totals(defaults, byJfr, byNotifications),
+				worst(defaults, byJfr, byNotifications), outside(defaults, byJfr, byNotifications),
+				Long.parseLong(defaultSource[2].trim()), millis(delays, 0.50), millis(delays, 0.99),
+				millis(delays, 1.0)));
+		defaults.details().forEach((detail) -> outliers.add(collector + ", " + defaultSource[0] + ": " + detail));
+		if (defaults != byJfr) {
+			byJfr.details().forEach((detail) -> outliers.add(collector + ", jfr: " + detail));
+		}
 
+		assertThat(defaults.missing())
+			.as("pauses logged but not recorded, or recorded but not logged, by %s: %s", defaultSource[0],
+					defaults.details())
+			.isEmpty();
+		assertThat(defaults.outOfTolerance())
+			.as("%s pauses off the log by more than max(0.2 ms, 5 %%): %s", defaultSource[0], defaults.details())
+			.isZero();
+		assertThat(defaults.totalWithinTolerance())
+			.as("%s total %.3f ms against the log's %.3f ms", defaultSource[0], defaults.recordedTotalMs(),
+					defaults.loggedTotalMs())
+			.isTrue();
 		assertThat(differentFromFile).as("pauses the recorder saw that differ from the JVM's own recording file")
 			.isEmpty();
-		assertThat(byJfr.missing()).as("collections logged but not recorded, or recorded but not logged").isEmpty();
-		assertThat(byJfr.grossErrors()).as("JFR pauses off the log by more than max(5 ms, 5 %%): %s", byJfr.details())
-			.isZero();
+		assertThat(byJfr.missing()).as("collections logged but not recorded by JFR, or recorded but not logged")
+			.isEmpty();
 		assertThat(Math.abs(byJfr.totalErrorPercent())).as("JFR total error %")
-			.isLessThanOrEqualTo(100 * TIMERS_TOTAL_RATIO);
+			.isLessThanOrEqualTo(100 * TOTAL_TOLERANCE_RATIO);
 		if (SUB_MILLISECOND_PAUSES.contains(collector)) {
 			assertThat(byNotifications.meetsTheBar()).as("millisecond notifications meet the bar").isFalse();
 		}
 	}
 
+	private static String recorded(Comparison... sources) {
+		return join(sources, (source) -> String.valueOf(source.recorded()));
+	}
+
+	private static String totals(Comparison... sources) {
+		return join(sources,
+				(source) -> String.format("%.3f (%+.2f%%)", source.recordedTotalMs(), source.totalErrorPercent()));
+	}
+
+	private static String worst(Comparison... sources) {
+		return join(sources, (source) -> String.format("%.4f", source.worstErrorMs()));
+	}
+
+	private static String outside(Comparison... sources) {
+		return join(sources, (source) -> String.valueOf(source.outOfTolerance()));
+	}
+
+	private static String join(Comparison[] sources, Function<Comparison, String> cell) {
+		return Arrays.stream(sources).map(cell).collect(Collectors.joining(" / "));
+	}
+
 	@AfterAll
 	static void writeReport() throws IOException {
 		List<String> lines = new ArrayList<>();
+		lines.add("Each cell with three figures is default source / Flight Recorder / notifications.");
+		lines.add("");
 		lines.add(
-				"| collector | GCs | pauses logged | pauses JFR | pauses notified | JFR vs recording file | logged total ms | JFR total ms | JFR worst pause error ms | JFR pauses out of tolerance | notified total ms | notified pauses out of tolerance | delay to histogram p50 / p99 / max ms |");
-		lines.add("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+				"| collector | default source | pauses logged | pauses recorded | logged total ms | recorded total ms | worst pause error ms | pauses out of max(0.2 ms, 5 %) | averaged | delay to histogram p50 / p99 / max ms |");
+		lines.add("|---|---|---|---|---|---|---|---|---|---|");
 		lines.addAll(report);
 		if (!outliers.isEmpty()) {
 			lines.add("");
@@ -176,50 +211,56 @@ class GcPauseAccuracyIT {
 	private static Comparison compareByCollection(List<Pause> logged, List<Pause> recorded) {
 		Map<Long, List<Pause>> loggedByGc = byCollection(logged);
 		Map<Long, List<Pause>> recordedByGc = byCollection(recorded);
-		List<Long> missing = new ArrayList<>();
+		List<String> missing = new ArrayList<>();
 		List<String> details = new ArrayList<>();
-		int outOfTolerance = 0;
-		int grossErrors = 0;
-		double worst = 0;
+		Errors errors = new Errors();
 		for (long gcId : union(loggedByGc, recordedByGc)) {
 			List<Pause> expected = loggedByGc.getOrDefault(gcId, List.of());
 			List<Pause> actual = recordedByGc.getOrDefault(gcId, List.of());
 			if (expected.size() != actual.size()) {
-				missing.add(gcId);
-				details.add("GC(" + gcId + ") logged " + expected.size() + " pauses, recorded " + actual.size());
+				missing.add("GC(" + gcId + ") logged " + expected.size() + " pauses, recorded " + actual.size());
 				continue;
 			}
 			for (int i = 0; i < expected.size(); i++) {
-				double error = Math.abs(actual.get(i).millis() - expected.get(i).millis());
-				worst = Math.max(worst, error);
-				if (error > Math.max(GROSS_ERROR_MS, GROSS_ERROR_RATIO * expected.get(i).millis())) {
-					grossErrors++;
-				}
-				if (!withinTolerance(expected.get(i).millis(), actual.get(i).millis())) {
-					outOfTolerance++;
-					details.add("GC(" + gcId + ") " + expected.get(i).name() + " logged " + expected.get(i).millis()
-							+ " ms, recorded " + actual.get(i).millis() + " ms");
-				}
+				errors.add(expected.get(i), actual.get(i), details);
 			}
 		}
-		return new Comparison(loggedByGc.size(), recorded.size(), total(logged), total(recorded), worst, outOfTolerance,
-				grossErrors, missing, details);
+		details.addAll(0, missing);
+		return new Comparison(logged.size(), recorded.size(), total(logged), total(recorded), errors.worst,
+				errors.outOfTolerance, missing, details);
 	}
 
+	/**
+	 * Compare pause by pause in the order they ended, for sources that do not know the
+	 * log's collection ids.
+	 */
 	private static Comparison compareInOrder(List<Pause> logged, List<Pause> recorded) {
-		int outOfTolerance = 0;
-		double worst = 0;
-		if (logged.size() != recorded.size()) {
-			outOfTolerance = Math.abs(logged.size() - recorded.size());
+		List<Pause> expected = logged.stream().sorted(Comparator.comparingDouble(Pause::uptimeMs)).toList();
+		List<Pause> actual = recorded.stream().sorted(Comparator.comparingDouble(Pause::uptimeMs)).toList();
+		List<String> missing = new ArrayList<>();
+		List<String> details = new ArrayList<>();
+		if (expected.size() != actual.size()) {
+			missing.add("logged " + expected.size() + " pauses, recorded " + actual.size());
 		}
-		for (int i = 0; i < Math.min(logged.size(), recorded.size()); i++) {
-			worst = Math.max(worst, Math.abs(recorded.get(i).millis() - logged.get(i).millis()));
-			if (!withinTolerance(logged.get(i).millis(), recorded.get(i).millis())) {
-				outOfTolerance++;
-			}
+		Errors errors = new Errors();
+		for (int i = 0; i < Math.min(expected.size(), actual.size()); i++) {
+			errors.add(expected.get(i), actual.get(i), details);
 		}
-		return new Comparison(byCollection(logged).size(), recorded.size(), total(logged), total(recorded), worst,
-				outOfTolerance, 0, List.of(), List.of());
+		details.addAll(0, missing);
+		return new Comparison(expected.size(), actual.size(), total(expected), total(actual), errors.worst,
+				errors.outOfTolerance, missing, details);
+	}
+
+	/**
+	 * The logged pauses that began after one time and before another: the log's line is
+	 * written a few microseconds after the pause ends, so its start, line time less
+	 * duration, is a little early, but not as early as the end of the pause before.
+	 */
+	private static List<Pause> startedBetween(List<Pause> logged, double fromMs, double toMs) {
+		return logged.stream().filter((pause) -> {
+			double start = pause.uptimeMs() - pause.millis();
+			return start > fromMs && start < toMs;
+		}).toList();
 	}
 
 	/**
@@ -271,8 +312,9 @@ class GcPauseAccuracyIT {
 		for (String line : Files.readAllLines(log)) {
 			Matcher matcher = PauseWorkload.LOG_PAUSE.matcher(line);
 			if (matcher.matches()) {
-				pauses.add(new Pause(Long.parseLong(matcher.group(2)), matcher.group(3),
-						Double.parseDouble(matcher.group(4)), Double.parseDouble(matcher.group(1)) * 1000));
+				pauses
+					.add(new Pause(Long.parseLong(matcher.group(2)), "GC(" + matcher.group(2) + ") " + matcher.group(3),
+							Double.parseDouble(matcher.group(4)), Long.parseLong(matcher.group(1)) / 1e6));
 			}
 		}
 		return pauses;
@@ -322,7 +364,7 @@ class GcPauseAccuracyIT {
 		for (String line : Files.readAllLines(file)) {
 			String[] fields = line.split("\t");
 			pauses.add(new Pause(Long.parseLong(fields[0]), fields[1] + "/" + fields[2],
-					Long.parseLong(fields[3]) / 1e6, Double.parseDouble(fields[4])));
+					Long.parseLong(fields[3]) / 1e6, Long.parseLong(fields[4]) / 1e6));
 		}
 		return pauses;
 	}
@@ -339,8 +381,8 @@ class GcPauseAccuracyIT {
 	private record Pause(long gcId, String name, double millis, double uptimeMs) {
 	}
 
-	private record Comparison(int collections, int recorded, double loggedTotalMs, double recordedTotalMs,
-			double worstErrorMs, int outOfTolerance, int grossErrors, List<Long> missing, List<String> details) {
+	private record Comparison(int logged, int recorded, double loggedTotalMs, double recordedTotalMs,
+			double worstErrorMs, int outOfTolerance, List<String> missing, List<String> details) {
 
 		double totalErrorPercent() {
 			return (this.loggedTotalMs == 0) ? 0
@@ -348,12 +390,41 @@ class GcPauseAccuracyIT {
 		}
 
 		/**
-		 * Whether every pause is within max(0.2 ms, 5 %) of the log and the total within
-		 * 2 %: what a pause source must meet to judge sub-millisecond pauses.
+		 * Whether the total is within 5 % or 2 µs a pause of the log's.
+		 */
+		boolean totalWithinTolerance() {
+			return Math.abs(this.recordedTotalMs - this.loggedTotalMs) <= Math
+				.max(TOTAL_TOLERANCE_RATIO * this.loggedTotalMs, TOTAL_TOLERANCE_MS_PER_PAUSE * this.logged);
+		}
+
+		/**
+		 * Whether every pause is in the log and within max(0.2 ms, 5 %) of it, and the
+		 * total within 5 % or 2 µs a pause: what a pause source must meet to judge
+		 * sub-millisecond pauses.
 		 */
 		boolean meetsTheBar() {
-			return this.missing.isEmpty() && this.outOfTolerance == 0
-					&& Math.abs(totalErrorPercent()) <= 100 * TOTAL_TOLERANCE_RATIO;
+			return this.missing.isEmpty() && this.outOfTolerance == 0 && totalWithinTolerance();
+		}
+
+	}
+
+	/**
+	 * The pause errors of one comparison: the worst, and those out of tolerance.
+	 */
+	private static final class Errors {
+
+		private double worst;
+
+		private int outOfTolerance;
+
+		void add(Pause logged, Pause recorded, List<String> details) {
+			double error = Math.abs(recorded.millis() - logged.millis());
+			this.worst = Math.max(this.worst, error);
+			if (!withinTolerance(logged.millis(), recorded.millis())) {
+				this.outOfTolerance++;
+				details.add(logged.name() + " at " + String.format("%.3f", logged.uptimeMs()) + " ms logged "
+						+ logged.millis() + " ms, recorded " + recorded.millis() + " ms");
+			}
 		}
 
 	}

@@ -24,7 +24,7 @@ class GcPauseRecorderTests {
 
 	@Test
 	void keepsRunningTotalsAndWindowPercentiles() {
-		this.recorder.started("jfr");
+		this.recorder.started("jfr", "pauses from Flight Recorder");
 		this.recorder.recordPause(pause(1, 500, 10));
 		for (int i = 0; i < 10; i++) {
 			this.recorder.recordPause(pause(2 + i, 2, 100 + i));

@@ -20,10 +20,13 @@ import java.util.stream.Collectors;
 
 /**
  * A small allocating workload, run in a forked JVM by {@link GcPauseAccuracyIT}: it
- * records pauses from Flight Recorder and from GC notifications at the same time, makes
- * the collector work, and writes what each saw to tab-separated files that the test
- * compares with the JVM's own GC log, and how long after its end each pause reached the
- * recorder's listeners (where the pause histogram records it).
+ * records pauses from the default source (the GC counters, or where the JVM has none
+ * Flight Recorder), from Flight Recorder and from GC notifications at the same time,
+ * makes the collector work, and writes what each saw to tab-separated files that the test
+ * compares with the JVM's own GC log, and how long after its end each pause of the
+ * default source reached the recorder's listeners (where the pause histogram records it).
+ * Ends are written in nanoseconds since the JVM's creation began, the clock of the GC
+ * counters and of the log's {@code uptimenanos}.
  */
 public final class PauseWorkload {
 
@@ -32,7 +35,7 @@ public final class PauseWorkload {
 	 * collection's id, its name and its duration in milliseconds.
 	 */
 	static final Pattern LOG_PAUSE = Pattern
-		.compile("^\\[(\\d+\\.\\d+)s\\].*GC\\((\\d+)\\) (?:[YyOo]: )?(Pause .*?) (\\d+\\.\\d+)ms$");
+		.compile("^\\[(\\d+)ns\\].*GC\\((\\d+)\\) (?:[YyOo]: )?(Pause .*?) (\\d+\\.\\d+)ms$");
 
 	private static final long DELIVERY_TIMEOUT_SECONDS = 20;
 
@@ -43,36 +46,56 @@ public final class PauseWorkload {
 		Path out = Path.of(args[0]);
 		Duration churn = Duration.ofSeconds(Long.parseLong(args[1]));
 		Path gcLog = Path.of(args[2]);
-		List<GcPause> jfrPauses = new CopyOnWriteArrayList<>();
+		List<GcPause> defaultPauses = new CopyOnWriteArrayList<>();
 		List<Long> delaysNanos = new CopyOnWriteArrayList<>();
+		List<GcPause> jfrPauses = new CopyOnWriteArrayList<>();
 		List<GcPause> notifiedPauses = new CopyOnWriteArrayList<>();
-		GcEventSubscription recording = new GcEventSubscription(true);
-		recording.recorder().addListener((pause) -> {
+		GcEventSubscription byDefault = new GcEventSubscription(GcEventSubscription.Source.AUTO);
+		byDefault.recorder().addListener((pause) -> {
 			delaysNanos.add(Duration.between(pause.end(), Instant.now()).toNanos());
-			jfrPauses.add(pause);
+			defaultPauses.add(pause);
 		});
+		GcEventSubscription recording = new GcEventSubscription(GcEventSubscription.Source.JFR);
+		recording.recorder().addListener(jfrPauses::add);
 		GcPauseRecorder notified = new GcPauseRecorder();
 		notified.addListener(notifiedPauses::add);
+		PerfCounters counters = PerfCounters.ofThisJvm();
+		long before = latestExitNanos(counters);
+		byDefault.start();
 		recording.start();
 		if (!recording.recorder().source().equals("jfr")) {
 			throw new IllegalStateException("Flight Recorder did not start");
 		}
 		GcNotificationListener notifications = GcNotificationListener.start(notified,
-				ManagementFactory.getGarbageCollectorMXBeans());
+				ManagementFactory.getGarbageCollectorMXBeans(), null);
 		// A collection of our own, once the stream delivers it, shows the stream is live
 		// before the churn starts.
 		System.gc();
 		awaitDelivered(jfrPauses, (delivered) -> !delivered.isEmpty());
 		long retained = allocate(churn);
-		// A last collection, and the end once the recorder has every pause the log shows
-		// up to it: the stream delivers with a lag, not in order.
+		// A last collection, and the end once the stream has every pause the log shows up
+		// to it: it delivers with a lag, not in order.
 		System.gc();
 		Map<Long, Long> logged = loggedPausesByCollection(gcLog);
 		awaitDelivered(jfrPauses, (delivered) -> hasAll(delivered, logged));
+		if (byDefault.recorder().source().equals("jfr")) {
+			awaitDelivered(defaultPauses, (delivered) -> hasAll(delivered, logged));
+		}
+		// Two ticks record what the counters hold whose notification has not come.
+		byDefault.catchUp();
+		byDefault.catchUp();
+		long after = latestExitNanos(counters);
 		notifications.close();
 		recording.close();
-		write(out.resolve("jfr.tsv"), jfrPauses);
-		write(out.resolve("notifications.tsv"), notifiedPauses);
+		byDefault.close();
+		long clockStart = counters.read(counters.offsetOf("sun.rt.createVmBeginTime"));
+		Files.writeString(out.resolve("counters-scope.txt"), before + "\t" + after);
+		write(out.resolve("default.tsv"), defaultPauses, clockStart);
+		write(out.resolve("jfr.tsv"), jfrPauses, clockStart);
+		write(out.resolve("notifications.tsv"), notifiedPauses, clockStart);
+		Files.writeString(out.resolve("default-source.txt"),
+				byDefault.recorder().source() + "\t" + byDefault.recorder().sourceReason() + "\t"
+						+ byDefault.recorder().figures(Instant.now(), Duration.ofHours(1)).averagedPauses());
 		Files.write(out.resolve("delays.txt"), delaysNanos.stream().map(String::valueOf).toList());
 		Files.writeString(out.resolve("done"), "retained " + retained + "\n");
 	}
@@ -148,8 +171,22 @@ public final class PauseWorkload {
 		return pauses;
 	}
 
-	private static void write(Path file, List<GcPause> pauses) throws IOException {
-		long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
+	/**
+	 * When the latest pause of any collector ended, in nanoseconds on the counters' clock
+	 * (one tick is a nanosecond on Linux).
+	 */
+	private static long latestExitNanos(PerfCounters counters) {
+		long latest = 0;
+		for (int k = 0; k < 8; k++) {
+			int offset = counters.offsetOf("sun.gc.collector." + k + ".lastExitTime");
+			if (offset >= 0) {
+				latest = Math.max(latest, counters.read(offset));
+			}
+		}
+		return latest;
+	}
+
+	private static void write(Path file, List<GcPause> pauses, long clockStartMillis) throws IOException {
 		StringBuilder lines = new StringBuilder();
 		for (GcPause pause : pauses) {
 			lines.append(pause.gcId())
@@ -160,14 +197,10 @@ public final class PauseWorkload {
 				.append('\t')
 				.append(pause.durationNanos())
 				.append('\t')
-				.append(uptimeMillis(pause.end(), jvmStart))
+				.append(Duration.between(Instant.ofEpochMilli(clockStartMillis), pause.end()).toNanos())
 				.append('\n');
 		}
 		Files.writeString(file, lines);
-	}
-
-	private static double uptimeMillis(Instant end, long jvmStartMillis) {
-		return (end.getEpochSecond() * 1000.0 + end.getNano() / 1e6) - jvmStartMillis;
 	}
 
 }

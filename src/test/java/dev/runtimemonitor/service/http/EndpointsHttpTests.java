@@ -4,6 +4,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 import dev.runtimemonitor.testsupport.Http;
+import dev.runtimemonitor.testsupport.ThisJvm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -96,7 +97,7 @@ class EndpointsHttpTests {
 				.contains("runtime_gc_pause_window_seconds{phi=\"0.99\"}"));
 		assertThat(json.readTree(Http.get(this.port, "/health").body())
 			.at("/components/runtime/details/gcPauseSource")
-			.asString()).isEqualTo("jfr");
+			.asString()).isEqualTo(ThisJvm.defaultPauseSource());
 	}
 
 	@Test

@@ -14,6 +14,7 @@ import dev.runtimemonitor.publishing.history.RuntimeHistory;
 import dev.runtimemonitor.sampling.jvm.Collector;
 import dev.runtimemonitor.testsupport.Http;
 import dev.runtimemonitor.testsupport.RuntimeJson;
+import dev.runtimemonitor.testsupport.ThisJvm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -97,7 +98,7 @@ class RuntimeEndpointHttpTests {
 		assertThat(report.at("/checks/0/check").asString()).isEqualTo("threads");
 		assertThat(report.at("/checks/0/level").asString()).isEqualTo("ok");
 		assertThat(report.at("/checks/0/critical").asInt()).isEqualTo(5000);
-		assertThat(report.at("/gc/pauseSource").asString()).isEqualTo("jfr");
+		assertThat(report.at("/gc/pauseSource").asString()).isEqualTo(ThisJvm.defaultPauseSource());
 		if (collector == Collector.G1) {
 			assertThat(report.at("/pauseGoal/source").asString()).isEqualTo("MaxGCPauseMillis");
 			assertThat(report.at("/pauseGoal/seconds").asDouble()).isEqualTo(ThisJvm.g1PauseGoalSeconds());
@@ -125,7 +126,8 @@ class RuntimeEndpointHttpTests {
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.headers().firstValue("Content-Type")).hasValue("text/plain;charset=UTF-8");
 		assertThat(response.body()).startsWith("Runtime report, sampled at ")
-			.containsSubsequence("RUNTIME", "CHECKS", "GC (" + ThisJvm.collector().displayName() + ", pauses from jfr",
+			.containsSubsequence("RUNTIME", "CHECKS",
+					"GC (" + ThisJvm.collector().displayName() + ", pauses from " + ThisJvm.defaultPauseSource(),
 					"HEAP", "ADVICE")
 			.containsPattern("\n  threads +ok +\\d+ threads +1000 threads +5000 threads +60s ");
 	}
@@ -200,6 +202,8 @@ class RuntimeEndpointHttpTests {
 		assertThat(runtime.get("arch").asString()).isEqualTo(System.getProperty("os.arch"));
 		assertThat(runtime.at("/gc/collector").asString()).isEqualTo(ThisJvm.collector().displayName());
 		assertThat(runtime.at("/heap/maxBytes").asLong()).isEqualTo(ThisJvm.maxHeapBytes());
+		assertThat(runtime.at("/gc/pauseSource").asString()).isEqualTo(ThisJvm.defaultPauseSource());
+		assertThat(runtime.at("/gc/pauseSourceReason").asString()).startsWith("pauses from ");
 		assertThat(getJson("/info").has("java")).as("Spring's own contributors stay").isTrue();
 	}
 

@@ -168,8 +168,9 @@ final class FactsBuilder {
 						unset, known(this.resident), (this.containerLimit > 0) ? this.containerLimit : unset,
 						known(this.containerUsage), known(this.containerWorkingSet), 0, unset, unset, unset, unset,
 						unset),
-				new Readings.Gc("jfr", unset, unset, unset, unset, known(this.windowPauses), unset, unset,
-						this.pauseP99, unset, unset, this.gcOverhead, unset, unset, this.allocationRate),
+				new Readings.Gc("counters", "pauses from the JVM's GC counters", unset, unset, 0, unset, unset,
+						known(this.windowPauses), unset, unset, this.pauseP99, unset, unset, this.gcOverhead, unset,
+						unset, this.allocationRate),
 				Readings.ThreadsByState.UNKNOWN, new Readings.Cpu(unset, unset), 0);
 		return new RuntimeFacts(jvm, this.limits, Duration.ofMinutes(5), readings);
 	}

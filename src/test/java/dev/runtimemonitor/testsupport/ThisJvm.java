@@ -1,4 +1,4 @@
-package dev.runtimemonitor.service.http;
+package dev.runtimemonitor.testsupport;
 
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
@@ -13,7 +13,7 @@ import dev.runtimemonitor.sampling.jvm.Collector;
  * than 1792 MiB of memory, G1 otherwise: what the service reports about its collector and
  * heap is checked against whichever runs, not against G1.
  */
-final class ThisJvm {
+public final class ThisJvm {
 
 	private ThisJvm() {
 	}
@@ -22,7 +22,7 @@ final class ThisJvm {
 	 * The collector that runs.
 	 * @return it, as its beans name it
 	 */
-	static Collector collector() {
+	public static Collector collector() {
 		return Collector.fromBeanNames(
 				ManagementFactory.getGarbageCollectorMXBeans().stream().map(GarbageCollectorMXBean::getName).toList());
 	}
@@ -31,7 +31,7 @@ final class ThisJvm {
 	 * G1's pause goal in this JVM, {@code -XX:MaxGCPauseMillis}.
 	 * @return the goal in seconds
 	 */
-	static double g1PauseGoalSeconds() {
+	public static double g1PauseGoalSeconds() {
 		return flag("MaxGCPauseMillis") / 1000.0;
 	}
 
@@ -40,8 +40,17 @@ final class ThisJvm {
 	 * Serial and Parallel that leaves out one survivor space.
 	 * @return the maximum heap in bytes
 	 */
-	static long maxHeapBytes() {
+	public static long maxHeapBytes() {
 		return flag("MaxHeapSize");
+	}
+
+	/**
+	 * Where the monitor's pauses come from by default in this JVM: the GC counters, but
+	 * for Shenandoah, which has none per pause, Flight Recorder.
+	 * @return {@code counters} or {@code jfr}
+	 */
+	public static String defaultPauseSource() {
+		return (collector() == Collector.SHENANDOAH) ? "jfr" : "counters";
 	}
 
 	private static long flag(String name) {
@@ -51,12 +60,13 @@ final class ThisJvm {
 
 	/**
 	 * The labels of {@code runtime_gc_pause_seconds} for a pause of the collection that
-	 * {@link System#gc()} runs, as JDK Flight Recorder names it: a full collection for
-	 * the stop-the-world collectors, a major cycle's pauses (mark start, mark end,
-	 * relocate start...) for ZGC, a cycle's pauses for Shenandoah.
+	 * {@link System#gc()} runs, as JDK Flight Recorder names it (and the GC counters
+	 * after it): a full collection for the stop-the-world collectors, a major cycle's
+	 * pauses (mark start, mark end, relocate start...) for ZGC, a cycle's pauses for
+	 * Shenandoah.
 	 * @return a regular expression for the {@code collector} and {@code kind} labels
 	 */
-	static String systemGcPauseLabels() {
+	public static String systemGcPauseLabels() {
 		return switch (collector()) {
 			case G1 -> "collector=\"G1Full\",kind=\"full\"";
 			case PARALLEL -> "collector=\"ParallelOld\",kind=\"full\"";
