@@ -146,14 +146,8 @@ final class GcCounterPauses {
 	}
 
 	private void record(int collector, Pending pause, String cause, String kind) {
-		GcPause recorded = new GcPause(pause.number(), this.counters.collection(collector), kind, cause,
-				pause.durationNanos(), this.counters.instantOf(pause.endNanos()));
-		if (pause.averaged()) {
-			this.recorder.recordAveragedPause(recorded);
-		}
-		else {
-			this.recorder.recordPause(recorded);
-		}
+		this.recorder.recordPause(new GcPause(pause.number(), this.counters.collection(collector), kind, cause,
+				pause.durationNanos(), this.counters.instantOf(pause.endNanos()), pause.averaged()));
 	}
 
 	/**

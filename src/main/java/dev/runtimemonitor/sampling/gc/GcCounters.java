@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntToLongFunction;
 
 import dev.runtimemonitor.sampling.CollectorFigures;
 
@@ -47,6 +48,8 @@ final class GcCounters {
 
 	private final PerfCounters counters;
 
+	private final IntToLongFunction reads;
+
 	private final Pairing[] pairings;
 
 	/** Per collector: the offsets of invocations, time, last entry and last exit. */
@@ -57,8 +60,9 @@ final class GcCounters {
 	private final Instant clockStart;
 
 	private GcCounters(PerfCounters counters, List<Pairing> pairings, int[] offsets, double nanosPerTick,
-			Instant clockStart) {
+			Instant clockStart, IntToLongFunction reads) {
 		this.counters = counters;
+		this.reads = reads;
 		this.pairings = pairings.toArray(Pairing[]::new);
 		this.offsets = offsets;
 		this.nanosPerTick = nanosPerTick;
@@ -110,7 +114,18 @@ final class GcCounters {
 			throw new IllegalStateException("the JVM's performance counters have no creation time");
 		}
 		return new GcCounters(counters, paired, offsets.stream().mapToInt(Integer::intValue).toArray(), 1e9 / frequency,
-				Instant.ofEpochMilli(clockStartMillis));
+				Instant.ofEpochMilli(clockStartMillis), counters::read);
+	}
+
+	/**
+	 * The same counters, read through a function a test controls: one that lets a pause
+	 * pass between two reads.
+	 * @param reads reads the long at an offset of the counters
+	 * @return the counters, read that way
+	 */
+	GcCounters readThrough(IntToLongFunction reads) {
+		return new GcCounters(this.counters, List.of(this.pairings), this.offsets, this.nanosPerTick, this.clockStart,
+				reads);
 	}
 
 	private static long readLong(PerfCounters counters, String name) {
@@ -193,11 +208,11 @@ final class GcCounters {
 		boolean moved = true;
 		while (moved) {
 			for (int i = 0; i < this.offsets.length; i++) {
-				into[i] = this.counters.read(this.offsets[i]);
+				into[i] = this.reads.applyAsLong(this.offsets[i]);
 			}
 			moved = false;
 			for (int i = 0; i < this.offsets.length; i += FIELDS) {
-				moved |= this.counters.read(this.offsets[i]) != into[i];
+				moved |= this.reads.applyAsLong(this.offsets[i]) != into[i];
 			}
 		}
 		if (this.nanosPerTick != 1) {

@@ -19,8 +19,25 @@ import java.util.Set;
  * {@code Heap Inspection Initiated GC}, ...; {@code unknown} when no event named it
  * @param durationNanos how long the application stood still
  * @param end when the pause ended
+ * @param averaged whether the duration is an even share of an exact sum rather than this
+ * pause's own: the GC counters time each pause unless more than two fell between two
+ * reads of them
  */
-public record GcPause(long gcId, String collector, String kind, String cause, long durationNanos, Instant end) {
+public record GcPause(long gcId, String collector, String kind, String cause, long durationNanos, Instant end,
+		boolean averaged) {
+
+	/**
+	 * A pause timed on its own.
+	 * @param gcId the collection the pause belongs to
+	 * @param collector the collection's name
+	 * @param kind what the pause did
+	 * @param cause why its collection ran
+	 * @param durationNanos how long the application stood still
+	 * @param end when the pause ended
+	 */
+	public GcPause(long gcId, String collector, String kind, String cause, long durationNanos, Instant end) {
+		this(gcId, collector, kind, cause, durationNanos, end, false);
+	}
 
 	/** The cause of the collection a class histogram of live objects runs first. */
 	public static final String HEAP_INSPECTION = "Heap Inspection Initiated GC";

@@ -88,22 +88,10 @@ public final class GcPauseRecorder {
 	 * @param pause the pause
 	 */
 	public void recordPause(GcPause pause) {
-		recordPause(pause, false);
-	}
-
-	/**
-	 * Record a pause whose duration is its share of an exact sum, not its own.
-	 * @param pause the pause
-	 */
-	void recordAveragedPause(GcPause pause) {
-		recordPause(pause, true);
-	}
-
-	private void recordPause(GcPause pause, boolean averaged) {
 		synchronized (this) {
 			this.version++;
 			this.pauses++;
-			if (averaged) {
+			if (pause.averaged()) {
 				this.averagedPauses++;
 			}
 			this.pauseNanos += pause.durationNanos();

@@ -1,5 +1,7 @@
 package dev.runtimemonitor.sampling.gc;
 
+import java.lang.management.ManagementFactory;
+import java.nio.ByteOrder;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -66,6 +68,45 @@ class GcEventSubscriptionTests {
 			.windowCauses()
 			.stream()
 			.collect(Collectors.toMap(GcPauseCause::cause, Function.identity()));
+	}
+
+	@Test
+	void withoutCountersFallsBackToFlightRecorderAndSaysWhy(CapturedOutput output) {
+		try (GcEventSubscription recording = new GcEventSubscription(Source.AUTO, GcEventSubscriptionTests::missing)) {
+			recording.start();
+			assertThat(recording.recorder().source()).isEqualTo("jfr");
+			assertThat(recording.recorder().sourceReason())
+				.isEqualTo("pauses from Flight Recorder: no performance counter file at /tmp/hsperfdata_app/1");
+		}
+		assertThat(output).contains("GC pauses from Flight Recorder: no performance counter file");
+	}
+
+	@Test
+	void neverReadsTheCountersOfAnotherJvm() {
+		PerfCounterFile otherJvm = PerfCounterFile.builder(ByteOrder.nativeOrder()).build();
+		try (GcEventSubscription recording = new GcEventSubscription(Source.AUTO, () -> PerfCounters
+			.of(otherJvm.buffer(), ManagementFactory.getRuntimeMXBean().getStartTime(), "/tmp/hsperfdata_app/1"))) {
+			recording.start();
+			assertThat(recording.recorder().source()).isEqualTo("jfr");
+			assertThat(recording.recorder().sourceReason()).startsWith("pauses from Flight Recorder: ")
+				.contains("belongs to another JVM");
+		}
+	}
+
+	@Test
+	void toldToUseCountersWithoutThemFallsBackToNotificationsAndWarns(CapturedOutput output) {
+		try (GcEventSubscription recording = new GcEventSubscription(Source.COUNTERS,
+				GcEventSubscriptionTests::missing)) {
+			recording.start();
+			assertThat(recording.recorder().source()).isEqualTo("notifications");
+			assertThat(recording.recorder().sourceReason()).isEqualTo(
+					"pauses from GC notifications, in whole milliseconds: no performance counter file at /tmp/hsperfdata_app/1");
+		}
+		assertThat(output).contains("WARN").contains("GC pauses from GC notifications, in whole milliseconds");
+	}
+
+	private static PerfCounters missing() {
+		throw new IllegalStateException("no performance counter file at /tmp/hsperfdata_app/1");
 	}
 
 	@Test

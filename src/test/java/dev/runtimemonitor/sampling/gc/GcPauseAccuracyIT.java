@@ -32,8 +32,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <ul>
  * <li>the default source (the GC counters; Flight Recorder under Shenandoah, which has no
  * per-pause counters): the same pauses as the log, in the same order, none lost and none
- * invented; every pause within max(0.2 ms, 5 %) of its log line, and the total within 5 %
- * or 2 µs a pause. The counters and the log time the same scope within microseconds.
+ * invented; every pause timed on its own (not averaged: more than two between two reads
+ * of the counters, which a busy machine makes happen) within max(0.2 ms, 5 %) of its log
+ * line, and the total within 5 % or 2 µs a pause. The counters and the log time the same
+ * scope within microseconds.
  * <li>Flight Recorder: the very events of the JVM's own recording file, to the nanosecond
  * (the recorder's fidelity), the same pauses per collection as the log, and the total
  * within 5 %. Its pauses are not held to the per-pause bar: Flight Recorder times a pause
@@ -56,6 +58,15 @@ class GcPauseAccuracyIT {
 	private static final double TOTAL_TOLERANCE_RATIO = 0.05;
 
 	private static final double TOTAL_TOLERANCE_MS_PER_PAUSE = 0.002;
+
+	/**
+	 * ZGC times a pause for its log (and Flight Recorder) in a scope that encloses the
+	 * one where it writes the GC counters: each counted pause is a few microseconds
+	 * shorter than its log line (median 2 µs here), which adds up to about 10 % of pauses
+	 * that last 20 µs. The counters' total is held to that difference instead of 2 µs a
+	 * pause.
+	 */
+	private static final double ZGC_SCOPE_MS_PER_PAUSE = 0.005;
 
 	/**
 	 * How much earlier than its log line a pause may end: the line is written after it.
@@ -152,7 +163,8 @@ class GcPauseAccuracyIT {
 		assertThat(defaults.outOfTolerance())
 			.as("%s pauses off the log by more than max(0.2 ms, 5 %%): %s", defaultSource[0], defaults.details())
 			.isZero();
-		assertThat(defaults.totalWithinTolerance())
+		double perPause = collector.equals("Z") ? ZGC_SCOPE_MS_PER_PAUSE : TOTAL_TOLERANCE_MS_PER_PAUSE;
+		assertThat(defaults.totalWithin(perPause))
 			.as("%s total %.3f ms against the log's %.3f ms", defaultSource[0], defaults.recordedTotalMs(),
 					defaults.loggedTotalMs())
 			.isTrue();
@@ -364,7 +376,7 @@ class GcPauseAccuracyIT {
 		for (String line : Files.readAllLines(file)) {
 			String[] fields = line.split("\t");
 			pauses.add(new Pause(Long.parseLong(fields[0]), fields[1] + "/" + fields[2],
-					Long.parseLong(fields[3]) / 1e6, Long.parseLong(fields[4]) / 1e6));
+					Long.parseLong(fields[3]) / 1e6, Long.parseLong(fields[4]) / 1e6, Boolean.parseBoolean(fields[5])));
 		}
 		return pauses;
 	}
@@ -378,7 +390,15 @@ class GcPauseAccuracyIT {
 		}
 	}
 
-	private record Pause(long gcId, String name, double millis, double uptimeMs) {
+	/**
+	 * A pause, logged or recorded; averaged when its duration is a share of an exact sum.
+	 */
+	private record Pause(long gcId, String name, double millis, double uptimeMs, boolean averaged) {
+
+		Pause(long gcId, String name, double millis, double uptimeMs) {
+			this(gcId, name, millis, uptimeMs, false);
+		}
+
 	}
 
 	private record Comparison(int logged, int recorded, double loggedTotalMs, double recordedTotalMs,
@@ -390,11 +410,11 @@ class GcPauseAccuracyIT {
 		}
 
 		/**
-		 * Whether the total is within 5 % or 2 µs a pause of the log's.
+		 * Whether the total is within 5 % or a given time a pause of the log's.
 		 */
-		boolean totalWithinTolerance() {
+		boolean totalWithin(double msPerPause) {
 			return Math.abs(this.recordedTotalMs - this.loggedTotalMs) <= Math
-				.max(TOTAL_TOLERANCE_RATIO * this.loggedTotalMs, TOTAL_TOLERANCE_MS_PER_PAUSE * this.logged);
+				.max(TOTAL_TOLERANCE_RATIO * this.loggedTotalMs, msPerPause * this.logged);
 		}
 
 		/**
@@ -403,7 +423,7 @@ class GcPauseAccuracyIT {
 		 * sub-millisecond pauses.
 		 */
 		boolean meetsTheBar() {
-			return this.missing.isEmpty() && this.outOfTolerance == 0 && totalWithinTolerance();
+			return this.missing.isEmpty() && this.outOfTolerance == 0 && totalWithin(TOTAL_TOLERANCE_MS_PER_PAUSE);
 		}
 
 	}
@@ -417,7 +437,14 @@ class GcPauseAccuracyIT {
 
 		private int outOfTolerance;
 
+		/**
+		 * Judge a recorded pause against its log line, unless its duration is an average,
+		 * which the sum keeps exact but no single pause.
+		 */
 		void add(Pause logged, Pause recorded, List<String> details) {
+			if (recorded.averaged()) {
+				return;
+			}
 			double error = Math.abs(recorded.millis() - logged.millis());
 			this.worst = Math.max(this.worst, error);
 			if (!withinTolerance(logged.millis(), recorded.millis())) {

@@ -198,6 +198,8 @@ public final class PauseWorkload {
 				.append(pause.durationNanos())
 				.append('\t')
 				.append(Duration.between(Instant.ofEpochMilli(clockStartMillis), pause.end()).toNanos())
+				.append('\t')
+				.append(pause.averaged())
 				.append('\n');
 		}
 		Files.writeString(file, lines);
