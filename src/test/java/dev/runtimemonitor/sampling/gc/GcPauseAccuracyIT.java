@@ -89,6 +89,15 @@ class GcPauseAccuracyIT {
 			</configuration>
 			""";
 
+	/**
+	 * The workload runs at the highest scheduling priority where the test may give it
+	 * (root, as in CI). The JVM times a pause twice, for the counters and for the log, a
+	 * few microseconds apart; when another process preempts its GC thread between the
+	 * two, they differ by the time slice, half a millisecond once under Parallel on a
+	 * loaded machine. At the highest priority nothing else on the machine preempts it.
+	 */
+	private static final List<String> HIGHEST_PRIORITY = highestPriority();
+
 	private static final List<String> report = new ArrayList<>();
 
 	private static final List<String> outliers = new ArrayList<>();
@@ -103,10 +112,10 @@ class GcPauseAccuracyIT {
 		Path output = this.directory.resolve("workload.out");
 		Path recording = this.directory.resolve("gc.jfr");
 		Path settings = Files.writeString(this.directory.resolve("gc.jfc"), RECORDING_SETTINGS);
-		List<String> command = new ArrayList<>(
-				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-						"-XX:+Use" + collector + "GC", "-Xms1g", "-Xmx1g", "-XX:ParallelGCThreads=1",
-						"-XX:ConcGCThreads=1", "-Xlog:gc,gc+phases=info:file=" + log + ":uptimenanos,tags"));
+		List<String> command = new ArrayList<>(HIGHEST_PRIORITY);
+		command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+				"-XX:+Use" + collector + "GC", "-Xms1g", "-Xmx1g", "-XX:ParallelGCThreads=1", "-XX:ConcGCThreads=1",
+				"-Xlog:gc,gc+phases=info:file=" + log + ":uptimenanos,tags"));
 		command.addAll(ImageJvmOptions.javaToolOptions());
 		command.addAll(List.of("-XX:StartFlightRecording:filename=" + recording + ",settings=" + settings, "-cp",
 				System.getProperty("java.class.path"), PauseWorkload.class.getName(), this.directory.toString(), "6",
@@ -177,6 +186,26 @@ class GcPauseAccuracyIT {
 		if (SUB_MILLISECOND_PAUSES.contains(collector)) {
 			assertThat(byNotifications.meetsTheBar()).as("millisecond notifications meet the bar").isFalse();
 		}
+	}
+
+	private static List<String> highestPriority() {
+		List<String> nice = List.of("nice", "-n", "-20");
+		try {
+			Process probe = new ProcessBuilder(nice.get(0), nice.get(1), nice.get(2), "nice").start();
+			String niceness = new String(probe.getInputStream().readAllBytes()).trim();
+			if (probe.waitFor(10, TimeUnit.SECONDS) && niceness.equals("-20")) {
+				return nice;
+			}
+		}
+		catch (IOException ex) {
+			// No nice here: the workload runs at the test's own priority.
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		System.out.println("GcPauseAccuracyIT: the workload cannot run at the highest priority here (not root), "
+				+ "so on a loaded machine a preempted GC thread may put the counters and the log apart");
+		return List.of();
 	}
 
 	private static String recorded(Comparison... sources) {
