@@ -34,7 +34,9 @@ LABEL org.opencontainers.image.title="runtime-monitor" \
       org.opencontainers.image.revision="${REVISION}"
 
 WORKDIR /app
-# Each layer holds lib/*.jar or app.jar; app.jar's manifest puts lib/*.jar on its class path.
+# Each layer holds lib/*.jar or app.jar; app.jar's manifest puts lib/*.jar on its class path,
+# and exports jdk.internal.perf so that the monitor reads the GC counters in memory, with
+# no hsperfdata file needed in /tmp.
 COPY --from=build /layers/dependencies/ ./
 COPY --from=build /layers/spring-boot-loader/ ./
 COPY --from=build /layers/snapshot-dependencies/ ./
@@ -47,13 +49,9 @@ COPY --from=build /layers/application/ ./
 # only writable one with a read-only root.
 #   -XX:MaxRAMPercentage=75.0    the heap follows the container's memory limit (3/4 of it).
 #   -XX:+ExitOnOutOfMemoryError  an out-of-memory error ends the process, to be restarted.
-#   -XX:FlightRecorderOptions:memorysize=1m
-#       Flight Recorder's global buffers at their minimum, 1 MB (16 x 64 KB), instead of
-#       10 MB: the monitor's GC pause stream (two small events per collection) needs no
-#       more, and the JVM keeps these buffers for its whole life, so this saves 9 MiB of
-#       native memory (docs/idle-cost.md). For a heavy recording of your own, raise it
-#       with JDK_JAVA_OPTIONS=-XX:FlightRecorderOptions:memorysize=10m (the last wins).
-ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75.0 -XX:+ExitOnOutOfMemoryError -XX:FlightRecorderOptions:memorysize=1m"
+# GC pauses come from the JVM's GC counters, not Flight Recorder; a JVM that falls back to
+# it (Shenandoah) can add -XX:FlightRecorderOptions:memorysize=1m with JDK_JAVA_OPTIONS.
+ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75.0 -XX:+ExitOnOutOfMemoryError"
 
 # Train the JDK 25 AOT cache: start the application up to the refreshed context, record
 # the classes it loads and links, and write the cache. It is only valid for this JVM and

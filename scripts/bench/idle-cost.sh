@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # What the monitor costs an idle service: the packaged jar started several times side by
-# side on 127.0.0.1, monitor on and off (runtime-monitor.enabled=false), each with the
-# JVM options the container image ships (JAVA_TOOL_OPTIONS from the Dockerfile) and with
-# the same options less their -XX:FlightRecorderOptions, plus one monitor-on JVM whose
-# pauses come from GC notifications (no Flight Recorder) for reference. Once every JVM
-# answers /health it waits SETTLE seconds (the JIT is still busy right after start-up),
-# then leaves them idle for the given seconds and reads, for each JVM:
+# side on 127.0.0.1, with the JVM options the container image ships (JAVA_TOOL_OPTIONS
+# from the Dockerfile), monitor on (its pauses from the GC counters, the default) and off
+# (runtime-monitor.enabled=false). For reference, monitor on with its pauses from Flight
+# Recorder (gc-events=jfr, as where a JVM falls back to it), once with Flight Recorder's
+# default buffers and once with -XX:FlightRecorderOptions:memorysize=1m, the option such a
+# JVM can add (beside a monitor-off JVM with it), and with its pauses from GC
+# notifications. Once every JVM answers /health it waits SETTLE seconds (the JIT is still
+# busy right after start-up), then leaves them idle for the given seconds and reads, for
+# each JVM:
 #   - CPU time over the idle period: utime + stime from /proc/<pid>/stat, and of it, the
 #     share of Flight Recorder's threads and of the monitor's (/proc/<pid>/task/*/stat);
 #   - live threads and resident memory (VmRSS) from /proc/<pid>/status;
@@ -37,10 +40,10 @@ for tool in curl python3 "$JCMD"; do
 done
 [ -n "$JAR" ] || { echo "No packaged jar: run ./mvnw -DskipTests package" >&2; exit 1; }
 
-# The image's options, and the same without the Flight Recorder options.
+# The image's options, and the same with Flight Recorder's buffers at their minimum.
 SHIPPED="$(sed -n 's/^ENV JAVA_TOOL_OPTIONS="\(.*\)"$/\1/p' Dockerfile)"
 [ -n "$SHIPPED" ] || { echo "No ENV JAVA_TOOL_OPTIONS line in the Dockerfile" >&2; exit 1; }
-BARE="$(echo "$SHIPPED" | sed -E 's/ ?-XX:FlightRecorderOptions[:=][^ ]*//g')"
+JFR_1M="$SHIPPED -XX:FlightRecorderOptions:memorysize=1m"
 
 WORK="$(mktemp -d /tmp/rm-idle.XXXXXX)"
 OUT="target/bench"
@@ -99,21 +102,26 @@ nmt() {
   fi
 }
 
-NAMES=(on-shipped off-shipped on-bare off-bare on-notifications)
+NAMES=(on-shipped off-shipped on-jfr on-jfr-1m off-jfr-1m on-notifications)
 HZ="$(getconf CLK_TCK)"
 RAW="$OUT/idle-cost-rounds.tsv"
 printf 'round\tjvm\tcpu_ms\tjfr_threads_cpu_ms\tmonitor_thread_cpu_ms\tthreads\trss_kb\tnmt_total_kb\tnmt_tracing_kb\tnmt_heap_kb\n' > "$RAW"
 for round in $(seq 1 "$ROUNDS"); do
   start on-shipped "$SHIPPED"
   start off-shipped "$SHIPPED" --runtime-monitor.enabled=false
-  start on-bare "$BARE"
-  start off-bare "$BARE" --runtime-monitor.enabled=false
+  start on-jfr "$SHIPPED" --runtime-monitor.gc-events=jfr
+  start on-jfr-1m "$JFR_1M" --runtime-monitor.gc-events=jfr
+  start off-jfr-1m "$JFR_1M" --runtime-monitor.enabled=false
   start on-notifications "$SHIPPED" --runtime-monitor.gc-events=notifications
   for name in "${NAMES[@]}"; do wait_healthy "$name"; done
   sleep "$SETTLE"
-  for name in on-shipped on-bare; do
+  for name in on-jfr on-jfr-1m; do
     grep -q '^JFR' /proc/"${PID[$name]}"/task/*/comm || { echo "$name: no Flight Recorder thread" >&2; exit 1; }
   done
+  if grep -q '^JFR' /proc/"${PID[on-shipped]}"/task/*/comm; then
+    echo "on-shipped: Flight Recorder threads, so its pauses do not come from the GC counters (Shenandoah?)" >&2
+    exit 1
+  fi
   declare -A BEFORE=() BEFORE_JFR=() BEFORE_MONITOR=()
   for name in "${NAMES[@]}"; do
     BEFORE[$name]="$(cpu_ticks "${PID[$name]}")"
@@ -140,7 +148,7 @@ for round in $(seq 1 "$ROUNDS"); do
 done
 
 {
-  echo "Shipped options (the Dockerfile's JAVA_TOOL_OPTIONS): \`$SHIPPED\`; without the JFR options: \`$BARE\`."
+  echo "Shipped options (the Dockerfile's JAVA_TOOL_OPTIONS): \`$SHIPPED\`; with Flight Recorder's buffers at 1 MB: \`$JFR_1M\`."
   echo "Every JVM: \`$HEAP_OPTS ${EXTRA_OPTS:+$EXTRA_OPTS }-XX:NativeMemoryTracking=summary\`, $IDLE s idle after $SETTLE s of settling, $(nproc) cores; median of $ROUNDS round(s) (each round in $RAW)."
   echo
   awk -F'\t' -v idle="$IDLE" -v rounds="$ROUNDS" '
@@ -168,17 +176,19 @@ done
     END {
       print "| JVM | RSS MiB | NMT committed MiB | NMT Tracing MiB | Java heap MiB | CPU ms per minute | % of a core | of which JFR threads, ms/min | of which the monitor thread, ms/min | threads |"
       print "|---|---|---|---|---|---|---|---|---|---|"
-      row("monitor on, shipped options", "on-shipped")
+      row("monitor on, pauses from the GC counters, shipped options", "on-shipped")
       row("monitor off, shipped options", "off-shipped")
-      row("monitor on, without the JFR options", "on-bare")
-      row("monitor off, without the JFR options", "off-bare")
-      row("monitor on, pauses from GC notifications (no JFR), shipped options", "on-notifications")
+      row("monitor on, pauses from Flight Recorder, shipped options", "on-jfr")
+      row("monitor on, pauses from Flight Recorder, its buffers at 1 MB", "on-jfr-1m")
+      row("monitor off, Flight Recorder buffers at 1 MB", "off-jfr-1m")
+      row("monitor on, pauses from GC notifications, shipped options", "on-notifications")
       print ""
       print "| monitor on − off, same run | RSS MiB | NMT committed MiB | NMT Tracing MiB | CPU ms per minute | % of a core | threads |"
       print "|---|---|---|---|---|---|---|"
-      delta("shipped options", "on-shipped", "off-shipped")
-      delta("without the JFR options", "on-bare", "off-bare")
+      delta("pauses from the GC counters, shipped options", "on-shipped", "off-shipped")
+      delta("pauses from Flight Recorder, shipped options", "on-jfr", "off-shipped")
+      delta("pauses from Flight Recorder, its buffers at 1 MB", "on-jfr-1m", "off-jfr-1m")
       delta("pauses from GC notifications, shipped options", "on-notifications", "off-shipped")
-      delta("noise: off − off", "off-shipped", "off-bare")
+      delta("noise: off − off", "off-shipped", "off-jfr-1m")
     }' "$RAW"
 } | tee "$OUT/idle-cost.md"

@@ -140,6 +140,22 @@ wait_healthy() {
 	return 1
 }
 
+# pause_source ADDRESS: gc.pauseSource of /runtime once the first sample has set it (up
+# to 30 s), empty when it never does.
+pause_source() {
+	local deadline found
+	deadline=$(($(millis) + 30000))
+	while [ "$(millis)" -lt "$deadline" ]; do
+		found="$(curl -s --max-time 2 -H 'Accept: application/json' "http://$1/runtime" |
+			sed -n 's/.*"pauseSource":"\([a-z]*\)".*/\1/p' || true)"
+		if [ -n "$found" ]; then
+			echo "$found"
+			return 0
+		fi
+		sleep 0.5
+	done
+}
+
 # jvm_ready_seconds CONTAINER: the JVM's own "process running for" at Spring's "Started".
 jvm_ready_seconds() {
 	podman logs "$1" 2>&1 | sed -n 's/.*Started .* (process running for \([0-9.]*\)).*/\1/p' | head -1
@@ -232,6 +248,12 @@ check_running_service() {
 		has_line "$metrics" '^runtime_check_value\{check="container-memory"\} [0-9][0-9.E-]*$'
 	check "/metrics shows one CPU (system_cpu_count 1.0)" has_line "$metrics" '^system_cpu_count 1\.0$'
 
+	# A uid with no name gets no hsperfdata file: the counters are read in the JVM's
+	# memory, through the Add-Exports of app.jar's manifest.
+	local pauses
+	pauses="$(pause_source "$address")"
+	check "/runtime: GC pauses from the JVM's GC counters (gc.pauseSource ${pauses:-missing})" [ "$pauses" = counters ]
+
 	pid1="$(timeout 30 podman exec "$name" cat /proc/1/comm)"
 	check "PID 1 is java ($pid1), so SIGTERM reaches the JVM" [ "$pid1" = java ]
 	check "the root file system is read-only (writing /app fails)" write_fails "$name" /app/probe
@@ -249,6 +271,8 @@ check_running_service() {
 	check "podman stop returns within the ${STOP_GRACE}s grace period (${stop_ms} ms)" [ "$stop_ms" -lt $((STOP_GRACE * 1000)) ]
 	check "the log shows the graceful shutdown begin" has_line "$logs" 'Commencing graceful shutdown'
 	check "the log shows the graceful shutdown complete" has_line "$logs" 'Graceful shutdown complete'
+	check "the log shows the GC counters read in the JVM's memory (app.jar exports jdk.internal.perf)" \
+		has_line "$logs" "GC pauses from the JVM's GC counters \(read from the JVM's memory \(jdk\.internal\.perf\)\)"
 	check "the log has no write errors, warnings or errors (read-only root, non-root user)" \
 		has_no_problem_line "$logs"
 	if [ "$failed" -gt 0 ]; then

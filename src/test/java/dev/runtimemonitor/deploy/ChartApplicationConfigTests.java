@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -20,6 +21,8 @@ import dev.runtimemonitor.evaluation.Check;
 import dev.runtimemonitor.evaluation.Probe;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import org.springframework.boot.context.properties.DeprecatedConfigurationProperty;
 import org.springframework.boot.context.properties.bind.BindException;
@@ -108,6 +111,16 @@ class ChartApplicationConfigTests {
 		assertThat(properties.checks().heap().feeds()).isEqualTo(Probe.NONE);
 		assertThat(properties.checks().containerMemory().feeds()).isEqualTo(Probe.LIVENESS);
 		assertThat(properties.checks().threads().feeds()).isEqualTo(Probe.LIVENESS);
+	}
+
+	@ParameterizedTest
+	@EnumSource(RuntimeMonitorProperties.GcEvents.class)
+	void everySourceOfGcEventsPassesTheSchemaAndReachesTheApplicationUnderEitherName(
+			RuntimeMonitorProperties.GcEvents source) {
+		String value = source.name().toLowerCase(Locale.ROOT);
+		assertThat(bind(applicationYml(Map.of("runtimeMonitor.gcEvents", value))).gcEventsFrom()).isEqualTo(source);
+		assertThat(bind(applicationYml(Map.of("runtimeMonitor.gcPauseSource", value))).gcEventsFrom())
+			.isEqualTo(source);
 	}
 
 	@Test

@@ -75,6 +75,11 @@ class LibraryJarIT {
 		assertThat(manifest.getValue("Start-Class")).isNull();
 	}
 
+	@Test
+	void exportsNothingSinceOnlyTheJarThatJavaDashJarStartsCouldExport() throws IOException {
+		assertThat(jar.getManifest().getMainAttributes().getValue("Add-Exports")).isNull();
+	}
+
 	private static List<String> entryNames() {
 		return jar.stream().map(JarEntry::getName).toList();
 	}

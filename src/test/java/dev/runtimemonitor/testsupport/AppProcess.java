@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarFile;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -77,12 +79,35 @@ public final class AppProcess implements AutoCloseable {
 		return new AppProcess(group.start(command(jvmOptions, arguments)));
 	}
 
+	/**
+	 * Start the jar's main class from the class path, {@code java -cp jar Main-Class}.
+	 * The JVM applies a manifest's {@code Add-Exports} only to the jar that
+	 * {@code java -jar} starts, so here, as for a library in a host's application, the
+	 * jar exports nothing.
+	 * @param jvmOptions options for the JVM, before {@code -cp}
+	 * @param arguments application arguments
+	 * @return the started process
+	 * @throws IOException when the jar or the process cannot be opened
+	 */
+	public static AppProcess startFromClassPath(List<String> jvmOptions, List<String> arguments) throws IOException {
+		String mainClass;
+		try (JarFile jar = new JarFile(packagedJar().toFile())) {
+			mainClass = jar.getManifest().getMainAttributes().getValue(Attributes.Name.MAIN_CLASS);
+		}
+		List<String> launch = List.of("-cp", packagedJar().toString(), mainClass);
+		return new AppProcess(
+				new ProcessBuilder(command(jvmOptions, launch, arguments)).redirectErrorStream(true).start());
+	}
+
 	private static List<String> command(List<String> jvmOptions, List<String> arguments) {
+		return command(jvmOptions, List.of("-jar", packagedJar().toString()), arguments);
+	}
+
+	private static List<String> command(List<String> jvmOptions, List<String> launch, List<String> arguments) {
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.addAll(jvmOptions);
-		command.add("-jar");
-		command.add(packagedJar().toString());
+		command.addAll(launch);
 		command.add("--server.port=0");
 		command.add("--server.address=127.0.0.1");
 		command.addAll(arguments);

@@ -39,17 +39,4 @@ public final class ImageJvmOptions {
 		}
 	}
 
-	/**
-	 * The image's Flight Recorder option.
-	 * @return the {@code -XX:FlightRecorderOptions} option the image sets
-	 * @throws IllegalStateException if it sets none
-	 */
-	public static String flightRecorderOptions() {
-		return javaToolOptions().stream()
-			.filter((option) -> option.startsWith("-XX:FlightRecorderOptions"))
-			.findFirst()
-			.orElseThrow(() -> new IllegalStateException(
-					"The Dockerfile's JAVA_TOOL_OPTIONS set no -XX:FlightRecorderOptions: " + javaToolOptions()));
-	}
-
 }
