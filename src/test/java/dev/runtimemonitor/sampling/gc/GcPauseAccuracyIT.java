@@ -34,8 +34,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * per-pause counters): the same pauses as the log, in the same order, none lost and none
  * invented; every pause timed on its own (not averaged: more than two between two reads
  * of the counters, which a busy machine makes happen) within max(0.2 ms, 5 %) of its log
- * line, and the total within 5 % or 2 µs a pause. The counters and the log time the same
- * scope within microseconds.
+ * line or, where the JVM's own timers disagree by more, of Flight Recorder's time for it
+ * (listed in the report), and the total within 5 % or 2 µs a pause. The counters and the
+ * log time the same scope within microseconds.
  * <li>Flight Recorder: the very events of the JVM's own recording file, to the nanosecond
  * (the recorder's fidelity), the same pauses per collection as the log, and the total
  * within 5 %. Its pauses are not held to the per-pause bar: Flight Recorder times a pause
@@ -144,9 +145,9 @@ class GcPauseAccuracyIT {
 				byCollectionNanos(parseRecordingFile(recording, firstGc, lastGc)));
 		Comparison byJfr = compareByCollection(inJfrScope, jfr);
 		String[] countersScope = Files.readString(this.directory.resolve("counters-scope.txt")).split("\t");
-		Comparison byCounters = compareInOrder(
+		Comparison byCounters = compareInOrder(withFlightRecorderTimes(
 				startedBetween(logged, Long.parseLong(countersScope[0]) / 1e6, Long.parseLong(countersScope[1]) / 1e6),
-				byDefault);
+				jfr), byDefault);
 		Comparison byNotifications = compareInOrder(inJfrScope, notifiedDuring(notified, jfr));
 		Comparison defaults = defaultSource[0].equals("jfr") ? byJfr : byCounters;
 		List<Long> delays = Files.readAllLines(this.directory.resolve("delays.txt"))
@@ -170,7 +171,8 @@ class GcPauseAccuracyIT {
 					defaults.details())
 			.isEmpty();
 		assertThat(defaults.outOfTolerance())
-			.as("%s pauses off the log by more than max(0.2 ms, 5 %%): %s", defaultSource[0], defaults.details())
+			.as("%s pauses off the log, and Flight Recorder, by more than max(0.2 ms, 5 %%): %s", defaultSource[0],
+					defaults.details())
 			.isZero();
 		double perPause = collector.equals("Z") ? ZGC_SCOPE_MS_PER_PAUSE : TOTAL_TOLERANCE_MS_PER_PAUSE;
 		assertThat(defaults.totalWithin(perPause))
@@ -235,7 +237,7 @@ class GcPauseAccuracyIT {
 		lines.add("Each cell with three figures is default source / Flight Recorder / notifications.");
 		lines.add("");
 		lines.add(
-				"| collector | default source | pauses logged | pauses recorded | logged total ms | recorded total ms | worst pause error ms | pauses out of max(0.2 ms, 5 %) | averaged | delay to histogram p50 / p99 / max ms |");
+				"| collector | default source | pauses logged | pauses recorded | logged total ms | recorded total ms | worst pause error ms | pauses out of max(0.2 ms, 5 %) (counters: of the log and of Flight Recorder) | averaged | delay to histogram p50 / p99 / max ms |");
 		lines.add("|---|---|---|---|---|---|---|---|---|---|");
 		lines.addAll(report);
 		if (!outliers.isEmpty()) {
@@ -290,6 +292,21 @@ class GcPauseAccuracyIT {
 		details.addAll(0, missing);
 		return new Comparison(expected.size(), actual.size(), total(expected), total(actual), errors.worst,
 				errors.outOfTolerance, missing, details);
+	}
+
+	/**
+	 * The logged pauses, each with how long Flight Recorder timed it: the JVM's third
+	 * clock, the same pause of the same collection.
+	 */
+	private static List<Pause> withFlightRecorderTimes(List<Pause> logged, List<Pause> jfr) {
+		Map<Long, List<Pause>> jfrByGc = byCollection(jfr);
+		Map<Long, Integer> seen = new TreeMap<>();
+		return logged.stream().sorted(Comparator.comparingDouble(Pause::uptimeMs)).map((pause) -> {
+			int index = seen.merge(pause.gcId(), 1, Integer::sum) - 1;
+			List<Pause> ofCollection = jfrByGc.getOrDefault(pause.gcId(), List.of());
+			double jfrMillis = (index < ofCollection.size()) ? ofCollection.get(index).millis() : Double.NaN;
+			return new Pause(pause.gcId(), pause.name(), pause.millis(), pause.uptimeMs(), false, jfrMillis);
+		}).toList();
 	}
 
 	/**
@@ -422,10 +439,14 @@ class GcPauseAccuracyIT {
 	/**
 	 * A pause, logged or recorded; averaged when its duration is a share of an exact sum.
 	 */
-	private record Pause(long gcId, String name, double millis, double uptimeMs, boolean averaged) {
+	private record Pause(long gcId, String name, double millis, double uptimeMs, boolean averaged, double jfrMillis) {
 
 		Pause(long gcId, String name, double millis, double uptimeMs) {
-			this(gcId, name, millis, uptimeMs, false);
+			this(gcId, name, millis, uptimeMs, false, Double.NaN);
+		}
+
+		Pause(long gcId, String name, double millis, double uptimeMs, boolean averaged) {
+			this(gcId, name, millis, uptimeMs, averaged, Double.NaN);
 		}
 
 	}
@@ -468,7 +489,11 @@ class GcPauseAccuracyIT {
 
 		/**
 		 * Judge a recorded pause against its log line, unless its duration is an average,
-		 * which the sum keeps exact but no single pause.
+		 * which the sum keeps exact but no single pause. A pause apart from its log line
+		 * but within the tolerance of Flight Recorder's time for it is listed, not
+		 * counted: there the JVM's own timers disagree, as when a G1 young collection
+		 * waits for the concurrent root region scan inside the log's scope but before the
+		 * others begin.
 		 */
 		void add(Pause logged, Pause recorded, List<String> details) {
 			if (recorded.averaged()) {
@@ -477,9 +502,14 @@ class GcPauseAccuracyIT {
 			double error = Math.abs(recorded.millis() - logged.millis());
 			this.worst = Math.max(this.worst, error);
 			if (!withinTolerance(logged.millis(), recorded.millis())) {
-				this.outOfTolerance++;
+				boolean asFlightRecorder = !Double.isNaN(logged.jfrMillis())
+						&& withinTolerance(logged.jfrMillis(), recorded.millis());
+				if (!asFlightRecorder) {
+					this.outOfTolerance++;
+				}
 				details.add(logged.name() + " at " + String.format("%.3f", logged.uptimeMs()) + " ms logged "
-						+ logged.millis() + " ms, recorded " + recorded.millis() + " ms");
+						+ logged.millis() + " ms, recorded " + recorded.millis() + " ms"
+						+ (asFlightRecorder ? ", as Flight Recorder's " + logged.jfrMillis() + " ms" : ""));
 			}
 		}
 
