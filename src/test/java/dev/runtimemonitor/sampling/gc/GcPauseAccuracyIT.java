@@ -74,6 +74,12 @@ class GcPauseAccuracyIT {
 	 */
 	private static final double SCOPE_SLACK_MS = 1;
 
+	/** How long after a pause its log line is written, at most. */
+	private static final double LINE_DELAY_MS = 1;
+
+	/** How far from its place in the log a recorded pause is looked for. */
+	private static final int REORDER_WINDOW = 3;
+
 	/** The collectors whose pauses last microseconds, not milliseconds. */
 	private static final Set<String> SUB_MILLISECOND_PAUSES = Set.of("Z", "Shenandoah");
 
@@ -146,7 +152,7 @@ class GcPauseAccuracyIT {
 		Comparison byJfr = compareByCollection(inJfrScope, jfr);
 		String[] countersScope = Files.readString(this.directory.resolve("counters-scope.txt")).split("\t");
 		Comparison byCounters = compareInOrder(withFlightRecorderTimes(
-				startedBetween(logged, Long.parseLong(countersScope[0]) / 1e6, Long.parseLong(countersScope[1]) / 1e6),
+				recordedWindow(logged, Long.parseLong(countersScope[0]) / 1e6, Long.parseLong(countersScope[1]) / 1e6),
 				jfr), byDefault);
 		Comparison byNotifications = compareInOrder(inJfrScope, notifiedDuring(notified, jfr));
 		Comparison defaults = defaultSource[0].equals("jfr") ? byJfr : byCounters;
@@ -275,7 +281,11 @@ class GcPauseAccuracyIT {
 
 	/**
 	 * Compare pause by pause in the order they ended, for sources that do not know the
-	 * log's collection ids.
+	 * log's collection ids. Of two or more pauses that fell between two reads of the
+	 * counters, all but the latest carry only a bound of their end (before the latest
+	 * began), which can put one a place or two out of order among another collector's
+	 * pauses: each recorded pause is matched with the unmatched log line nearest in
+	 * duration among the {@value #REORDER_WINDOW} either side of its place.
 	 */
 	private static Comparison compareInOrder(List<Pause> logged, List<Pause> recorded) {
 		List<Pause> expected = logged.stream().sorted(Comparator.comparingDouble(Pause::uptimeMs)).toList();
@@ -286,8 +296,20 @@ class GcPauseAccuracyIT {
 			missing.add("logged " + expected.size() + " pauses, recorded " + actual.size());
 		}
 		Errors errors = new Errors();
-		for (int i = 0; i < Math.min(expected.size(), actual.size()); i++) {
-			errors.add(expected.get(i), actual.get(i), details);
+		boolean[] matched = new boolean[expected.size()];
+		for (int i = 0; i < actual.size(); i++) {
+			Pause pause = actual.get(i);
+			int best = -1;
+			for (int j = Math.max(0, i - REORDER_WINDOW); j <= Math.min(expected.size() - 1, i + REORDER_WINDOW); j++) {
+				if (!matched[j] && (best < 0 || Math.abs(expected.get(j).millis() - pause.millis()) < Math
+					.abs(expected.get(best).millis() - pause.millis()))) {
+					best = j;
+				}
+			}
+			if (best >= 0) {
+				matched[best] = true;
+				errors.add(expected.get(best), pause, details);
+			}
 		}
 		details.addAll(0, missing);
 		return new Comparison(expected.size(), actual.size(), total(expected), total(actual), errors.worst,
@@ -310,15 +332,28 @@ class GcPauseAccuracyIT {
 	}
 
 	/**
-	 * The logged pauses that began after one time and before another: the log's line is
-	 * written a few microseconds after the pause ends, so its start, line time less
-	 * duration, is a little early, but not as early as the end of the pause before.
+	 * The logged pauses the counters recorded: those after the pause that ended last
+	 * before the recording started, and up to the one that ended last before it stopped.
+	 * Both ends are exact on the counters' clock, the log's; a pause's line is written a
+	 * few microseconds after it ends, sometimes more than the whole of a ZGC pause.
 	 */
-	private static List<Pause> startedBetween(List<Pause> logged, double fromMs, double toMs) {
-		return logged.stream().filter((pause) -> {
-			double start = pause.uptimeMs() - pause.millis();
-			return start > fromMs && start < toMs;
-		}).toList();
+	private static List<Pause> recordedWindow(List<Pause> logged, double lastBeforeMs, double lastRecordedMs) {
+		List<Pause> inOrder = logged.stream().sorted(Comparator.comparingDouble(Pause::uptimeMs)).toList();
+		int first = 0;
+		if (lastBeforeMs > 0) {
+			while (first < inOrder.size() && inOrder.get(first).uptimeMs() < lastBeforeMs) {
+				first++;
+			}
+			// That pause's own line.
+			first++;
+		}
+		List<Pause> window = new ArrayList<>();
+		for (int i = first; i < inOrder.size(); i++) {
+			if (inOrder.get(i).uptimeMs() <= lastRecordedMs + LINE_DELAY_MS) {
+				window.add(inOrder.get(i));
+			}
+		}
+		return window;
 	}
 
 	/**
