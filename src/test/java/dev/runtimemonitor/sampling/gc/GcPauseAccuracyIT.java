@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import dev.runtimemonitor.testsupport.ImageJvmOptions;
 import jdk.jfr.consumer.RecordedEvent;
@@ -285,7 +286,8 @@ class GcPauseAccuracyIT {
 	 * counters, all but the latest carry only a bound of their end (before the latest
 	 * began), which can put one a place or two out of order among another collector's
 	 * pauses: each recorded pause is matched with the unmatched log line nearest in
-	 * duration among the {@value #REORDER_WINDOW} either side of its place.
+	 * duration among the {@value #REORDER_WINDOW} either side of its place, the pauses
+	 * timed on their own before the averaged ones.
 	 */
 	private static Comparison compareInOrder(List<Pause> logged, List<Pause> recorded) {
 		List<Pause> expected = logged.stream().sorted(Comparator.comparingDouble(Pause::uptimeMs)).toList();
@@ -297,7 +299,13 @@ class GcPauseAccuracyIT {
 		}
 		Errors errors = new Errors();
 		boolean[] matched = new boolean[expected.size()];
-		for (int i = 0; i < actual.size(); i++) {
+		// The pauses timed on their own choose first; the averaged ones, whose durations
+		// are shares of a sum, take the lines left.
+		List<Integer> order = IntStream.range(0, actual.size())
+			.boxed()
+			.sorted(Comparator.comparing((Integer i) -> actual.get(i).averaged()))
+			.toList();
+		for (int i : order) {
 			Pause pause = actual.get(i);
 			int best = -1;
 			for (int j = Math.max(0, i - REORDER_WINDOW); j <= Math.min(expected.size() - 1, i + REORDER_WINDOW); j++) {
