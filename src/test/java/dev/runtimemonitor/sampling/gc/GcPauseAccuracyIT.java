@@ -285,9 +285,9 @@ class GcPauseAccuracyIT {
 	 * log's collection ids. Of two or more pauses that fell between two reads of the
 	 * counters, all but the latest carry only a bound of their end (before the latest
 	 * began), which can put one a place or two out of order among another collector's
-	 * pauses: each recorded pause is matched with the unmatched log line nearest in
-	 * duration among the {@value #REORDER_WINDOW} either side of its place, the pauses
-	 * timed on their own before the averaged ones.
+	 * pauses: each recorded pause is matched with the unmatched log line nearest its own
+	 * place that it agrees with, among the {@value #REORDER_WINDOW} either side of that
+	 * place, the pauses timed on their own before the averaged ones.
 	 */
 	private static Comparison compareInOrder(List<Pause> logged, List<Pause> recorded) {
 		List<Pause> expected = logged.stream().sorted(Comparator.comparingDouble(Pause::uptimeMs)).toList();
@@ -309,8 +309,7 @@ class GcPauseAccuracyIT {
 			Pause pause = actual.get(i);
 			int best = -1;
 			for (int j = Math.max(0, i - REORDER_WINDOW); j <= Math.min(expected.size() - 1, i + REORDER_WINDOW); j++) {
-				if (!matched[j] && (best < 0 || Math.abs(expected.get(j).millis() - pause.millis()) < Math
-					.abs(expected.get(best).millis() - pause.millis()))) {
+				if (!matched[j] && (best < 0 || isBetterMatch(pause, i, expected, j, best))) {
 					best = j;
 				}
 			}
@@ -322,6 +321,21 @@ class GcPauseAccuracyIT {
 		details.addAll(0, missing);
 		return new Comparison(expected.size(), actual.size(), total(expected), total(actual), errors.worst,
 				errors.outOfTolerance, missing, details);
+	}
+
+	/**
+	 * Whether a log line is a better match for a recorded pause than another: one within
+	 * the tolerance first, then the one nearer the pause's own place.
+	 */
+	private static boolean isBetterMatch(Pause pause, int place, List<Pause> logged, int line, int best) {
+		boolean fits = withinTolerance(logged.get(line).millis(), pause.millis())
+				|| withinTolerance(logged.get(line).jfrMillis(), pause.millis());
+		boolean bestFits = withinTolerance(logged.get(best).millis(), pause.millis())
+				|| withinTolerance(logged.get(best).jfrMillis(), pause.millis());
+		if (fits != bestFits) {
+			return fits;
+		}
+		return Math.abs(line - place) < Math.abs(best - place);
 	}
 
 	/**
