@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # What the monitor costs an idle service: the packaged jar started several times side by
-# side on 127.0.0.1, with the JVM options the container image ships (JAVA_TOOL_OPTIONS
-# from the Dockerfile), monitor on (its pauses from the GC counters, the default) and off
-# (runtime-monitor.enabled=false). For reference, monitor on with its pauses from Flight
-# Recorder (gc-events=jfr, as where a JVM falls back to it), once with Flight Recorder's
-# default buffers and once with -XX:FlightRecorderOptions:memorysize=1m, the option such a
-# JVM can add (beside a monitor-off JVM with it), and with its pauses from GC
-# notifications. Once every JVM answers /health it waits SETTLE seconds (the JIT is still
-# busy right after start-up), then leaves them idle for the given seconds and reads, for
-# each JVM:
+# side on 127.0.0.1, each with the JVM options the container image ships (JAVA_TOOL_OPTIONS
+# from the Dockerfile, or SHIPPED_OPTS): monitor off (twice, to show the noise between
+# two identical JVMs), and monitor on with each source of GC pauses —
+#   - the default (runtime-monitor.gc-events=auto: the JVM's GC counters);
+#   - runtime-monitor.gc-events=jfr, Flight Recorder with its default buffers (the shipped
+#     options less any -XX:FlightRecorderOptions) and with
+#     -XX:FlightRecorderOptions:memorysize=1m added;
+#   - runtime-monitor.gc-events=notifications (no Flight Recorder, whole milliseconds).
+# It checks each JVM's log for the source it asked for. Once every JVM answers /health it
+# waits SETTLE seconds (the JIT is still busy right after start-up), then leaves them idle
+# for the given seconds and reads, for each JVM:
 #   - CPU time over the idle period: utime + stime from /proc/<pid>/stat, and of it, the
 #     share of Flight Recorder's threads and of the monitor's (/proc/<pid>/task/*/stat);
 #   - live threads and resident memory (VmRSS) from /proc/<pid>/status;
@@ -18,11 +20,13 @@
 # The heap is fixed (HEAP_OPTS, -Xms256m -Xmx256m by default) so that NMT's total does not
 # follow the heap's state; RSS still does. Nothing sends a request during the idle period.
 # Prints markdown tables (also in target/bench/idle-cost.md): each JVM, and monitor on − off
-# with the median over the rounds; every round's figures go to target/bench/idle-cost-rounds.tsv.
+# with the median over the rounds; every round's figures go to target/bench/idle-cost-rounds.tsv,
+# each JVM's NMT summary to target/bench/idle-cost-nmt/.
 # Needs curl, python3 and a JDK 25 (jcmd); run './mvnw -DskipTests package' first.
 # Usage: scripts/bench/idle-cost.sh [idle seconds, default 60] [rounds, default 1]
 # Environment: SETTLE (seconds, default 20), HEAP_OPTS, EXTRA_OPTS (say -XX:+UseSerialGC,
-# the collector the JVM picks in a 512 MiB container), JAVA_HOME.
+# the collector the JVM picks in a 512 MiB container), SHIPPED_OPTS (options to measure
+# instead of the Dockerfile's, say the chart's javaToolOptions), JAVA_HOME.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -40,14 +44,21 @@ for tool in curl python3 "$JCMD"; do
 done
 [ -n "$JAR" ] || { echo "No packaged jar: run ./mvnw -DskipTests package" >&2; exit 1; }
 
-# The image's options, and the same with Flight Recorder's buffers at their minimum.
-SHIPPED="$(sed -n 's/^ENV JAVA_TOOL_OPTIONS="\(.*\)"$/\1/p' Dockerfile)"
-[ -n "$SHIPPED" ] || { echo "No ENV JAVA_TOOL_OPTIONS line in the Dockerfile" >&2; exit 1; }
-JFR_1M="$SHIPPED -XX:FlightRecorderOptions:memorysize=1m"
+# The image's options; the same without any -XX:FlightRecorderOptions (Flight Recorder's
+# default buffers), and with its buffers at their 1 MB minimum.
+if [ -n "${SHIPPED_OPTS:-}" ]; then
+  SHIPPED="$SHIPPED_OPTS"
+else
+  SHIPPED="$(sed -n 's/^ENV JAVA_TOOL_OPTIONS="\(.*\)"$/\1/p' Dockerfile)"
+  [ -n "$SHIPPED" ] || { echo "No ENV JAVA_TOOL_OPTIONS line in the Dockerfile" >&2; exit 1; }
+fi
+BARE="$(echo "$SHIPPED" | sed -E 's/(^| )-XX:FlightRecorderOptions[:=][^ ]*//g; s/^ +//')"
+JFR_1M="${BARE:+$BARE }-XX:FlightRecorderOptions:memorysize=1m"
 
 WORK="$(mktemp -d /tmp/rm-idle.XXXXXX)"
 OUT="target/bench"
-mkdir -p "$OUT"
+rm -rf "$OUT/idle-cost-nmt"
+mkdir -p "$OUT/idle-cost-nmt"
 declare -A PID PORT
 stop_all() {
   for name in "${!PID[@]}"; do kill "${PID[$name]}" 2>/dev/null || true; done
@@ -79,6 +90,23 @@ wait_healthy() {
   echo "$name: no 200 from /health within 180 s" >&2; cat "$WORK/$name.log" >&2; return 1
 }
 
+# Each JVM runs what it was asked to: its log names the source of GC pauses (none when
+# the monitor is off), and Flight Recorder's threads exist only where it is the source.
+check_source() {
+  local name="$1" expected="$2" found=none jfr=no
+  if grep -q "GC pauses from the JVM's GC counters" "$WORK/$name.log"; then found=counters
+  elif grep -q 'GC pauses from Flight Recorder' "$WORK/$name.log"; then found=jfr
+  elif grep -q 'GC pauses from GC notifications' "$WORK/$name.log"; then found=notifications
+  fi
+  if grep -q '^JFR' /proc/"${PID[$name]}"/task/*/comm 2>/dev/null; then jfr=yes; fi
+  if [ "$found" != "$expected" ] || { [ "$expected" = jfr ] && [ "$jfr" = no ]; } \
+    || { [ "$expected" != jfr ] && [ "$jfr" = yes ]; }; then
+    echo "$name: expected GC pauses from $expected, the log says $found, Flight Recorder threads: $jfr" >&2
+    cat "$WORK/$name.log" >&2
+    exit 1
+  fi
+}
+
 cpu_ticks() { sed 's/.*) //' "/proc/$1/stat" | awk '{print $12 + $13}'; }
 # CPU ticks of the threads whose name matches a pattern: Flight Recorder's three (JFR
 # Recorder Thread, JFR Periodic Tasks, JFR Event Stream) and the monitor's own. They
@@ -102,26 +130,25 @@ nmt() {
   fi
 }
 
-NAMES=(on-shipped off-shipped on-jfr on-jfr-1m off-jfr-1m on-notifications)
+NAMES=(off on-counters on-jfr on-jfr-1m on-notifications off-again)
 HZ="$(getconf CLK_TCK)"
 RAW="$OUT/idle-cost-rounds.tsv"
 printf 'round\tjvm\tcpu_ms\tjfr_threads_cpu_ms\tmonitor_thread_cpu_ms\tthreads\trss_kb\tnmt_total_kb\tnmt_tracing_kb\tnmt_heap_kb\n' > "$RAW"
 for round in $(seq 1 "$ROUNDS"); do
-  start on-shipped "$SHIPPED"
-  start off-shipped "$SHIPPED" --runtime-monitor.enabled=false
-  start on-jfr "$SHIPPED" --runtime-monitor.gc-events=jfr
+  start off "$SHIPPED" --runtime-monitor.enabled=false
+  start on-counters "$SHIPPED"
+  start on-jfr "$BARE" --runtime-monitor.gc-events=jfr
   start on-jfr-1m "$JFR_1M" --runtime-monitor.gc-events=jfr
-  start off-jfr-1m "$JFR_1M" --runtime-monitor.enabled=false
   start on-notifications "$SHIPPED" --runtime-monitor.gc-events=notifications
+  start off-again "$SHIPPED" --runtime-monitor.enabled=false
   for name in "${NAMES[@]}"; do wait_healthy "$name"; done
   sleep "$SETTLE"
-  for name in on-jfr on-jfr-1m; do
-    grep -q '^JFR' /proc/"${PID[$name]}"/task/*/comm || { echo "$name: no Flight Recorder thread" >&2; exit 1; }
-  done
-  if grep -q '^JFR' /proc/"${PID[on-shipped]}"/task/*/comm; then
-    echo "on-shipped: Flight Recorder threads, so its pauses do not come from the GC counters (Shenandoah?)" >&2
-    exit 1
-  fi
+  check_source off none
+  check_source on-counters counters
+  check_source on-jfr jfr
+  check_source on-jfr-1m jfr
+  check_source on-notifications notifications
+  check_source off-again none
   declare -A BEFORE=() BEFORE_JFR=() BEFORE_MONITOR=()
   for name in "${NAMES[@]}"; do
     BEFORE[$name]="$(cpu_ticks "${PID[$name]}")"
@@ -140,15 +167,17 @@ for round in $(seq 1 "$ROUNDS"); do
       "$(status "$pid" Threads)" "$(status "$pid" VmRSS)")"
   done
   for name in "${NAMES[@]}"; do
-    "$JCMD" "${PID[$name]}" VM.native_memory summary scale=KB > "$WORK/$name.nmt"
-    printf '%s\t%s\t%s\t%s\n' "${LINE[$name]}" "$(nmt "$WORK/$name.nmt" Total)" \
-      "$(nmt "$WORK/$name.nmt" Tracing)" "$(nmt "$WORK/$name.nmt" 'Java Heap')" >> "$RAW"
+    summary="$OUT/idle-cost-nmt/round$round-$name.txt"
+    "$JCMD" "${PID[$name]}" VM.native_memory summary scale=KB > "$summary"
+    tracing="$(nmt "$summary" Tracing)"
+    printf '%s\t%s\t%s\t%s\n' "${LINE[$name]}" "$(nmt "$summary" Total)" \
+      "${tracing:-0}" "$(nmt "$summary" 'Java Heap')" >> "$RAW"
   done
   stop_all
 done
 
 {
-  echo "Shipped options (the Dockerfile's JAVA_TOOL_OPTIONS): \`$SHIPPED\`; with Flight Recorder's buffers at 1 MB: \`$JFR_1M\`."
+  echo "Shipped options (${SHIPPED_OPTS:+SHIPPED_OPTS, not }the Dockerfile's JAVA_TOOL_OPTIONS): \`$SHIPPED\`; for Flight Recorder's default buffers: \`$BARE\`; at 1 MB: \`$JFR_1M\`."
   echo "Every JVM: \`$HEAP_OPTS ${EXTRA_OPTS:+$EXTRA_OPTS }-XX:NativeMemoryTracking=summary\`, $IDLE s idle after $SETTLE s of settling, $(nproc) cores; median of $ROUNDS round(s) (each round in $RAW)."
   echo
   awk -F'\t' -v idle="$IDLE" -v rounds="$ROUNDS" '
@@ -158,7 +187,7 @@ done
       n = 0
       for (r = 1; r <= rounds; r++) { x = v[jvm, r, i] - (other == "" ? 0 : v[other, r, i]); a[++n] = x }
       for (j = 1; j <= n; j++) for (k = j + 1; k <= n; k++) if (a[k] < a[j]) { t = a[j]; a[j] = a[k]; a[k] = t }
-      return a[int((n + 1) / 2)]
+      return (n % 2) ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
     }
     function perMinute(ms) { return ms * 60 / idle }
     function core(ms) { return ms / (idle * 10) }
@@ -176,19 +205,19 @@ done
     END {
       print "| JVM | RSS MiB | NMT committed MiB | NMT Tracing MiB | Java heap MiB | CPU ms per minute | % of a core | of which JFR threads, ms/min | of which the monitor thread, ms/min | threads |"
       print "|---|---|---|---|---|---|---|---|---|---|"
-      row("monitor on, pauses from the GC counters, shipped options", "on-shipped")
-      row("monitor off, shipped options", "off-shipped")
-      row("monitor on, pauses from Flight Recorder, shipped options", "on-jfr")
-      row("monitor on, pauses from Flight Recorder, its buffers at 1 MB", "on-jfr-1m")
-      row("monitor off, Flight Recorder buffers at 1 MB", "off-jfr-1m")
-      row("monitor on, pauses from GC notifications, shipped options", "on-notifications")
+      row("monitor off", "off")
+      row("monitor on, default (GC counters)", "on-counters")
+      row("monitor on, gc-events=jfr, default buffers", "on-jfr")
+      row("monitor on, gc-events=jfr, memorysize=1m", "on-jfr-1m")
+      row("monitor on, gc-events=notifications", "on-notifications")
+      row("monitor off, a second JVM", "off-again")
       print ""
       print "| monitor on − off, same run | RSS MiB | NMT committed MiB | NMT Tracing MiB | CPU ms per minute | % of a core | threads |"
       print "|---|---|---|---|---|---|---|"
-      delta("pauses from the GC counters, shipped options", "on-shipped", "off-shipped")
-      delta("pauses from Flight Recorder, shipped options", "on-jfr", "off-shipped")
-      delta("pauses from Flight Recorder, its buffers at 1 MB", "on-jfr-1m", "off-jfr-1m")
-      delta("pauses from GC notifications, shipped options", "on-notifications", "off-shipped")
-      delta("noise: off − off", "off-shipped", "off-jfr-1m")
+      delta("default (GC counters)", "on-counters", "off")
+      delta("gc-events=jfr, default buffers", "on-jfr", "off")
+      delta("gc-events=jfr, memorysize=1m", "on-jfr-1m", "off")
+      delta("gc-events=notifications", "on-notifications", "off")
+      delta("noise: off − off", "off-again", "off")
     }' "$RAW"
 } | tee "$OUT/idle-cost.md"
