@@ -30,6 +30,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -94,18 +95,7 @@ class RuntimeMonitorAutoConfigurationTests {
 
 	@Test
 	void startsTheMonitorAndThePauseRecordingWithTheContextAndStopsThemWithIt() {
-		this.runner.run((context) -> {
-			RuntimeMonitor monitor = context.getBean(RuntimeMonitor.class);
-			GcEventSubscription pauses = context.getBean(GcEventSubscription.class);
-			assertThat(monitor.isRunning()).isTrue();
-			assertThat(pauses.isRunning()).isTrue();
-			assertThat(monitor.latest()).isNotNull();
-			assertThat(monitor.latest().snapshot().pauses()).isNotNull()
-				.satisfies((figures) -> assertThat(figures.source()).isEqualTo(ThisJvm.defaultPauseSource()));
-			context.close();
-			assertThat(monitor.isRunning()).isFalse();
-			assertThat(pauses.isRunning()).isFalse();
-		});
+		this.runner.run((context) -> assertStartAndStopWith(context, ThisJvm.defaultPauseSource()));
 	}
 
 	@Test
@@ -113,19 +103,27 @@ class RuntimeMonitorAutoConfigurationTests {
 		int recordings = FlightRecorder.getFlightRecorder().getRecordings().size();
 		this.runner.withPropertyValues("runtime-monitor.gc-events=jfr").run((context) -> {
 			assertThat(FlightRecorder.getFlightRecorder().getRecordings()).hasSize(recordings + 1);
-			RuntimeMonitor monitor = context.getBean(RuntimeMonitor.class);
-			GcEventSubscription pauses = context.getBean(GcEventSubscription.class);
-			assertThat(monitor.isRunning()).isTrue();
-			assertThat(pauses.isRunning()).isTrue();
-			assertThat(monitor.latest()).isNotNull();
-			assertThat(monitor.latest().snapshot().pauses()).isNotNull()
-				.satisfies((figures) -> assertThat(figures.source()).isEqualTo("jfr"));
-			assertThat(monitor.sampleErrors().sources()).contains("gc-pauses");
-			context.close();
-			assertThat(monitor.isRunning()).isFalse();
-			assertThat(pauses.isRunning()).isFalse();
+			assertStartAndStopWith(context, "jfr");
 			assertThat(FlightRecorder.getFlightRecorder().getRecordings()).hasSize(recordings);
 		});
+	}
+
+	/**
+	 * The monitor and the pause recording run, with pauses from a source, until the
+	 * context closes, which the assertion does.
+	 */
+	private static void assertStartAndStopWith(ConfigurableApplicationContext context, String pauseSource) {
+		RuntimeMonitor monitor = context.getBean(RuntimeMonitor.class);
+		GcEventSubscription pauses = context.getBean(GcEventSubscription.class);
+		assertThat(monitor.isRunning()).isTrue();
+		assertThat(pauses.isRunning()).isTrue();
+		assertThat(monitor.latest()).isNotNull();
+		assertThat(monitor.latest().snapshot().pauses()).isNotNull()
+			.satisfies((figures) -> assertThat(figures.source()).isEqualTo(pauseSource));
+		assertThat(monitor.sampleErrors().sources()).contains("gc-pauses");
+		context.close();
+		assertThat(monitor.isRunning()).isFalse();
+		assertThat(pauses.isRunning()).isFalse();
 	}
 
 	@ParameterizedTest

@@ -66,7 +66,7 @@ final class GcCounterPauses {
 	 */
 	synchronized boolean onNotification(@Nullable GcPause notified) {
 		readCounters();
-		int collector = (notified != null) ? collectorOf(notified.collector()) : -1;
+		int collector = (notified != null) ? this.counters.collectorNotifiedBy(notified.collector()) : -1;
 		if (notified == null || collector < 0) {
 			return false;
 		}
@@ -74,7 +74,7 @@ final class GcCounterPauses {
 		// Notifications of one bean come in order: any pause before this one that still
 		// waits has lost its own.
 		while (!waiting.isEmpty() && waiting.peekFirst().number() < notified.gcId()) {
-			record(collector, waiting.pollFirst(), GcPause.UNKNOWN_CAUSE, this.counters.kind(collector));
+			recordWithoutCause(collector, waiting.pollFirst());
 		}
 		if (!waiting.isEmpty() && waiting.peekFirst().number() == notified.gcId()) {
 			record(collector, waiting.pollFirst(), notified.cause(), notified.kind());
@@ -91,19 +91,10 @@ final class GcCounterPauses {
 		for (int collector = 0; collector < this.pending.length; collector++) {
 			ArrayDeque<Pending> waiting = this.pending[collector];
 			while (!waiting.isEmpty() && waiting.peekFirst().tick() < this.tick) {
-				record(collector, waiting.pollFirst(), GcPause.UNKNOWN_CAUSE, this.counters.kind(collector));
+				recordWithoutCause(collector, waiting.pollFirst());
 			}
 		}
 		this.tick++;
-	}
-
-	private int collectorOf(String bean) {
-		for (int i = 0; i < this.counters.size(); i++) {
-			if (this.counters.bean(i).equals(bean)) {
-				return i;
-			}
-		}
-		return -1;
 	}
 
 	private void readCounters() {
@@ -140,9 +131,17 @@ final class GcCounterPauses {
 	private void add(int collector, Pending pause) {
 		ArrayDeque<Pending> waiting = this.pending[collector];
 		if (waiting.size() == PENDING_LIMIT) {
-			record(collector, waiting.pollFirst(), GcPause.UNKNOWN_CAUSE, this.counters.kind(collector));
+			recordWithoutCause(collector, waiting.pollFirst());
 		}
 		waiting.addLast(pause);
+	}
+
+	/**
+	 * Record a pause whose notification never came: no cause, and the kind its
+	 * collector's pauses have.
+	 */
+	private void recordWithoutCause(int collector, Pending pause) {
+		record(collector, pause, GcPause.UNKNOWN_CAUSE, this.counters.kind(collector));
 	}
 
 	private void record(int collector, Pending pause, String cause, String kind) {

@@ -151,6 +151,20 @@ final class GcCounters {
 	}
 
 	/**
+	 * The collector whose pauses a bean notifies of.
+	 * @param bean the bean's name
+	 * @return the collector's index here, or -1 when no counter is paired with the bean
+	 */
+	int collectorNotifiedBy(String bean) {
+		for (int i = 0; i < this.pairings.length; i++) {
+			if (this.pairings[i].bean().equals(bean)) {
+				return i;
+			}
+		}
+		return -1;
+	}
+
+	/**
 	 * The bean that notifies of a collector's pauses.
 	 * @param collector the collector's index here
 	 * @return the bean's name
