@@ -15,10 +15,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class Http {
 
-	// HTTP/1.1, as the project's own tests and a scraper speak it. With the client's
-	// default, HTTP/2, which asks a plain-HTTP server to upgrade, one request to the
-	// reactive host once waited forever, both sides idle. The timeouts turn any hang into
-	// a failure.
+	// HTTP/1.1 on a kept-alive connection, as a scraper speaks it. The timeouts turn any
+	// hang into a failure: the reactive host's web server once left such a connection
+	// unread (its pom says which version, and why it is pinned).
 	private static final HttpClient client = HttpClient.newBuilder()
 		.version(HttpClient.Version.HTTP_1_1)
 		.connectTimeout(Duration.ofSeconds(5))
