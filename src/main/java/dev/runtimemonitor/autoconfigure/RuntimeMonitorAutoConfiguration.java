@@ -42,6 +42,7 @@ import org.springframework.core.env.Environment;
  * bean backs off for one of the application's own; what needs the actuator, a meter
  * registry or a web server is only added where the application has them.
  */
+@ConditionalOnSpringBoot4
 @AutoConfiguration(
 		beforeName = "org.springframework.boot.health.autoconfigure.contributor.HealthContributorAutoConfiguration")
 @ConditionalOnBooleanProperty(name = "runtime-monitor.enabled", matchIfMissing = true)

@@ -20,6 +20,7 @@ import org.springframework.context.annotation.Bean;
  * application's own {@code ProcessorMetrics}, and with
  * {@code runtime-monitor.process-cpu=false}.
  */
+@ConditionalOnSpringBoot4
 @AutoConfiguration(after = RuntimeMonitorAutoConfiguration.class,
 		beforeName = RuntimeProcessorMetricsAutoConfiguration.SYSTEM_METRICS_AUTO_CONFIGURATION)
 @ConditionalOnClass(name = RuntimeProcessorMetricsAutoConfiguration.SYSTEM_METRICS_AUTO_CONFIGURATION,

@@ -31,6 +31,7 @@ import org.springframework.context.annotation.Configuration;
  * backs off for one of the application's own. The report is the actuator's, so nothing
  * here runs without it.
  */
+@ConditionalOnSpringBoot4
 @AutoConfiguration(after = RuntimeMonitorAutoConfiguration.class)
 @ConditionalOnClass(name = "org.springframework.boot.actuate.endpoint.OperationResponseBody")
 @ConditionalOnBean(RuntimeMonitor.class)

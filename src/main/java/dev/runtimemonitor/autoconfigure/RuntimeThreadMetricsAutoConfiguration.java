@@ -18,6 +18,7 @@ import org.springframework.context.annotation.Bean;
  * auto-configuration, which then backs off; backs off itself for the application's own
  * {@code JvmThreadMetrics}, and with {@code runtime-monitor.thread-states=false}.
  */
+@ConditionalOnSpringBoot4
 @AutoConfiguration(after = RuntimeMonitorAutoConfiguration.class,
 		beforeName = RuntimeThreadMetricsAutoConfiguration.JVM_METRICS_AUTO_CONFIGURATION)
 @ConditionalOnClass(name = RuntimeThreadMetricsAutoConfiguration.JVM_METRICS_AUTO_CONFIGURATION,

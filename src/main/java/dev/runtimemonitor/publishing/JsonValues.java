@@ -60,16 +60,25 @@ public final class JsonValues {
 	}
 
 	private static @Nullable Object json(@Nullable Object value) {
-		return switch (value) {
-			case null -> null;
-			case Double figure -> number(figure);
-			case Float figure -> number(figure);
-			case Record nested -> object(nested);
-			case Instant instant -> instant.toString();
-			case Collection<?> elements -> list(elements);
-			case Map<?, ?> entries -> map(entries);
-			default -> value;
-		};
+		if (value instanceof Double figure) {
+			return number(figure);
+		}
+		if (value instanceof Float figure) {
+			return number(figure);
+		}
+		if (value instanceof Record nested) {
+			return object(nested);
+		}
+		if (value instanceof Instant instant) {
+			return instant.toString();
+		}
+		if (value instanceof Collection<?> elements) {
+			return list(elements);
+		}
+		if (value instanceof Map<?, ?> entries) {
+			return map(entries);
+		}
+		return value;
 	}
 
 	private static List<Object> list(Collection<?> elements) {

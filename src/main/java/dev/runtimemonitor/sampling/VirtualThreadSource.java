@@ -15,8 +15,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The virtual-thread scheduler's figures, from {@code jdk.management:type=
  * VirtualThreadScheduler}. The bean exists from JDK 24 on; its interface is looked up by
- * name and its getters bound once as method handles, so the same build runs on JDK 21
- * (where this source is simply unsupported) and a read allocates nothing — reading the
+ * name and its getters bound once as method handles, so the same build runs on JDK 17 and
+ * 21 (where this source is simply unsupported) and a read allocates nothing — reading the
  * attributes through the MBean server instead costs about 350 bytes per read. Unchanged
  * figures are returned as they are. Not thread-safe: only the sampling thread reads it.
  */

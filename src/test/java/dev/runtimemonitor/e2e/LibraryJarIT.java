@@ -1,5 +1,6 @@
 package dev.runtimemonitor.e2e;
 
+import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -19,9 +20,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The library jar, the main artifact, as a host application's build resolves it: a plain
- * jar that Spring Boot's auto-configuration finds, with nothing of the service in it.
+ * jar that Spring Boot's auto-configuration finds, with nothing of the service in it,
+ * loadable by a Java 17 host.
  */
 class LibraryJarIT {
+
+	private static final int JAVA_8 = 52;
+
+	private static final int JAVA_17 = 61;
 
 	private static final String AUTO_CONFIGURATION_IMPORTS = "META-INF/spring/org.springframework.boot.autoconfigure.AutoConfiguration.imports";
 
@@ -76,8 +82,26 @@ class LibraryJarIT {
 	}
 
 	@Test
+	void holdsJava17ClassFilesAndAJava8OneToTellOlderSpringBootsWhy() throws IOException {
+		String unsupported = "dev/runtimemonitor/autoconfigure/UnsupportedSpringBootAutoConfiguration.class";
+		for (JarEntry entry : jar.stream().filter((entry) -> entry.getName().endsWith(".class")).toList()) {
+			int expected = entry.getName().equals(unsupported) ? JAVA_8 : JAVA_17;
+			assertThat(majorVersion(entry)).as(entry.getName()).isEqualTo(expected);
+		}
+		assertThat(jar.getEntry(unsupported)).isNotNull();
+	}
+
+	@Test
 	void exportsNothingSinceOnlyTheJarThatJavaDashJarStartsCouldExport() throws IOException {
 		assertThat(jar.getManifest().getMainAttributes().getValue("Add-Exports")).isNull();
+	}
+
+	private static int majorVersion(JarEntry entry) throws IOException {
+		try (DataInputStream in = new DataInputStream(jar.getInputStream(entry))) {
+			assertThat(in.readInt()).as("the class file magic of " + entry.getName()).isEqualTo(0xCAFEBABE);
+			in.readUnsignedShort();
+			return in.readUnsignedShort();
+		}
 	}
 
 	private static List<String> entryNames() {

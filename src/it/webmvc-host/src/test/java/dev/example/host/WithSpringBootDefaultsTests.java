@@ -29,7 +29,8 @@ class WithSpringBootDefaultsTests {
 	ApplicationContext context;
 
 	@Test
-	void theMonitorRunsInTheHost() {
+	void theMonitorRunsInTheHostOnJava17() {
+		assertThat(Runtime.version().feature()).isEqualTo(17);
 		assertThat(this.context.getBean(RuntimeMonitor.class).latest()).isNotNull();
 	}
 
