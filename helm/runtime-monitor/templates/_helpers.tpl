@@ -117,23 +117,17 @@ as 1e+06, and Spring does not read that as a whole number.
 {{/*
 The application.yml the chart gives the service: ports, graceful shutdown and every
 runtime-monitor.* value that is set, with extraConfig merged over it. A value left
-empty is not rendered, so the application's own default applies. The values' former
-names (gcPauseSource, checks.<check>.probes), deprecated, still work for this release:
-each renders the new property when the new value is not set.
+empty is not rendered, so the application's own default applies.
 */}}
 {{- define "runtime-monitor.applicationConfig" -}}
 {{- $values := .Values.runtimeMonitor }}
 {{- $monitor := dict }}
-{{- $top := dict "enabled" $values.enabled "interval" $values.interval "window" $values.window "deadlock-interval" $values.deadlockInterval "critical-reminder" $values.criticalReminder "gc-events" (coalesce $values.gcEvents $values.gcPauseSource) "history-size" $values.historySize "thread-states" $values.threadStates "process-cpu" $values.processCpu }}
+{{- $top := dict "enabled" $values.enabled "interval" $values.interval "window" $values.window "deadlock-interval" $values.deadlockInterval "critical-reminder" $values.criticalReminder "gc-events" $values.gcEvents "history-size" $values.historySize "thread-states" $values.threadStates "process-cpu" $values.processCpu }}
 {{- include "runtime-monitor.copySetEntries" (dict "from" $top "into" $monitor) }}
 {{- $checks := dict }}
 {{- range $check, $settings := $values.checks }}
 {{- $set := dict }}
-{{- include "runtime-monitor.copySetEntries" (dict "from" (omit $settings "probes") "into" $set) }}
-{{- $probe := coalesce $settings.probe $settings.probes }}
-{{- if $probe }}
-{{- $_ := set $set "probe" $probe }}
-{{- end }}
+{{- include "runtime-monitor.copySetEntries" (dict "from" $settings "into" $set) }}
 {{- if $set }}
 {{- $_ := set $checks $check $set }}
 {{- end }}

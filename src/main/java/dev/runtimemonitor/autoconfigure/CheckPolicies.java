@@ -41,7 +41,7 @@ final class CheckPolicies {
 			critical = Seconds.of(properties.interval().multipliedBy(SAMPLER_CRITICAL_INTERVALS));
 		}
 		return new CheckPolicy(check, baseUnit(type, settings.warning()), critical, settings.sustain(),
-				settings.feeds());
+				settings.probe());
 	}
 
 	private static <T> double baseUnit(ThresholdType<T> type, @Nullable T threshold) {

@@ -44,19 +44,4 @@ public interface CheckSettings<T> {
 	 */
 	Probe probe();
 
-	/**
-	 * The probe under its former name, {@code probes}.
-	 * @return the probe, or {@code null} when the former name is not used
-	 */
-	@Nullable Probe probes();
-
-	/**
-	 * The probe the check feeds, under whichever name it was set.
-	 * @return the probe
-	 */
-	default Probe feeds() {
-		Probe former = probes();
-		return (former != null) ? former : probe();
-	}
-
 }

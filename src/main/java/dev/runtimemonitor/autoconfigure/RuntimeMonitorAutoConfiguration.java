@@ -62,7 +62,7 @@ public final class RuntimeMonitorAutoConfiguration {
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean
 	GcEventSubscription runtimeGcEventSubscription(RuntimeMonitorProperties properties) {
-		return new GcEventSubscription(GcEventSubscription.Source.valueOf(properties.gcEventsFrom().name()));
+		return new GcEventSubscription(GcEventSubscription.Source.valueOf(properties.gcEvents().name()));
 	}
 
 	@Bean(destroyMethod = "close")

@@ -12,7 +12,6 @@ import dev.runtimemonitor.monitor.evidence.EvidenceKind;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.DeprecatedConfigurationProperty;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.Errors;
@@ -50,26 +49,14 @@ import org.springframework.validation.Validator;
  * @param checks The checks, each with its thresholds, sustain and probe.
  * @param evidence What a check captures when it rises to warning or critical, for the
  * engineer who reads the log or /runtime afterwards.
- * @param gcPauseSource Where GC pauses come from, under the property's former name.
  */
 @ConfigurationProperties(prefix = "runtime-monitor", ignoreUnknownFields = false)
 public record RuntimeMonitorProperties(@DefaultValue("true") boolean enabled, @DefaultValue("5s") Duration interval,
 		@DefaultValue("5m") Duration window, @DefaultValue("30s") Duration deadlockInterval,
 		@DefaultValue("5m") Duration criticalReminder, @DefaultValue("auto") GcEvents gcEvents,
 		@DefaultValue("720") int historySize, @DefaultValue("true") boolean threadStates,
-		@DefaultValue("true") boolean processCpu, @DefaultValue Checks checks, @DefaultValue Evidence evidence,
-		@DeprecatedConfigurationProperty(replacement = "runtime-monitor.gc-events",
-				since = "0.2.0") @Nullable GcEvents gcPauseSource)
-		implements
-			Validator {
-
-	/**
-	 * Where GC events come from, under whichever name it was set.
-	 * @return the source of GC events
-	 */
-	public GcEvents gcEventsFrom() {
-		return (this.gcPauseSource != null) ? this.gcPauseSource : this.gcEvents;
-	}
+		@DefaultValue("true") boolean processCpu, @DefaultValue Checks checks,
+		@DefaultValue Evidence evidence) implements Validator {
 
 	@Override
 	public boolean supports(Class<?> type) {
@@ -321,15 +308,10 @@ public record RuntimeMonitorProperties(@DefaultValue("true") boolean enabled, @D
 		 * falls back on the first clean sample.
 		 * @param probe The probe the check feeds when critical: liveness (restarts the
 		 * pod), readiness (takes it out of the load balancer) or none.
-		 * @param probes The probe, under its former name.
 		 */
 		public record Threads(@DefaultValue("true") boolean enabled, @DefaultValue("1000") @Nullable Long warning,
 				@DefaultValue("5000") @Nullable Long critical, @DefaultValue("60s") Duration sustain,
-				@DefaultValue("liveness") Probe probe,
-				@DeprecatedConfigurationProperty(replacement = "runtime-monitor.checks.threads.probe",
-						since = "0.2.0") @Nullable Probe probes)
-				implements
-					CheckSettings<Long> {
+				@DefaultValue("liveness") Probe probe) implements CheckSettings<Long> {
 		}
 
 		/**
@@ -345,15 +327,10 @@ public record RuntimeMonitorProperties(@DefaultValue("true") boolean enabled, @D
 		 * falls back on the first clean sample.
 		 * @param probe The probe the check feeds when critical: liveness (restarts the
 		 * pod), readiness (takes it out of the load balancer) or none.
-		 * @param probes The probe, under its former name.
 		 */
 		public record ThreadGrowth(@DefaultValue("true") boolean enabled, @DefaultValue("1.0") @Nullable Double warning,
 				@DefaultValue("10.0") @Nullable Double critical, @DefaultValue("15s") Duration sustain,
-				@DefaultValue("none") Probe probe,
-				@DeprecatedConfigurationProperty(replacement = "runtime-monitor.checks.thread-growth.probe",
-						since = "0.2.0") @Nullable Probe probes)
-				implements
-					CheckSettings<Double> {
+				@DefaultValue("none") Probe probe) implements CheckSettings<Double> {
 		}
 
 		/**
@@ -369,15 +346,10 @@ public record RuntimeMonitorProperties(@DefaultValue("true") boolean enabled, @D
 		 * falls back on the first clean sample.
 		 * @param probe The probe the check feeds when critical: liveness (restarts the
 		 * pod), readiness (takes it out of the load balancer) or none.
-		 * @param probes The probe, under its former name.
 		 */
 		public record Heap(@DefaultValue("true") boolean enabled, @DefaultValue("0.80") @Nullable Double warning,
 				@DefaultValue("0.95") @Nullable Double critical, @DefaultValue("60s") Duration sustain,
-				@DefaultValue("liveness") Probe probe,
-				@DeprecatedConfigurationProperty(replacement = "runtime-monitor.checks.heap.probe",
-						since = "0.2.0") @Nullable Probe probes)
-				implements
-					CheckSettings<Double> {
+				@DefaultValue("liveness") Probe probe) implements CheckSettings<Double> {
 		}
 
 		/**
@@ -395,15 +367,10 @@ public record RuntimeMonitorProperties(@DefaultValue("true") boolean enabled, @D
 		 * falls back on the first clean sample.
 		 * @param probe The probe the check feeds when critical: liveness (restarts the
 		 * pod), readiness (takes it out of the load balancer) or none.
-		 * @param probes The probe, under its former name.
 		 */
 		public record HeapGrowth(@DefaultValue("true") boolean enabled, @DefaultValue("6h") @Nullable Duration warning,
 				@DefaultValue("1h") @Nullable Duration critical, @DefaultValue("15s") Duration sustain,
-				@DefaultValue("none") Probe probe,
-				@DeprecatedConfigurationProperty(replacement = "runtime-monitor.checks.heap-growth.probe",
-						since = "0.2.0") @Nullable Probe probes)
-				implements
-					CheckSettings<Duration> {
+				@DefaultValue("none") Probe probe) implements CheckSettings<Duration> {
 		}
 
 		/**
@@ -419,15 +386,10 @@ public record RuntimeMonitorProperties(@DefaultValue("true") boolean enabled, @D
 		 * falls back on the first clean sample.
 		 * @param probe The probe the check feeds when critical: liveness (restarts the
 		 * pod), readiness (takes it out of the load balancer) or none.
-		 * @param probes The probe, under its former name.
 		 */
 		public record HeapUsed(@DefaultValue("false") boolean enabled, @DefaultValue("1GB") @Nullable DataSize warning,
 				@DefaultValue("4GB") @Nullable DataSize critical, @DefaultValue("15s") Duration sustain,
-				@DefaultValue("none") Probe probe,
-				@DeprecatedConfigurationProperty(replacement = "runtime-monitor.checks.heap-used.probe",
-						since = "0.2.0") @Nullable Probe probes)
-				implements
-					CheckSettings<DataSize> {
+				@DefaultValue("none") Probe probe) implements CheckSettings<DataSize> {
 		}
 
 		/**
@@ -442,15 +404,10 @@ public record RuntimeMonitorProperties(@DefaultValue("true") boolean enabled, @D
 		 * falls back on the first clean sample.
 		 * @param probe The probe the check feeds when critical: liveness (restarts the
 		 * pod), readiness (takes it out of the load balancer) or none.
-		 * @param probes The probe, under its former name.
 		 */
 		public record GcPause(@DefaultValue("true") boolean enabled, @DefaultValue("200ms") @Nullable Duration warning,
 				@DefaultValue("1s") @Nullable Duration critical, @DefaultValue("15s") Duration sustain,
-				@DefaultValue("readiness") Probe probe,
-				@DeprecatedConfigurationProperty(replacement = "runtime-monitor.checks.gc-pause.probe",
-						since = "0.2.0") @Nullable Probe probes)
-				implements
-					CheckSettings<Duration> {
+				@DefaultValue("readiness") Probe probe) implements CheckSettings<Duration> {
 		}
 
 		/**
@@ -465,15 +422,10 @@ public record RuntimeMonitorProperties(@DefaultValue("true") boolean enabled, @D
 		 * falls back on the first clean sample.
 		 * @param probe The probe the check feeds when critical: liveness (restarts the
 		 * pod), readiness (takes it out of the load balancer) or none.
-		 * @param probes The probe, under its former name.
 		 */
 		public record GcOverhead(@DefaultValue("true") boolean enabled, @DefaultValue("0.05") @Nullable Double warning,
 				@DefaultValue("0.25") @Nullable Double critical, @DefaultValue("15s") Duration sustain,
-				@DefaultValue("readiness") Probe probe,
-				@DeprecatedConfigurationProperty(replacement = "runtime-monitor.checks.gc-overhead.probe",
-						since = "0.2.0") @Nullable Probe probes)
-				implements
-					CheckSettings<Double> {
+				@DefaultValue("readiness") Probe probe) implements CheckSettings<Double> {
 		}
 
 		/**
@@ -488,15 +440,10 @@ public record RuntimeMonitorProperties(@DefaultValue("true") boolean enabled, @D
 		 * falls back on the first clean sample.
 		 * @param probe The probe the check feeds when critical: liveness (restarts the
 		 * pod), readiness (takes it out of the load balancer) or none.
-		 * @param probes The probe, under its former name.
 		 */
 		public record Deadlock(@DefaultValue("true") boolean enabled, @Nullable Long warning,
 				@DefaultValue("1") @Nullable Long critical, @DefaultValue("60s") Duration sustain,
-				@DefaultValue("liveness") Probe probe,
-				@DeprecatedConfigurationProperty(replacement = "runtime-monitor.checks.deadlock.probe",
-						since = "0.2.0") @Nullable Probe probes)
-				implements
-					CheckSettings<Long> {
+				@DefaultValue("liveness") Probe probe) implements CheckSettings<Long> {
 		}
 
 		/**
@@ -513,15 +460,11 @@ public record RuntimeMonitorProperties(@DefaultValue("true") boolean enabled, @D
 		 * falls back on the first clean sample.
 		 * @param probe The probe the check feeds when critical: liveness (restarts the
 		 * pod), readiness (takes it out of the load balancer) or none.
-		 * @param probes The probe, under its former name.
 		 */
 		public record ContainerMemory(@DefaultValue("true") boolean enabled,
 				@DefaultValue("0.85") @Nullable Double warning, @DefaultValue("0.95") @Nullable Double critical,
-				@DefaultValue("15s") Duration sustain, @DefaultValue("readiness") Probe probe,
-				@DeprecatedConfigurationProperty(replacement = "runtime-monitor.checks.container-memory.probe",
-						since = "0.2.0") @Nullable Probe probes)
-				implements
-					CheckSettings<Double> {
+				@DefaultValue("15s") Duration sustain,
+				@DefaultValue("readiness") Probe probe) implements CheckSettings<Double> {
 		}
 
 		/**
@@ -536,15 +479,10 @@ public record RuntimeMonitorProperties(@DefaultValue("true") boolean enabled, @D
 		 * falls back on the first clean sample.
 		 * @param probe The probe the check feeds when critical: liveness (restarts the
 		 * pod), readiness (takes it out of the load balancer) or none.
-		 * @param probes The probe, under its former name.
 		 */
 		public record Metaspace(@DefaultValue("true") boolean enabled, @DefaultValue("0.80") @Nullable Double warning,
 				@DefaultValue("0.95") @Nullable Double critical, @DefaultValue("15s") Duration sustain,
-				@DefaultValue("none") Probe probe,
-				@DeprecatedConfigurationProperty(replacement = "runtime-monitor.checks.metaspace.probe",
-						since = "0.2.0") @Nullable Probe probes)
-				implements
-					CheckSettings<Double> {
+				@DefaultValue("none") Probe probe) implements CheckSettings<Double> {
 		}
 
 		/**
@@ -559,15 +497,11 @@ public record RuntimeMonitorProperties(@DefaultValue("true") boolean enabled, @D
 		 * falls back on the first clean sample.
 		 * @param probe The probe the check feeds when critical: liveness (restarts the
 		 * pod), readiness (takes it out of the load balancer) or none.
-		 * @param probes The probe, under its former name.
 		 */
 		public record DirectMemory(@DefaultValue("true") boolean enabled,
 				@DefaultValue("0.80") @Nullable Double warning, @DefaultValue("0.95") @Nullable Double critical,
-				@DefaultValue("15s") Duration sustain, @DefaultValue("none") Probe probe,
-				@DeprecatedConfigurationProperty(replacement = "runtime-monitor.checks.direct-memory.probe",
-						since = "0.2.0") @Nullable Probe probes)
-				implements
-					CheckSettings<Double> {
+				@DefaultValue("15s") Duration sustain,
+				@DefaultValue("none") Probe probe) implements CheckSettings<Double> {
 		}
 
 		/**
@@ -582,15 +516,11 @@ public record RuntimeMonitorProperties(@DefaultValue("true") boolean enabled, @D
 		 * falls back on the first clean sample.
 		 * @param probe The probe the check feeds when critical: liveness (restarts the
 		 * pod), readiness (takes it out of the load balancer) or none.
-		 * @param probes The probe, under its former name.
 		 */
 		public record FileDescriptors(@DefaultValue("true") boolean enabled,
 				@DefaultValue("0.80") @Nullable Double warning, @DefaultValue("0.95") @Nullable Double critical,
-				@DefaultValue("15s") Duration sustain, @DefaultValue("none") Probe probe,
-				@DeprecatedConfigurationProperty(replacement = "runtime-monitor.checks.file-descriptors.probe",
-						since = "0.2.0") @Nullable Probe probes)
-				implements
-					CheckSettings<Double> {
+				@DefaultValue("15s") Duration sustain,
+				@DefaultValue("none") Probe probe) implements CheckSettings<Double> {
 		}
 
 		/**
@@ -606,15 +536,10 @@ public record RuntimeMonitorProperties(@DefaultValue("true") boolean enabled, @D
 		 * falls back on the first clean sample.
 		 * @param probe The probe the check feeds when critical: liveness (restarts the
 		 * pod), readiness (takes it out of the load balancer) or none.
-		 * @param probes The probe, under its former name.
 		 */
 		public record Sampler(@DefaultValue("true") boolean enabled, @Nullable Duration warning,
 				@Nullable Duration critical, @DefaultValue("0s") Duration sustain,
-				@DefaultValue("liveness") Probe probe,
-				@DeprecatedConfigurationProperty(replacement = "runtime-monitor.checks.sampler.probe",
-						since = "0.2.0") @Nullable Probe probes)
-				implements
-					CheckSettings<Duration> {
+				@DefaultValue("liveness") Probe probe) implements CheckSettings<Duration> {
 		}
 
 	}

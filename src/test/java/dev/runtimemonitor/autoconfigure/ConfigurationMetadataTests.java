@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The metadata IDEs complete properties from, as the configuration processor generates it
  * from the properties' source, lists every property with a description and the default
- * the binder really applies; the renamed {@code probes} is there as deprecated.
+ * the binder really applies; none of them is deprecated.
  */
 class ConfigurationMetadataTests {
 
@@ -54,7 +54,7 @@ class ConfigurationMetadataTests {
 		for (Map.Entry<Check, CheckSettings<?>> entry : defaults.checks().byCheck().entrySet()) {
 			String prefix = "runtime-monitor.checks." + entry.getKey().id() + ".";
 			CheckSettings<?> settings = entry.getValue();
-			for (String name : new String[] { "enabled", "warning", "critical", "sustain", "probe", "probes" }) {
+			for (String name : new String[] { "enabled", "warning", "critical", "sustain", "probe" }) {
 				assertThat(metadata).as(prefix + name).containsKey(prefix + name);
 				assertThat(metadata.get(prefix + name).get("description").asString()).as(prefix + name).isNotBlank();
 			}
@@ -74,31 +74,23 @@ class ConfigurationMetadataTests {
 	}
 
 	@Test
-	void theFormerNameOfTheProbeIsDeprecatedInFavourOfTheNewOne() throws IOException {
-		Map<String, JsonNode> metadata = properties();
-		for (Check check : Check.values()) {
-			JsonNode probes = metadata.get("runtime-monitor.checks." + check.id() + ".probes");
-			assertThat(probes.get("deprecated").asBoolean()).as(check.id()).isTrue();
-			assertThat(probes.get("deprecation").get("replacement").asString())
-				.isEqualTo("runtime-monitor.checks." + check.id() + ".probe");
-		}
+	void noPropertyIsDeprecated() throws IOException {
+		Set<String> deprecated = new TreeSet<>();
+		properties().forEach((name, property) -> {
+			if (property.has("deprecated") || property.has("deprecation")) {
+				deprecated.add(name);
+			}
+		});
+		assertThat(deprecated).isEmpty();
 	}
 
 	@Test
-	void theFormerNameOfWhereGcEventsComeFromIsDeprecatedInFavourOfTheNewOne() throws IOException {
-		JsonNode former = properties().get("runtime-monitor.gc-pause-source");
-		assertThat(former.get("deprecated").asBoolean()).isTrue();
-		assertThat(former.get("deprecation").get("replacement").asString()).isEqualTo("runtime-monitor.gc-events");
-		assertThat(properties().get("runtime-monitor.gc-events").get("defaultValue").asString()).isEqualTo("auto");
-	}
-
-	@Test
-	void theProbeCanBeSetUnderEitherName() {
-		RuntimeMonitorProperties properties = bind(Map.of("runtime-monitor.checks.threads.probes", "none",
+	void theProbeIsSetUnderItsName() {
+		RuntimeMonitorProperties properties = bind(Map.of("runtime-monitor.checks.threads.probe", "none",
 				"runtime-monitor.checks.heap.probe", "readiness"));
-		assertThat(properties.checks().threads().feeds()).isEqualTo(Probe.NONE);
-		assertThat(properties.checks().heap().feeds()).isEqualTo(Probe.READINESS);
-		assertThat(properties.checks().deadlock().feeds()).isEqualTo(Probe.LIVENESS);
+		assertThat(properties.checks().threads().probe()).isEqualTo(Probe.NONE);
+		assertThat(properties.checks().heap().probe()).isEqualTo(Probe.READINESS);
+		assertThat(properties.checks().deadlock().probe()).isEqualTo(Probe.LIVENESS);
 	}
 
 	@Test
@@ -114,6 +106,8 @@ class ConfigurationMetadataTests {
 			.isEqualTo(defaults.historySize())
 			.isEqualTo(720);
 		assertThat(metadata.get("runtime-monitor.history-size").get("description").asString()).isNotBlank();
+		assertThat(metadata.get("runtime-monitor.gc-events").get("defaultValue").asString()).isEqualTo("auto")
+			.isEqualTo(defaults.gcEvents().name().toLowerCase(Locale.ROOT));
 	}
 
 	@Test
@@ -147,11 +141,6 @@ class ConfigurationMetadataTests {
 			}
 		});
 		Set<String> onPurpose = new TreeSet<>();
-		for (Check check : Check.values()) {
-			// The former name, which only counts when set.
-			onPurpose.add("runtime-monitor.checks." + check.id() + ".probes");
-		}
-		onPurpose.add("runtime-monitor.gc-pause-source");
 		// No warning level unless one is set.
 		onPurpose.add("runtime-monitor.checks.deadlock.warning");
 		onPurpose.add("runtime-monitor.checks.sampler.warning");

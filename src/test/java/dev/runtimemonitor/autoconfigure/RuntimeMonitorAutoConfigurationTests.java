@@ -25,8 +25,6 @@ import dev.runtimemonitor.testsupport.ThisJvm;
 import io.micrometer.core.instrument.Clock;
 import jdk.jfr.FlightRecorder;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -126,11 +124,9 @@ class RuntimeMonitorAutoConfigurationTests {
 		assertThat(pauses.isRunning()).isFalse();
 	}
 
-	@ParameterizedTest
-	@ValueSource(
-			strings = { "runtime-monitor.gc-events=notifications", "runtime-monitor.gc-pause-source=notifications" })
-	void recordsPausesFromNotificationsWhenToldToUnderEitherName(String property) {
-		this.runner.withPropertyValues(property).run((context) -> {
+	@Test
+	void recordsPausesFromNotificationsWhenToldTo() {
+		this.runner.withPropertyValues("runtime-monitor.gc-events=notifications").run((context) -> {
 			RuntimeMonitor monitor = context.getBean(RuntimeMonitor.class);
 			assertThat(monitor.latest().snapshot().pauses().source()).isEqualTo("notifications");
 			assertThat(monitor.latest().snapshot().pauses().sourceReason())

@@ -47,7 +47,6 @@ class RuntimeMonitorPropertiesValidationTests {
 			runtime-monitor.checks.no-such-check.warning=1 | runtime-monitor.checks.no-such-check.warning
 			runtime-monitor.intervall=5s                   | runtime-monitor.intervall
 			runtime-monitor.checks.threads.probe=sometimes  | runtime-monitor.checks.threads.probe
-			runtime-monitor.checks.threads.probes=sometimes | runtime-monitor.checks.threads.probes
 			runtime-monitor.gc-events=logs                  | runtime-monitor.gc-events
 			runtime-monitor.checks.heap.warning=high        | runtime-monitor.checks.heap.warning
 			runtime-monitor.evidence.heap-dump.enabled=true | runtime-monitor.evidence.heap-dump.enabled

@@ -24,7 +24,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import org.springframework.boot.context.properties.DeprecatedConfigurationProperty;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.BindHandler;
 import org.springframework.boot.context.properties.bind.Bindable;
@@ -74,65 +73,27 @@ class ChartApplicationConfigTests {
 	}
 
 	/**
-	 * The schema's properties are the record's components, each under its own name, and a
-	 * component deprecated in the application is deprecated in the schema too, with the
-	 * name to use instead.
+	 * The schema's properties are the record's components, each under its own name, and
+	 * none is deprecated: the application has no deprecated property for one to stand
+	 * for.
 	 */
 	private static void assertThatTheSchemaHasEveryProperty(Map<String, Object> schemaProperties, Class<?> properties) {
 		Set<String> names = new TreeSet<>();
 		for (RecordComponent component : properties.getRecordComponents()) {
 			names.add(component.getName());
 			Map<String, Object> property = Yamls.asMap(schemaProperties.get(component.getName()));
-			boolean deprecated = component.getAccessor().isAnnotationPresent(DeprecatedConfigurationProperty.class);
-			assertThat(property).as(properties.getSimpleName() + "." + component.getName()).isNotNull();
-			assertThat(Boolean.TRUE.equals(property.get("deprecated")))
-				.as(properties.getSimpleName() + "." + component.getName() + " deprecated")
-				.isEqualTo(deprecated);
-			assertThat(String.valueOf(property.get("description")).startsWith("Deprecated: use "))
-				.as(properties.getSimpleName() + "." + component.getName() + " says what to use instead")
-				.isEqualTo(deprecated);
+			assertThat(property).as(properties.getSimpleName() + "." + component.getName())
+				.isNotNull()
+				.doesNotContainKey("deprecated");
 		}
 		assertThat(schemaProperties.keySet()).as(properties.getSimpleName()).containsExactlyInAnyOrderElementsOf(names);
 	}
 
-	@Test
-	void theFormerNamesOfRenamedValuesStillReachTheApplicationUnderTheNewNames() {
-		Map<String, Object> values = new LinkedHashMap<>();
-		values.put("runtimeMonitor.gcPauseSource", "notifications");
-		values.put("runtimeMonitor.checks.heap.probes", "none");
-		values.put("runtimeMonitor.checks.container-memory.probes", "liveness");
-		String yml = applicationYml(values);
-		assertThat(properties(yml)).containsEntry("runtime-monitor.gc-events", "notifications")
-			.containsEntry("runtime-monitor.checks.heap.probe", "none")
-			.containsEntry("runtime-monitor.checks.container-memory.probe", "liveness");
-		assertThat(yml).doesNotContain("gc-pause-source").doesNotContain("probes");
-		RuntimeMonitorProperties properties = bind(yml);
-		assertThat(properties.gcEventsFrom()).isEqualTo(RuntimeMonitorProperties.GcEvents.NOTIFICATIONS);
-		assertThat(properties.checks().heap().feeds()).isEqualTo(Probe.NONE);
-		assertThat(properties.checks().containerMemory().feeds()).isEqualTo(Probe.LIVENESS);
-		assertThat(properties.checks().threads().feeds()).isEqualTo(Probe.LIVENESS);
-	}
-
 	@ParameterizedTest
 	@EnumSource(RuntimeMonitorProperties.GcEvents.class)
-	void everySourceOfGcEventsPassesTheSchemaAndReachesTheApplicationUnderEitherName(
-			RuntimeMonitorProperties.GcEvents source) {
+	void everySourceOfGcEventsPassesTheSchemaAndReachesTheApplication(RuntimeMonitorProperties.GcEvents source) {
 		String value = source.name().toLowerCase(Locale.ROOT);
-		assertThat(bind(applicationYml(Map.of("runtimeMonitor.gcEvents", value))).gcEventsFrom()).isEqualTo(source);
-		assertThat(bind(applicationYml(Map.of("runtimeMonitor.gcPauseSource", value))).gcEventsFrom())
-			.isEqualTo(source);
-	}
-
-	@Test
-	void theNewNameWinsWhereBothAreSet() {
-		Map<String, Object> values = new LinkedHashMap<>();
-		values.put("runtimeMonitor.gcEvents", "jfr");
-		values.put("runtimeMonitor.gcPauseSource", "notifications");
-		values.put("runtimeMonitor.checks.heap.probe", "readiness");
-		values.put("runtimeMonitor.checks.heap.probes", "none");
-		RuntimeMonitorProperties properties = bind(applicationYml(values));
-		assertThat(properties.gcEventsFrom()).isEqualTo(RuntimeMonitorProperties.GcEvents.JFR);
-		assertThat(properties.checks().heap().feeds()).isEqualTo(Probe.READINESS);
+		assertThat(bind(applicationYml(Map.of("runtimeMonitor.gcEvents", value))).gcEvents()).isEqualTo(source);
 	}
 
 	@Test
@@ -174,7 +135,7 @@ class ChartApplicationConfigTests {
 		assertThat(properties.window()).isEqualTo(Duration.ofMinutes(10));
 		assertThat(properties.deadlockInterval()).isEqualTo(Duration.ofMinutes(1));
 		assertThat(properties.criticalReminder()).isEqualTo(Duration.ofMinutes(15));
-		assertThat(properties.gcEventsFrom()).isEqualTo(RuntimeMonitorProperties.GcEvents.NOTIFICATIONS);
+		assertThat(properties.gcEvents()).isEqualTo(RuntimeMonitorProperties.GcEvents.NOTIFICATIONS);
 		for (Check check : Check.values()) {
 			String kind = kinds.get(check.id());
 			CheckSettings<?> settings = properties.checks().byCheck().get(check);
@@ -182,7 +143,7 @@ class ChartApplicationConfigTests {
 			assertThat(settings.warning()).as(check.id()).isEqualTo(expected(kind, samples(check, kind).get(0)));
 			assertThat(settings.critical()).as(check.id()).isEqualTo(expected(kind, samples(check, kind).get(1)));
 			assertThat(settings.sustain()).as(check.id()).isEqualTo(Duration.ofSeconds(7));
-			assertThat(settings.feeds()).as(check.id()).isEqualTo(Probe.NONE);
+			assertThat(settings.probe()).as(check.id()).isEqualTo(Probe.NONE);
 		}
 	}
 

@@ -36,10 +36,6 @@ class ChartValuesSchemaTests {
 						"at '/runtimeMonitor/checks/heap': additional properties 'sustian' not allowed"),
 				arguments(values("runtimeMonitor.gcEvents", "logs"),
 						"at '/runtimeMonitor/gcEvents': value must be one of 'auto', 'counters', 'jfr', 'notifications'"),
-				arguments(values("runtimeMonitor.gcPauseSource", "logs"),
-						"at '/runtimeMonitor/gcPauseSource': value must be one of 'auto', 'counters', 'jfr', 'notifications'"),
-				arguments(values("runtimeMonitor.checks.threads.probes", "startup"),
-						"at '/runtimeMonitor/checks/threads/probes': value must be one of 'liveness', 'readiness', 'none'"),
 				arguments(values("runtimeMonitor.interval", "5 seconds"),
 						"at '/runtimeMonitor/interval': '5 seconds' does not match pattern"),
 				arguments(values("runtimeMonitor.evidence.classHistogram.minInterval", "ten minutes"),
@@ -85,9 +81,7 @@ class ChartValuesSchemaTests {
 				values("runtimeMonitor.checks.sampler.critical", "20s"),
 				values("runtimeMonitor.checks.gc-pause.warning", "150ms"),
 				values("runtimeMonitor.checks.deadlock.probe", "none"), values("runtimeMonitor.window", "10m"),
-				values("runtimeMonitor.gcEvents", "counters"), values("runtimeMonitor.gcPauseSource", "notifications"),
-				values("runtimeMonitor.checks.deadlock.probes", "none"),
-				values("podDisruptionBudget.minAvailable", "50%"),
+				values("runtimeMonitor.gcEvents", "counters"), values("podDisruptionBudget.minAvailable", "50%"),
 				values("global", Map.of("imageRegistry", "registry.example")));
 	}
 
