@@ -4,6 +4,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.bind.UnboundConfigurationPropertiesException;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,6 +56,25 @@ class RuntimeMonitorPropertiesValidationTests {
 		this.runner.withPropertyValues(property).run((context) -> {
 			assertThat(context).hasFailed();
 			assertThat(context.getStartupFailure()).hasStackTraceContaining(name);
+		});
+	}
+
+	/**
+	 * The names two properties had before they were renamed, before any release: nobody
+	 * has them to migrate from, so they are unknown like any misspelt name, even with a
+	 * good value.
+	 */
+	@ParameterizedTest(name = "{0} is refused")
+	@CsvSource(delimiter = '|', textBlock = """
+			runtime-monitor.checks.threads.probes=none      | runtime-monitor.checks.threads.probes
+			runtime-monitor.gc-pause-source=notifications   | runtime-monitor.gc-pause-source
+			""")
+	void refusesTheNamesFromBeforeTheRenameAsUnknown(String property, String name) {
+		this.runner.withPropertyValues(property).run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause()
+				.isInstanceOf(UnboundConfigurationPropertiesException.class)
+				.hasMessageContaining(name);
 		});
 	}
 

@@ -36,6 +36,12 @@ class ChartValuesSchemaTests {
 						"at '/runtimeMonitor/checks/heap': additional properties 'sustian' not allowed"),
 				arguments(values("runtimeMonitor.gcEvents", "logs"),
 						"at '/runtimeMonitor/gcEvents': value must be one of 'auto', 'counters', 'jfr', 'notifications'"),
+				// The names two values had before they were renamed, before any release:
+				// unknown like any misspelt name, even with a good value.
+				arguments(values("runtimeMonitor.gcPauseSource", "notifications"),
+						"at '/runtimeMonitor': additional properties 'gcPauseSource' not allowed"),
+				arguments(values("runtimeMonitor.checks.threads.probes", "none"),
+						"at '/runtimeMonitor/checks/threads': additional properties 'probes' not allowed"),
 				arguments(values("runtimeMonitor.interval", "5 seconds"),
 						"at '/runtimeMonitor/interval': '5 seconds' does not match pattern"),
 				arguments(values("runtimeMonitor.evidence.classHistogram.minInterval", "ten minutes"),
