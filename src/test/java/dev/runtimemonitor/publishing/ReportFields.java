@@ -32,7 +32,7 @@ final class ReportFields {
 	private static final Pattern FIELD_NAME = Pattern.compile("[a-z][A-Za-z0-9]*");
 
 	/** Objects whose keys are data (check names, figure names), not field names. */
-	private static final Set<String> KEYED_BY_DATA = Set.of("evidence.checks", "advice.evidence");
+	private static final Set<String> KEYED_BY_DATA = Set.of("evidence.checks", "advice.basis");
 
 	private ReportFields() {
 	}

@@ -10,13 +10,13 @@ import java.util.Map;
  * @param rule the rule that gave it, such as {@code gc-overhead}
  * @param finding what was measured, with the numbers
  * @param action what to do about it
- * @param evidence the numbers the rule judged, by name, in base units (bytes, seconds,
+ * @param basis the numbers the rule judged, by name, in base units (bytes, seconds,
  * ratios)
  */
-public record Advice(String rule, String finding, String action, Map<String, Object> evidence) {
+public record Advice(String rule, String finding, String action, Map<String, Object> basis) {
 
 	public Advice {
-		evidence = Collections.unmodifiableMap(new LinkedHashMap<>(evidence));
+		basis = Collections.unmodifiableMap(new LinkedHashMap<>(basis));
 	}
 
 }

@@ -33,7 +33,7 @@ final class DefaultHeapInContainerRule implements AdviceRule {
 				+ "room for metaspace, thread stacks, direct buffers and the code cache) rather than -Xmx, so that "
 				+ "the heap follows the container's limit when it changes.";
 		return Optional.of(new Advice(id(), finding, action,
-				Evidence.of("containerLimitBytes", facts.containerLimitBytes())
+				Basis.of("containerLimitBytes", facts.containerLimitBytes())
 					.and("heapMaxBytes", facts.heapMaxBytes())
 					.and("maxRamPercentage", percentage)
 					.and("heapShareOfLimit", share)

@@ -33,14 +33,14 @@ final class ErgonomicSerialRule implements AdviceRule {
 				+ ", less than a server-class machine (2 processors and 1792 MiB).";
 		String action = "Choose the collector explicitly: -XX:+UseG1GC for a service (or -XX:+UseParallelGC for "
 				+ "throughput on one processor), or give the container at least 2 CPUs and 2 GiB.";
-		Evidence evidence = Evidence.of("availableProcessors", jvm.availableProcessors());
+		Basis basis = Basis.of("availableProcessors", jvm.availableProcessors());
 		if (!Double.isNaN(memory)) {
-			evidence.and("physicalMemoryBytes", (long) memory);
+			basis.and("physicalMemoryBytes", (long) memory);
 		}
 		if (facts.hasContainerLimit()) {
-			evidence.and("containerLimitBytes", facts.containerLimitBytes());
+			basis.and("containerLimitBytes", facts.containerLimitBytes());
 		}
-		return Optional.of(new Advice(id(), finding, action, evidence.toMap()));
+		return Optional.of(new Advice(id(), finding, action, basis.toMap()));
 	}
 
 }

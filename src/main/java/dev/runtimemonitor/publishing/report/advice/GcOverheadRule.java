@@ -31,13 +31,11 @@ final class GcOverheadRule implements AdviceRule {
 				+ FigureFormatter.bytes(facts.heapMaxBytes()) + ") or allocate less ("
 				+ FigureFormatter.bytesPerSecond(allocation)
 				+ " now): with more room each collection frees more and collections come less often.";
-		Evidence evidence = Evidence.of("gcOverhead", overhead)
-			.and("limit", limit)
-			.and("heapMaxBytes", facts.heapMaxBytes());
+		Basis basis = Basis.of("gcOverhead", overhead).and("limit", limit).and("heapMaxBytes", facts.heapMaxBytes());
 		if (!Double.isNaN(allocation)) {
-			evidence.and("allocationBytesPerSecond", allocation);
+			basis.and("allocationBytesPerSecond", allocation);
 		}
-		return Optional.of(new Advice(id(), finding, action, evidence.toMap()));
+		return Optional.of(new Advice(id(), finding, action, basis.toMap()));
 	}
 
 }

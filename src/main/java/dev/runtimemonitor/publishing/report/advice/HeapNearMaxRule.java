@@ -35,7 +35,7 @@ final class HeapNearMaxRule implements AdviceRule {
 				+ "heap dumps taken minutes apart (jcmd <pid> GC.heap_dump). If it is steady, the heap is too small "
 				+ "for the load: raise " + HeapSizingText.howToRaise(facts) + ".";
 		return Optional.of(new Advice(id(), finding, action,
-				Evidence.of("heapUsedAfterGcBytes", live)
+				Basis.of("heapUsedAfterGcBytes", live)
 					.and("heapMaxBytes", facts.heapMaxBytes())
 					.and("ratio", ratio)
 					.and("limit", limit)

@@ -57,7 +57,7 @@ final class NativeMemoryRule implements AdviceRule {
 				+ FigureFormatter.format(Unit.THREADS, threads)
 				+ "; -Xss), and glibc malloc arenas (MALLOC_ARENA_MAX=2)." + beyondTheProcess(judged, used, memory);
 		return Optional.of(new Advice(id(), finding, action,
-				Evidence.of(workingSet ? "containerWorkingSetBytes" : "containerUsageBytes", used)
+				Basis.of(workingSet ? "containerWorkingSetBytes" : "containerUsageBytes", used)
 					.and("containerLimitBytes", facts.containerLimitBytes())
 					.and("ratio", ratio)
 					.and("limit", limit)

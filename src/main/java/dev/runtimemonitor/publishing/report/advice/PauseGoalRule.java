@@ -32,7 +32,7 @@ final class PauseGoalRule implements AdviceRule {
 				+ " pauses), above the pause goal of " + FigureFormatter.seconds(goal) + " ("
 				+ facts.limits().pauseGoalSource() + ") under " + collector.displayName() + ".";
 		return Optional.of(new Advice(id(), finding, action(collector),
-				Evidence.of("pauseP99Seconds", p99)
+				Basis.of("pauseP99Seconds", p99)
 					.and("pauseGoalSeconds", goal)
 					.and("pauseGoalSource", facts.limits().pauseGoalSource())
 					.and("windowPauses", windowPauses)

@@ -36,13 +36,13 @@ final class UncommitRule implements AdviceRule {
 		String finding = "The heap keeps " + FigureFormatter.bytes(committed) + " committed for "
 				+ FigureFormatter.bytes(live) + " in use after the last GC: " + FigureFormatter.bytes(committed - live)
 				+ " the process holds without needing it.";
-		Evidence evidence = Evidence.of("heapCommittedBytes", committed)
+		Basis basis = Basis.of("heapCommittedBytes", committed)
 			.and("heapUsedAfterGcBytes", live)
 			.and("collector", gc.collector().displayName());
 		if (!Double.isNaN(periodic)) {
-			evidence.and("g1PeriodicGcIntervalMillis", (long) periodic);
+			basis.and("g1PeriodicGcIntervalMillis", (long) periodic);
 		}
-		return Optional.of(new Advice(id(), finding, action(gc, periodic), evidence.toMap()));
+		return Optional.of(new Advice(id(), finding, action(gc, periodic), basis.toMap()));
 	}
 
 	private static String action(GcChoice gc, double periodicMillis) {

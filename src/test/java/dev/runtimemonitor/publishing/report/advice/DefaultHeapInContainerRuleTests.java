@@ -23,7 +23,7 @@ class DefaultHeapInContainerRuleTests {
 		assertThat(advice.finding()).contains("1.0 GiB container memory limit")
 			.contains("MaxRAMPercentage=25.0 (the default) gives a 256.0 MiB maximum heap, 25.0% of the limit");
 		assertThat(advice.action()).contains("-XX:MaxRAMPercentage");
-		assertThat(advice.evidence()).containsEntry("containerLimitBytes", (double) GIB)
+		assertThat(advice.basis()).containsEntry("containerLimitBytes", (double) GIB)
 			.containsEntry("heapMaxBytes", 256.0 * MIB)
 			.containsEntry("maxRamPercentage", 25.0)
 			.containsEntry("heapShareOfLimit", 0.25);

@@ -19,7 +19,7 @@ class ErgonomicSerialRuleTests {
 		assertThat(advice.finding()).contains("chose the Serial collector on its own")
 			.contains("1 processor(s) and 1.0 GiB of memory under a 1.0 GiB container limit");
 		assertThat(advice.action()).contains("-XX:+UseG1GC");
-		assertThat(advice.evidence()).containsEntry("availableProcessors", 1)
+		assertThat(advice.basis()).containsEntry("availableProcessors", 1)
 			.containsEntry("physicalMemoryBytes", GIB)
 			.containsEntry("containerLimitBytes", (double) GIB);
 	}
@@ -29,7 +29,7 @@ class ErgonomicSerialRuleTests {
 		Advice advice = this.rule.apply(healthy().collector(Collector.SERIAL, false).machine(1, 4 * GIB).build())
 			.orElseThrow();
 		assertThat(advice.finding()).doesNotContain("container");
-		assertThat(advice.evidence()).doesNotContainKey("containerLimitBytes");
+		assertThat(advice.basis()).doesNotContainKey("containerLimitBytes");
 	}
 
 	@Test
@@ -37,7 +37,7 @@ class ErgonomicSerialRuleTests {
 		Advice advice = this.rule.apply(healthy().collector(Collector.SERIAL, false).machine(1, -1).build())
 			.orElseThrow();
 		assertThat(advice.finding()).contains("1 processor(s) and unknown of memory");
-		assertThat(advice.evidence()).containsEntry("availableProcessors", 1).doesNotContainKey("physicalMemoryBytes");
+		assertThat(advice.basis()).containsEntry("availableProcessors", 1).doesNotContainKey("physicalMemoryBytes");
 	}
 
 	@Test

@@ -16,7 +16,7 @@ class GcOverheadRuleTests {
 		assertThat(advice.rule()).isEqualTo("gc-overhead");
 		assertThat(advice.finding()).contains("5.0% of the wall time over the last 300s, at or above 5.0%");
 		assertThat(advice.action()).contains("-Xmx").contains("MaxRAMPercentage").contains("512.0 MiB/s");
-		assertThat(advice.evidence()).containsEntry("gcOverhead", 0.05)
+		assertThat(advice.basis()).containsEntry("gcOverhead", 0.05)
 			.containsEntry("limit", 0.05)
 			.containsEntry("allocationBytesPerSecond", 512.0 * MIB)
 			.containsKey("heapMaxBytes");
@@ -42,7 +42,7 @@ class GcOverheadRuleTests {
 	@Test
 	void leavesOutAnUnknownAllocationRate() {
 		Advice advice = this.rule.apply(healthy().gcOverhead(0.3).allocationRate(Double.NaN).build()).orElseThrow();
-		assertThat(advice.evidence()).doesNotContainKey("allocationBytesPerSecond");
+		assertThat(advice.basis()).doesNotContainKey("allocationBytesPerSecond");
 		assertThat(advice.action()).contains("unknown now");
 	}
 

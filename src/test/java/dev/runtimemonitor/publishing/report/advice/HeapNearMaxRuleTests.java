@@ -18,7 +18,7 @@ class HeapNearMaxRuleTests {
 		assertThat(advice.rule()).isEqualTo("heap-near-max");
 		assertThat(advice.finding()).contains("800.0 MiB, 80.0% of the 1000.0 MiB maximum, at or above 80.0%");
 		assertThat(advice.action()).contains("leak").contains("GC.heap_dump").contains("-XX:MaxRAMPercentage");
-		assertThat(advice.evidence()).containsEntry("heapUsedAfterGcBytes", 800.0 * MIB)
+		assertThat(advice.basis()).containsEntry("heapUsedAfterGcBytes", 800.0 * MIB)
 			.containsEntry("heapMaxBytes", 1000.0 * MIB)
 			.containsEntry("ratio", 0.8)
 			.containsEntry("limit", 0.8);

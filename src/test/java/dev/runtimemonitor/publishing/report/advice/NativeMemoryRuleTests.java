@@ -35,7 +35,7 @@ class NativeMemoryRuleTests {
 			.contains("400 threads")
 			.contains("The working set exceeds the process's resident memory (700.0 MiB) by 150.0 MiB: page cache")
 			.contains("which Native Memory Tracking does not see");
-		assertThat(advice.evidence()).containsEntry("containerWorkingSetBytes", 850.0 * MIB)
+		assertThat(advice.basis()).containsEntry("containerWorkingSetBytes", 850.0 * MIB)
 			.containsEntry("containerLimitBytes", 1000.0 * MIB)
 			.containsEntry("ratio", 0.85)
 			.containsEntry("heapCommittedBytes", 200.0 * MIB)
@@ -62,7 +62,7 @@ class NativeMemoryRuleTests {
 	void judgesTheUsageWhereTheWorkingSetIsUnknown() {
 		Advice advice = this.rule.apply(nearTheLimit(200 * MIB).containerMemory(850 * MIB, -1).build()).orElseThrow();
 		assertThat(advice.finding()).contains("The container's memory use is 850.0 MiB, 85.0% of its");
-		assertThat(advice.evidence()).containsEntry("containerUsageBytes", 850.0 * MIB)
+		assertThat(advice.basis()).containsEntry("containerUsageBytes", 850.0 * MIB)
 			.doesNotContainKey("containerWorkingSetBytes");
 		assertThat(this.rule.apply(nearTheLimit(200 * MIB).containerMemory(849 * MIB, -1).build())).isEmpty();
 	}

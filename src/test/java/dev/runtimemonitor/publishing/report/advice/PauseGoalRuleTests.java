@@ -19,7 +19,7 @@ class PauseGoalRuleTests {
 		assertThat(advice.finding()).contains("200 ms over the last 300s (40 pauses)")
 			.contains("above the pause goal of 200 ms (MaxGCPauseMillis) under G1");
 		assertThat(advice.action()).contains("-XX:+UseZGC").contains("G1MaxNewSizePercent");
-		assertThat(advice.evidence()).containsEntry("pauseP99Seconds", 0.2001)
+		assertThat(advice.basis()).containsEntry("pauseP99Seconds", 0.2001)
 			.containsEntry("pauseGoalSeconds", 0.2)
 			.containsEntry("pauseGoalSource", "MaxGCPauseMillis")
 			.containsEntry("windowPauses", 40.0)

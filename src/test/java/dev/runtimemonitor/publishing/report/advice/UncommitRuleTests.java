@@ -23,7 +23,7 @@ class UncommitRuleTests {
 		assertThat(advice.rule()).isEqualTo("uncommit");
 		assertThat(advice.finding()).contains("keeps 200.0 MiB committed for 100.0 MiB in use after the last GC")
 			.contains("100.0 MiB the process holds without needing it");
-		assertThat(advice.evidence()).containsEntry("heapCommittedBytes", 200.0 * MIB)
+		assertThat(advice.basis()).containsEntry("heapCommittedBytes", 200.0 * MIB)
 			.containsEntry("heapUsedAfterGcBytes", 100.0 * MIB)
 			.containsEntry("collector", "G1")
 			.containsEntry("g1PeriodicGcIntervalMillis", 0L);
@@ -59,7 +59,7 @@ class UncommitRuleTests {
 	void leavesOutThePeriodicIntervalOfACollectorWithoutOne() {
 		Advice advice = this.rule.apply(committed(GIB, 100 * MIB).collector(Collector.PARALLEL, true).build())
 			.orElseThrow();
-		assertThat(advice.evidence()).containsEntry("collector", "Parallel")
+		assertThat(advice.basis()).containsEntry("collector", "Parallel")
 			.doesNotContainKey("g1PeriodicGcIntervalMillis");
 	}
 

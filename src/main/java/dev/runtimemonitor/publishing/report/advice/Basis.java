@@ -4,20 +4,20 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The figures behind a piece of advice, in the order a reader wants them.
+ * The figures a piece of advice rests on, by name, in the order a reader wants them.
  */
-final class Evidence {
+final class Basis {
 
 	private final Map<String, Object> figures = new LinkedHashMap<>();
 
-	private Evidence() {
+	private Basis() {
 	}
 
-	static Evidence of(String name, Object value) {
-		return new Evidence().and(name, value);
+	static Basis of(String name, Object value) {
+		return new Basis().and(name, value);
 	}
 
-	Evidence and(String name, Object value) {
+	Basis and(String name, Object value) {
 		this.figures.put(name, value);
 		return this;
 	}
