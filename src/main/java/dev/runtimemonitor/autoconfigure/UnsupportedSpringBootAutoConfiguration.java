@@ -30,8 +30,8 @@ public final class UnsupportedSpringBootAutoConfiguration {
 	static String message(@Nullable String springBootVersion) {
 		String found = (springBootVersion != null) ? "Spring Boot " + springBootVersion : "an older Spring Boot";
 		return "runtime-monitor needs Spring Boot 4.0 or later and found " + found
-				+ ", so it adds nothing to this application (no health component, meters or"
-				+ " /actuator/runtime). Move the application to Spring Boot 4.0 or later to" + " have them.";
+				+ ", so it adds nothing to this application (no health component, meters or /actuator/runtime)."
+				+ " Move the application to Spring Boot 4.0 or later to have them.";
 	}
 
 }
