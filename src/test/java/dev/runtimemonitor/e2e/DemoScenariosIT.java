@@ -81,6 +81,8 @@ class DemoScenariosIT {
 	private static final Fault CHURN = new Fault("gc-overhead", "readiness", "liveness",
 			(point) -> point.path("gcOverhead").asDouble(Double.NaN), 0.04, WINDOW_SAMPLES + PAUSE_DELIVERY_SAMPLES);
 
+	private static final double CHURN_WARNING = 0.02;
+
 	private static final ToDoubleFunction<JsonNode> NOT_IN_HISTORY = (point) -> Double.NaN;
 
 	/** The history carries no deadlock count, only the level. */
@@ -94,11 +96,11 @@ class DemoScenariosIT {
 	@Order(1)
 	void allocationChurnFailsReadinessUntilStopped() throws Exception {
 		try (AppProcess app = start(List.of("-Xmx64m"), "--runtime-monitor.window=" + WINDOW.toMillis() + "ms",
-				"--runtime-monitor.checks.gc-overhead.warning=0.02",
+				"--runtime-monitor.checks.gc-overhead.warning=" + CHURN_WARNING,
 				"--runtime-monitor.checks.gc-overhead.critical=0.04",
 				"--runtime-monitor.checks.gc-overhead.sustain=2s")) {
 			int port = awaitHealthy(app);
-			awaitBelowCritical(port, CHURN);
+			awaitQuiet(port, CHURN, CHURN_WARNING);
 			Moment asked = Moment.now();
 			HttpResponse<String> churn = Http.post(port, "/demo/garbage?megabytesPerSecond=2000&seconds=60");
 			assertThat(churn.statusCode()).as(churn.body()).isEqualTo(202);
@@ -263,14 +265,21 @@ class DemoScenariosIT {
 	}
 
 	/**
-	 * Until the latest sample measures the check below critical. A healthy service may
-	 * still be in a breach not yet sustained: on a starved machine the start-up's own
-	 * collections fill the churn's one-second window, and a breach that began before the
-	 * request would be counted against the fault.
+	 * Until a window and its pauses' delivery, the samples a share over the window takes
+	 * to see a fault, all measure the check below the given level. A healthy service may
+	 * still be in its start-up's collections: on a starved machine they fill the churn's
+	 * one-second window, and a breach that began before the request would be counted
+	 * against the fault. One sample below critical does not show they are over (a run in
+	 * the flake hunt saw 0.013, then 0.054 before the request).
 	 */
-	private static void awaitBelowCritical(int port, Fault fault) {
-		awaitTimeline(port, fault,
-				(read) -> !read.samples().isEmpty() && read.get(read.samples().size() - 1).value() < fault.critical());
+	private static void awaitQuiet(int port, Fault fault, double below) {
+		int quiet = fault.samplesToSee() + 1;
+		awaitTimeline(port, fault, (read) -> {
+			List<Sample> samples = read.samples();
+			return samples.size() >= quiet && samples.subList(samples.size() - quiet, samples.size())
+				.stream()
+				.allMatch((sample) -> sample.value() < below);
+		});
 	}
 
 	private static void awaitStatus(int port, int status) {
