@@ -42,13 +42,16 @@ public final class Evaluator {
 	 * Judge a snapshot.
 	 * @param current the snapshot just taken
 	 * @param windowStart the oldest snapshot still inside the window, or {@code null}
-	 * @param previous the previous evaluation, or {@code null} for the first
+	 * @param previous the previous evaluation, or {@code null} for the first: the checks'
+	 * sustain and the container's climb go on from it
 	 * @return the evaluation
 	 */
 	public Evaluation evaluate(RuntimeSnapshot current, @Nullable RuntimeSnapshot windowStart,
 			@Nullable Evaluation previous) {
-		Readings readings = Readings.of(current, (previous != null) ? previous.snapshot() : null,
-				(previous != null) ? previous.readings() : null, windowStart, this.minimumRateSpanNanos);
+		RuntimeSnapshot before = (previous != null) ? previous.snapshot() : null;
+		ContainerClimb climb = ((previous != null) ? previous.containerClimb() : ContainerClimb.NONE)
+			.next(Readings.Memory.containerUsedBytes(current), Readings.secondsBetween(before, current));
+		Readings readings = Readings.of(current, before, climb, windowStart, this.minimumRateSpanNanos);
 		List<CheckResult> results = new ArrayList<>(this.policies.size());
 		for (CheckPolicy policy : this.policies) {
 			Check check = policy.check();
@@ -57,7 +60,7 @@ public final class Evaluator {
 			CheckResult prior = (previous != null) ? previous.result(check) : null;
 			results.add(SustainedLevel.judge(policy, value, projected, prior, current.time()));
 		}
-		return new Evaluation(current, readings, results);
+		return new Evaluation(current, readings, results, climb);
 	}
 
 	/**
@@ -84,7 +87,7 @@ public final class Evaluator {
 				changed = true;
 			}
 		}
-		return changed ? new Evaluation(tick.snapshot(), readings, results) : tick;
+		return changed ? new Evaluation(tick.snapshot(), readings, results, tick.containerClimb()) : tick;
 	}
 
 }

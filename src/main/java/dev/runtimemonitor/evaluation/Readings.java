@@ -28,8 +28,14 @@ import org.jspecify.annotations.Nullable;
  * snapshots before it. A figure that is unknown, because its source failed or it does not
  * apply here (no container limit, no metaspace maximum), is {@code NaN}: this is the one
  * place where the snapshot's missing parts and {@code -1}s become that, and what every
- * check, meter, report and history point reads. The names carry their units; they are the
- * names of the report's JSON, which shows the threads, heap, memory and GC groups.
+ * check, meter, report and history point reads. Figures only: what one evaluation carries
+ * to the next to compute them, such as the container's climb, is the evaluation's
+ * ({@link Evaluation#containerClimb}).
+ * <p>
+ * The threads, heap, memory and GC groups, the pause causes and the collectors are the
+ * report's JSON as they are: the published shape, not a copy of it. The names carry their
+ * units, and a component added to one of these records is a field of the JSON, which
+ * docs/checks-and-meters.md must list.
  * <p>
  * What only the report shows, and only when asked, is flattened here on demand rather
  * than at every tick: each collector's own figures ({@link #collectors}) and the window's
@@ -58,32 +64,41 @@ public record Readings(Threads threads, Heap heap, Memory memory, Gc gc, Threads
 	 * @return the readings
 	 */
 	public static Readings of(RuntimeSnapshot current) {
-		return of(current, null, null, null, 0);
+		return of(current, null, ContainerClimb.NONE, null, 0);
 	}
 
 	/**
 	 * The readings of a snapshot.
 	 * @param current the snapshot just taken
 	 * @param previous the snapshot before it, or {@code null} for the first
-	 * @param previousReadings its readings, or {@code null} for the first
+	 * @param containerClimb the container's climb up to the snapshot just taken, whose
+	 * rate is {@link Memory#containerGrowthBytesPerSecond}
 	 * @param windowStart the oldest snapshot within the window, or {@code null}
 	 * @param minimumSpanNanos the shortest span window rates are computed over; shorter
 	 * spans, right after start, give unknown rates rather than noise
 	 * @return the readings
 	 */
 	public static Readings of(RuntimeSnapshot current, @Nullable RuntimeSnapshot previous,
-			@Nullable Readings previousReadings, @Nullable RuntimeSnapshot windowStart, long minimumSpanNanos) {
+			ContainerClimb containerClimb, @Nullable RuntimeSnapshot windowStart, long minimumSpanNanos) {
 		RuntimeSnapshot start = (windowStart != null
 				&& current.monotonicNanos() - windowStart.monotonicNanos() >= minimumSpanNanos) ? windowStart : null;
 		double windowSeconds = (start != null) ? Seconds.ofNanos(current.monotonicNanos() - start.monotonicNanos())
 				: Double.NaN;
-		double sincePrevious = (previous != null)
-				? Seconds.ofNanos(current.monotonicNanos() - previous.monotonicNanos()) : Double.NaN;
+		double sincePrevious = secondsBetween(previous, current);
 		return new Readings(Threads.of(current, start, windowSeconds),
 				Heap.of(current.memory(), current.gc(), current.time().toEpochMilli()),
-				Memory.of(current, (previousReadings != null) ? previousReadings.memory() : null, sincePrevious),
-				Gc.of(current, start, previous, windowSeconds, sincePrevious), ThreadsByState.of(current),
-				Cpu.of(current, previous), 0);
+				Memory.of(current, containerClimb), Gc.of(current, start, previous, windowSeconds, sincePrevious),
+				ThreadsByState.of(current), Cpu.of(current, previous), 0);
+	}
+
+	/**
+	 * The time between two snapshots.
+	 * @param previous the earlier snapshot, or {@code null} for none
+	 * @param current the later one
+	 * @return seconds, {@code NaN} without an earlier snapshot
+	 */
+	static double secondsBetween(@Nullable RuntimeSnapshot previous, RuntimeSnapshot current) {
+		return (previous != null) ? Seconds.ofNanos(current.monotonicNanos() - previous.monotonicNanos()) : Double.NaN;
 	}
 
 	/**
@@ -233,12 +248,10 @@ public record Readings(Threads threads, Heap heap, Memory memory, Gc gc, Threads
 	 * @param containerUsageBytes the container's memory use, page cache included
 	 * @param containerWorkingSetBytes the container's use less its inactive file cache:
 	 * what the kernel and the kubelet judge against the limit
-	 * @param containerRisingSamples how many samples in a row the container's memory rose
-	 * @param containerStepBytesPerSecond how fast it rose since the previous sample;
-	 * unknown when it did not rise
-	 * @param containerGrowthBytesPerSecond the rate at which it rose at each of the last
-	 * two samples at least, once it has risen at {@value #STEADY_RISES} samples in a row:
-	 * a steady climb; unknown before
+	 * @param containerGrowthBytesPerSecond the rate at which the container's memory rose
+	 * at each of the last two samples at least, once it has risen at
+	 * {@value ContainerClimb#STEADY_RISES} samples in a row: a steady climb; unknown
+	 * before ({@link ContainerClimb})
 	 * @param openFileDescriptors open file descriptors
 	 * @param maxFileDescriptors the most file descriptors the process may open
 	 * @param loadedClasses classes loaded now
@@ -246,18 +259,8 @@ public record Readings(Threads threads, Heap heap, Memory memory, Gc gc, Threads
 	public record Memory(double nonHeapUsedBytes, double nonHeapCommittedBytes, double metaspaceUsedBytes,
 			double metaspaceMaxBytes, double directBufferBytes, double directMemoryMaxBytes, double mappedBufferBytes,
 			double residentBytes, double containerLimitBytes, double containerUsageBytes,
-			double containerWorkingSetBytes, int containerRisingSamples, double containerStepBytesPerSecond,
-			double containerGrowthBytesPerSecond, double openFileDescriptors, double maxFileDescriptors,
-			double loadedClasses) {
-
-		/**
-		 * The samples in a row the container's memory must rise before its climb counts.
-		 * The first rise of a climb spans only part of an interval, and a burst that is
-		 * freed at once can span two samples while it is being allocated; the slower of
-		 * the two rises after the first is a rate the climb has kept up for a whole
-		 * interval, twice.
-		 */
-		public static final int STEADY_RISES = 3;
+			double containerWorkingSetBytes, double containerGrowthBytesPerSecond, double openFileDescriptors,
+			double maxFileDescriptors, double loadedClasses) {
 
 		/**
 		 * The container's memory as its limit is judged: the working set, or the usage
@@ -265,11 +268,27 @@ public record Readings(Threads threads, Heap heap, Memory memory, Gc gc, Threads
 		 * @return bytes; unknown outside a control group
 		 */
 		public double containerUsedBytes() {
-			return !Double.isNaN(this.containerWorkingSetBytes) ? this.containerWorkingSetBytes
-					: this.containerUsageBytes;
+			return containerUsedBytes(this.containerWorkingSetBytes, this.containerUsageBytes);
 		}
 
-		static Memory of(RuntimeSnapshot snapshot, @Nullable Memory previous, double sincePreviousSeconds) {
+		/**
+		 * The container's memory of a snapshot as its limit is judged, what its climb
+		 * follows.
+		 * @param snapshot the snapshot
+		 * @return bytes; unknown outside a control group
+		 */
+		static double containerUsedBytes(RuntimeSnapshot snapshot) {
+			ContainerMemory container = snapshot.container();
+			return (container != null)
+					? containerUsedBytes(known(container.workingSetBytes()), known(container.usageBytes()))
+					: Double.NaN;
+		}
+
+		private static double containerUsedBytes(double workingSetBytes, double usageBytes) {
+			return !Double.isNaN(workingSetBytes) ? workingSetBytes : usageBytes;
+		}
+
+		static Memory of(RuntimeSnapshot snapshot, ContainerClimb climb) {
 			MemoryFigures memory = snapshot.memory();
 			MemoryPoolFigures metaspace = (memory != null) ? memory.pool(METASPACE_POOL) : null;
 			BufferFigures buffers = snapshot.buffers();
@@ -281,15 +300,6 @@ public record Readings(Threads threads, Heap heap, Memory memory, Gc gc, Threads
 			boolean hasProcess = process != null;
 			double workingSet = hasContainer ? known(container.workingSetBytes()) : Double.NaN;
 			double usage = hasContainer ? known(container.usageBytes()) : Double.NaN;
-			double used = !Double.isNaN(workingSet) ? workingSet : usage;
-			int rising = 0;
-			double step = Double.NaN;
-			double growth = Double.NaN;
-			if (previous != null && used > previous.containerUsedBytes() && sincePreviousSeconds > 0) {
-				step = (used - previous.containerUsedBytes()) / sincePreviousSeconds;
-				rising = previous.containerRisingSamples() + 1;
-				growth = (rising >= STEADY_RISES) ? Math.min(step, previous.containerStepBytesPerSecond()) : Double.NaN;
-			}
 			return new Memory((memory != null) ? memory.nonHeap().used() : Double.NaN,
 					(memory != null) ? memory.nonHeap().committed() : Double.NaN,
 					(metaspace != null) ? metaspace.usage().used() : Double.NaN,
@@ -298,8 +308,8 @@ public record Readings(Threads threads, Heap heap, Memory memory, Gc gc, Threads
 					hasBuffers ? positive(buffers.maxDirect()) : Double.NaN,
 					hasBuffers ? buffers.mapped().used() : Double.NaN,
 					(resident != null) ? resident.bytes() : Double.NaN,
-					hasContainer ? positive(container.limitBytes()) : Double.NaN, usage, workingSet, rising, step,
-					growth, hasProcess ? known(process.openFileDescriptors()) : Double.NaN,
+					hasContainer ? positive(container.limitBytes()) : Double.NaN, usage, workingSet,
+					climb.growthBytesPerSecond(), hasProcess ? known(process.openFileDescriptors()) : Double.NaN,
 					hasProcess ? positive(process.maxFileDescriptors()) : Double.NaN,
 					hasProcess ? process.loadedClasses() : Double.NaN);
 		}

@@ -112,6 +112,28 @@ class EvaluatorTests {
 	}
 
 	@Test
+	void theContainersClimbGoesOnFromThePreviousEvaluationEvenAsOfALaterMoment() {
+		Evaluator evaluator = evaluator(policy(Check.CONTAINER_MEMORY, 0.85, 0.95),
+				policy(Check.SAMPLER, Double.NaN, 15));
+		Evaluation evaluation = null;
+		for (int i = 0; i < 3; i++) {
+			long workingSet = 600 + 50L * i;
+			RuntimeSnapshot snapshot = atSeconds(5L * i).container(1000, workingSet + 10, workingSet).build();
+			evaluation = evaluator.evaluate(snapshot, null, evaluation);
+		}
+		assertThat(evaluation.containerClimb().risingSamples()).isEqualTo(2);
+		Evaluation overdue = evaluator.asOf(evaluation, 16, evaluation.time().plusSeconds(16));
+		assertThat(overdue).as("the sampler's value grew").isNotSameAs(evaluation);
+		RuntimeSnapshot third = atSeconds(15).container(1000, 760, 750).build();
+		Evaluation next = evaluator.evaluate(third, null, overdue);
+		assertThat(next.containerClimb().risingSamples()).isEqualTo(3);
+		assertThat(next.readings().memory().containerGrowthBytesPerSecond()).isEqualTo(10);
+		assertThat(evaluator.evaluate(third, null, null).readings().memory().containerGrowthBytesPerSecond())
+			.as("no evaluation before it")
+			.isNaN();
+	}
+
+	@Test
 	void containerMemoryCheckIsUnknownWithoutALimit() {
 		RuntimeSnapshot snapshot = atSeconds(0).resident(490).container(-1, 499).build();
 		assertThat(evaluate(policy(Check.CONTAINER_MEMORY, 0.85, 0.95), snapshot).level()).isEqualTo(Level.UNKNOWN);

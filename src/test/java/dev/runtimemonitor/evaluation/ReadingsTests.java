@@ -10,7 +10,6 @@ import dev.runtimemonitor.sampling.jvm.Collector;
 import dev.runtimemonitor.sampling.jvm.GcChoice;
 import dev.runtimemonitor.sampling.jvm.HeapSizing;
 import dev.runtimemonitor.sampling.jvm.JvmSettings;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 import static dev.runtimemonitor.testsupport.SnapshotBuilder.atSeconds;
@@ -33,7 +32,7 @@ class ReadingsTests {
 			.container(8_000, 6_000)
 			.deadlocked(0)
 			.build();
-		Readings readings = Readings.of(now, start, null, start, MINUTE_NANOS);
+		Readings readings = Readings.of(now, start, ContainerClimb.NONE, start, MINUTE_NANOS);
 		assertThat(readings.threads().live()).isEqualTo(12);
 		assertThat(readings.threads().growthPerSecond()).isEqualTo(2 / 60.0);
 		assertThat(readings.threads().deadlocked()).isZero();
@@ -53,7 +52,7 @@ class ReadingsTests {
 	void theOverheadLeavesOutThePausesOfALookAtTheHeap() {
 		RuntimeSnapshot start = atSeconds(0).recordedPauses(0, 0, 0).build();
 		RuntimeSnapshot now = atSeconds(60).recordedPauses(2, 4_000_000_000L, 1_000_000_000L, 1_000_000_000L).build();
-		assertThat(Readings.of(now, start, null, start, MINUTE_NANOS).gc().overhead()).isEqualTo(0.05);
+		assertThat(Readings.of(now, start, ContainerClimb.NONE, start, MINUTE_NANOS).gc().overhead()).isEqualTo(0.05);
 	}
 
 	@Test
@@ -85,44 +84,18 @@ class ReadingsTests {
 	void windowRatesAreUnknownUntilTheMinimumSpanHasPassed() {
 		RuntimeSnapshot start = atSeconds(0).threads(100).build();
 		RuntimeSnapshot now = atSeconds(59).threads(1000).build();
-		assertThat(Readings.of(now, start, null, start, MINUTE_NANOS).threads().growthPerSecond()).isNaN();
+		assertThat(Readings.of(now, start, ContainerClimb.NONE, start, MINUTE_NANOS).threads().growthPerSecond())
+			.isNaN();
 	}
 
 	@Test
-	void theContainersClimbCountsOnceItRoseThriceInARowAtTheSlowerOfTheLastTwoRises() {
-		Readings first = containerAt(0, 100_000, null);
-		Readings once = containerAt(5, 110_000, first);
-		Readings twice = containerAt(10, 160_000, once);
-		Readings thrice = containerAt(15, 180_000, twice);
-		Readings fourTimes = containerAt(20, 230_000, thrice);
-		assertThat(once.memory().containerRisingSamples()).isOne();
-		assertThat(once.memory().containerStepBytesPerSecond()).isEqualTo(2_000);
-		assertThat(once.memory().containerGrowthBytesPerSecond()).isNaN();
-		assertThat(twice.memory().containerGrowthBytesPerSecond()).isNaN();
-		assertThat(thrice.memory().containerGrowthBytesPerSecond()).isEqualTo(4_000);
-		assertThat(fourTimes.memory().containerGrowthBytesPerSecond()).isEqualTo(4_000);
-		assertThat(fourTimes.memory().containerRisingSamples()).isEqualTo(4);
-		Readings fell = containerAt(25, 220_000, fourTimes);
-		assertThat(fell.memory().containerRisingSamples()).isZero();
-		assertThat(fell.memory().containerStepBytesPerSecond()).isNaN();
-		assertThat(fell.memory().containerGrowthBytesPerSecond()).isNaN();
-	}
-
-	@Test
-	void aBurstAllocatedAcrossTwoSamplesIsNotAClimb() {
-		Readings before = containerAt(5, 100_000, containerAt(0, 100_000, null));
-		Readings during = containerAt(10, 250_000, before);
-		Readings after = containerAt(15, 300_000, during);
-		Readings held = containerAt(20, 300_000, after);
-		assertThat(after.memory().containerGrowthBytesPerSecond()).isNaN();
-		assertThat(held.memory().containerRisingSamples()).isZero();
-	}
-
-	@Test
-	void aBurstAfterACreepCountsAtTheCreepingRate() {
-		Readings creep = containerAt(10, 100_200, containerAt(5, 100_100, containerAt(0, 100_000, null)));
-		Readings burst = containerAt(15, 300_000, creep);
-		assertThat(burst.memory().containerGrowthBytesPerSecond()).isEqualTo(20);
+	void theContainersGrowthIsTheRateOfTheClimbItIsGiven() {
+		RuntimeSnapshot snapshot = atSeconds(15).container(1_000_000, 180_050, 180_000).build();
+		ContainerClimb climb = new ContainerClimb(180_000, 3, 4_000, 4_000);
+		assertThat(Readings.of(snapshot, null, climb, null, MINUTE_NANOS).memory().containerGrowthBytesPerSecond())
+			.isEqualTo(4_000);
+		assertThat(Readings.of(snapshot).memory().containerGrowthBytesPerSecond()).as("no climb before a first sample")
+			.isNaN();
 	}
 
 	@Test
@@ -131,6 +104,11 @@ class ReadingsTests {
 		assertThat(readings.memory().containerUsedBytes()).isEqualTo(600);
 		assertThat(Readings.of(atSeconds(0).container(1_000, 900).build()).memory().containerUsedBytes())
 			.isEqualTo(900);
+		assertThat(Readings.Memory.containerUsedBytes(atSeconds(0).container(1_000, 900, 600).build()))
+			.as("what the climb follows")
+			.isEqualTo(600);
+		assertThat(Readings.Memory.containerUsedBytes(atSeconds(0).container(1_000, 900).build())).isEqualTo(900);
+		assertThat(Readings.Memory.containerUsedBytes(atSeconds(0).build())).isNaN();
 	}
 
 	@Test
@@ -155,7 +133,7 @@ class ReadingsTests {
 	void theProcessCpuTimeAndItsShareOfTheWallTimeSinceThePreviousSample() {
 		RuntimeSnapshot before = atSeconds(0).cpuTime(1_000_000_000L).build();
 		RuntimeSnapshot now = atSeconds(4).cpuTime(7_000_000_000L).build();
-		Readings readings = Readings.of(now, before, Readings.of(before), null, MINUTE_NANOS);
+		Readings readings = Readings.of(now, before, ContainerClimb.NONE, null, MINUTE_NANOS);
 		assertThat(readings.cpu().processNanos()).isEqualTo(7_000_000_000L);
 		assertThat(readings.cpu().processSecondsPerSecond()).isEqualTo(1.5);
 		assertThat(Readings.of(now).cpu().processSecondsPerSecond()).as("no sample before it").isNaN();
@@ -169,15 +147,15 @@ class ReadingsTests {
 	void anUnsupportedOrUnreadCpuTimeIsNaN() {
 		RuntimeSnapshot before = atSeconds(0).cpuTime(1_000_000_000L).build();
 		RuntimeSnapshot unsupported = atSeconds(5).cpuTime(-1).build();
-		Readings readings = Readings.of(unsupported, before, Readings.of(before), null, MINUTE_NANOS);
+		Readings readings = Readings.of(unsupported, before, ContainerClimb.NONE, null, MINUTE_NANOS);
 		assertThat(readings.cpu().processNanos()).isNaN();
 		assertThat(readings.cpu().processSecondsPerSecond()).isNaN();
 		RuntimeSnapshot unread = atSeconds(5).build();
-		assertThat(Readings.of(unread, before, Readings.of(before), null, MINUTE_NANOS).cpu().processNanos()).isNaN();
+		assertThat(Readings.of(unread, before, ContainerClimb.NONE, null, MINUTE_NANOS).cpu().processNanos()).isNaN();
 		RuntimeSnapshot after = atSeconds(10).cpuTime(2_000_000_000L).build();
-		assertThat(Readings.of(after, unsupported, readings, null, MINUTE_NANOS).cpu().processSecondsPerSecond())
-			.as("the sample before it lacks the CPU time")
-			.isNaN();
+		assertThat(Readings.of(after, unsupported, ContainerClimb.NONE, null, MINUTE_NANOS)
+			.cpu()
+			.processSecondsPerSecond()).as("the sample before it lacks the CPU time").isNaN();
 	}
 
 	@Test
@@ -238,12 +216,6 @@ class ReadingsTests {
 	private static JvmSettings settings(GcChoice gc, HeapSizing heap, long memory) {
 		return new JvmSettings("Eclipse Adoptium", "OpenJDK 64-Bit Server VM", "25+36-LTS", "Linux 6.1", "amd64", 2,
 				memory, gc, heap, "off");
-	}
-
-	private static Readings containerAt(long seconds, long workingSet, @Nullable Readings previous) {
-		RuntimeSnapshot snapshot = atSeconds(seconds).container(1_000_000, workingSet + 50, workingSet).build();
-		RuntimeSnapshot before = atSeconds(Math.max(0, seconds - 5)).build();
-		return Readings.of(snapshot, (previous != null) ? before : null, previous, null, MINUTE_NANOS);
 	}
 
 }

@@ -145,7 +145,7 @@ class PublicFaceDocsTests {
 		Readings readings = new Readings(new Readings.Threads(28, 23, 28, 31, 0.155, 0),
 				new Readings.Heap(31_843_128, 48_234_496, 268_435_456, 27_648_824, 25_000_000, 1024, 237_816),
 				new Readings.Memory(58_502_816, 60_000_000, 42_311_672, 268_435_456, 34_944, 268_435_456, 0,
-						199_356_416, 1L << 30, 210_432_000, 195_788_800, 3, 4096, 2048, 21, 20_000, 9785),
+						199_356_416, 1L << 30, 210_432_000, 195_788_800, 2048, 21, 20_000, 9785),
 				new Readings.Gc("counters", "pauses from the JVM's GC counters", 3, 4, 0, 0.284, 1.037, 4, 0.071, 0.126,
 						0.127, 0.128, 1_795_906_137.5, 0.003, 0.033, 375_112_896, 6878.5),
 				Readings.ThreadsByState.UNKNOWN, new Readings.Cpu(12.5, 0.004), 0);

@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import dev.runtimemonitor.evaluation.Check;
 import dev.runtimemonitor.evaluation.CheckPolicy;
+import dev.runtimemonitor.evaluation.ContainerClimb;
 import dev.runtimemonitor.evaluation.Evaluator;
 import dev.runtimemonitor.evaluation.Probe;
 import dev.runtimemonitor.evaluation.Readings;
@@ -191,7 +192,7 @@ class SampledProcessorMetricsTests {
 	}
 
 	private static Readings readings(RuntimeSnapshot before, RuntimeSnapshot now) {
-		return Readings.of(now, before, Readings.of(before), null, 0);
+		return Readings.of(now, before, ContainerClimb.NONE, null, 0);
 	}
 
 	private static RuntimeSnapshot snapshot(long monotonicNanos, long cpuTimeNanos) {

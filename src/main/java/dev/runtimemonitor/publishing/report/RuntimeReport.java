@@ -10,7 +10,11 @@ import org.jspecify.annotations.Nullable;
 /**
  * The runtime report of one evaluation: what the {@code runtime} endpoint answers, as
  * JSON (each component a field, unknown figures left out) and as text. Every field is
- * part of the report's documented shape; no internal record is written out wholesale.
+ * part of the report's documented shape, listed in docs/checks-and-meters.md. The figure
+ * groups ({@code threads}, {@code heap}, {@code memory}, {@code gc}) and the pause causes
+ * and collectors are the {@link Readings} records themselves, on purpose: those hold
+ * figures only, under the names the checks and meters read, so the JSON and the Java API
+ * name each figure once. What an evaluation carries to the next is not in them.
  *
  * @param sampledAt when the snapshot was taken
  * @param windowSeconds the span of the window figures (growth, overhead, percentiles)

@@ -172,9 +172,8 @@ public final class RuntimeReportFormatter {
 			double growth = memory.containerGrowthBytesPerSecond();
 			if (growth > 0) {
 				row(text, "climbing",
-						"at least " + FigureFormatter.bytesPerSecond(growth) + " for " + memory.containerRisingSamples()
-								+ " samples: the limit in ~"
-								+ FigureFormatter.seconds(Math.max(0, limit - used) / growth));
+						"at least " + FigureFormatter.bytesPerSecond(growth) + " at each of the last two samples: "
+								+ "the limit in ~" + FigureFormatter.seconds(Math.max(0, limit - used) / growth));
 			}
 		}
 		row(text, "resident", FigureFormatter.bytes(memory.residentBytes()) + " (the process alone)");
