@@ -41,7 +41,8 @@ public final class Evaluator {
 	/**
 	 * Judge a snapshot.
 	 * @param current the snapshot just taken
-	 * @param windowStart the oldest snapshot still inside the window, or {@code null}
+	 * @param windowStart the oldest snapshot still inside the window, or, when none is,
+	 * the last one before it; {@code null} for the first
 	 * @param previous the previous evaluation, or {@code null} for the first: the checks'
 	 * sustain and the container's climb go on from it
 	 * @return the evaluation

@@ -156,9 +156,16 @@ public final class RuntimeMonitor {
 			RuntimeSnapshot snapshot = this.sampler.sample();
 			// Ticks drift by a little: half an interval of slack finds the sample taken
 			// one
-			// window ago, not the one after it, so window rates span the whole window.
+			// window ago, not the one after it, so window rates span the whole window. A
+			// tick later than the window (a starved or stopped JVM, a window of a few
+			// intervals) finds none inside it: its rates span back to the last sample
+			// rather than being unknown, which would also end every breach of a window
+			// check at the moment the JVM struggles most.
 			long windowStart = snapshot.monotonicNanos() - this.window.toNanos() - this.interval.toNanos() / 2;
 			Evaluation start = this.history.oldest((earlier) -> earlier.snapshot().monotonicNanos() - windowStart >= 0);
+			if (start == null) {
+				start = previous;
+			}
 			Evaluation evaluation = this.evaluator.evaluate(snapshot, (start != null) ? start.snapshot() : null,
 					previous);
 			this.history.add(evaluation);

@@ -200,4 +200,23 @@ class RuntimeMonitorTests {
 		assertThat(result.value()).isCloseTo(20 / (2 * drifting.toNanos() / 1e9), within(1e-9));
 	}
 
+	@Test
+	void windowRatesSpanBackToTheLastSampleWhenATickIsLaterThanTheWindow() {
+		AtomicInteger live = new AtomicInteger(100);
+		CheckPolicy growth = new CheckPolicy(Check.THREAD_GROWTH, 1, 10, Duration.ZERO, Probe.NONE);
+		Duration window = INTERVAL.multipliedBy(2);
+		this.monitor = new RuntimeMonitor(threadsSampler(live),
+				new Evaluator(List.of(growth), window.minus(INTERVAL.dividedBy(2))), this.clock, INTERVAL, window);
+		this.monitor.tick();
+		this.clock.add(INTERVAL);
+		live.set(110);
+		this.monitor.tick();
+		Duration late = INTERVAL.multipliedBy(3);
+		this.clock.add(late);
+		live.set(130);
+		this.monitor.tick();
+		CheckResult result = this.monitor.latest().result(Check.THREAD_GROWTH);
+		assertThat(result.value()).isCloseTo(20 / (late.toNanos() / 1e9), within(1e-9));
+	}
+
 }
