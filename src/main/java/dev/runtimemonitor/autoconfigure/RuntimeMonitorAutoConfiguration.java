@@ -5,6 +5,7 @@ import java.time.Duration;
 import dev.runtimemonitor.evaluation.Evaluator;
 import dev.runtimemonitor.evaluation.Probe;
 import dev.runtimemonitor.monitor.MonitorListener;
+import dev.runtimemonitor.monitor.MonitorView;
 import dev.runtimemonitor.monitor.RuntimeMonitor;
 import dev.runtimemonitor.publishing.GcPauseMeters;
 import dev.runtimemonitor.publishing.LevelChangeLogger;
@@ -118,13 +119,13 @@ public final class RuntimeMonitorAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		RuntimeMeters runtimeMeters(RuntimeMonitor monitor) {
+		RuntimeMeters runtimeMeters(MonitorView monitor) {
 			return new RuntimeMeters(monitor);
 		}
 
 		@Bean
 		@ConditionalOnMissingBean
-		GcPauseMeters runtimeGcPauseMeters(RuntimeMonitor monitor) {
+		GcPauseMeters runtimeGcPauseMeters(MonitorView monitor) {
 			return new GcPauseMeters(monitor);
 		}
 
@@ -137,7 +138,7 @@ public final class RuntimeMonitorAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean(name = "runtimeHealthIndicator")
-		RuntimeHealthIndicator runtimeHealthIndicator(RuntimeMonitor monitor) {
+		RuntimeHealthIndicator runtimeHealthIndicator(MonitorView monitor) {
 			return RuntimeHealthIndicator.allChecks(monitor);
 		}
 
@@ -150,13 +151,13 @@ public final class RuntimeMonitorAutoConfiguration {
 
 			@Bean
 			@ConditionalOnMissingBean(name = "runtimeLivenessHealthIndicator")
-			RuntimeHealthIndicator runtimeLivenessHealthIndicator(RuntimeMonitor monitor) {
+			RuntimeHealthIndicator runtimeLivenessHealthIndicator(MonitorView monitor) {
 				return RuntimeHealthIndicator.forProbe(monitor, Probe.LIVENESS);
 			}
 
 			@Bean
 			@ConditionalOnMissingBean(name = "runtimeReadinessHealthIndicator")
-			RuntimeHealthIndicator runtimeReadinessHealthIndicator(RuntimeMonitor monitor) {
+			RuntimeHealthIndicator runtimeReadinessHealthIndicator(MonitorView monitor) {
 				return RuntimeHealthIndicator.forProbe(monitor, Probe.READINESS);
 			}
 

@@ -1,5 +1,6 @@
 package dev.runtimemonitor.autoconfigure;
 
+import dev.runtimemonitor.monitor.MonitorView;
 import dev.runtimemonitor.monitor.RuntimeMonitor;
 import dev.runtimemonitor.publishing.SampledProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
@@ -33,7 +34,7 @@ public final class RuntimeProcessorMetricsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(ProcessorMetrics.class)
-	SampledProcessorMetrics runtimeProcessorMetrics(RuntimeMonitor monitor) {
+	SampledProcessorMetrics runtimeProcessorMetrics(MonitorView monitor) {
 		return new SampledProcessorMetrics(monitor);
 	}
 

@@ -1,5 +1,6 @@
 package dev.runtimemonitor.autoconfigure;
 
+import dev.runtimemonitor.monitor.MonitorView;
 import dev.runtimemonitor.monitor.RuntimeMonitor;
 import dev.runtimemonitor.monitor.evidence.EvidenceRecorder;
 import dev.runtimemonitor.publishing.endpoint.EvidenceAccess;
@@ -62,7 +63,7 @@ public final class RuntimeReportAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		@ConditionalOnAvailableEndpoint
-		RuntimeEndpoint runtimeEndpoint(RuntimeMonitor monitor, RuntimeReportBuilder reports, RuntimeHistory history,
+		RuntimeEndpoint runtimeEndpoint(MonitorView monitor, RuntimeReportBuilder reports, RuntimeHistory history,
 				ObjectProvider<EvidenceRecorder> evidence, ObjectProvider<EvidenceAccess> evidenceAccess) {
 			return new RuntimeEndpoint(monitor, reports, history, evidence.getIfAvailable(),
 					evidenceAccess.getIfAvailable(() -> EvidenceAccess.NEVER));
@@ -86,7 +87,7 @@ public final class RuntimeReportAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		@ConditionalOnEnabledInfoContributor("runtime")
-		RuntimeInfoContributor runtimeInfoContributor(JvmSettings jvm, RuntimeMonitor monitor) {
+		RuntimeInfoContributor runtimeInfoContributor(JvmSettings jvm, MonitorView monitor) {
 			return new RuntimeInfoContributor(jvm, monitor);
 		}
 

@@ -1,5 +1,6 @@
 package dev.runtimemonitor.autoconfigure;
 
+import dev.runtimemonitor.monitor.MonitorView;
 import dev.runtimemonitor.monitor.RuntimeMonitor;
 import dev.runtimemonitor.publishing.SampledJvmThreadMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -31,7 +32,7 @@ public final class RuntimeThreadMetricsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(JvmThreadMetrics.class)
-	SampledJvmThreadMetrics runtimeJvmThreadMetrics(RuntimeMonitor monitor) {
+	SampledJvmThreadMetrics runtimeJvmThreadMetrics(MonitorView monitor) {
 		return new SampledJvmThreadMetrics(monitor);
 	}
 

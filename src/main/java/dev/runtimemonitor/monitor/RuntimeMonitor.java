@@ -27,9 +27,9 @@ import org.slf4j.LoggerFactory;
  * Samples the JVM on a fixed schedule, evaluates each sample and keeps the latest
  * evaluation for readers. Readers ({@code /health}, {@code /metrics}) never sample: they
  * read what the last tick computed, so a flood of probes costs nothing. Nothing a tick
- * throws stops the schedule.
+ * throws stops the schedule. Publishing reads it through {@link MonitorView}.
  */
-public final class RuntimeMonitor {
+public final class RuntimeMonitor implements MonitorView {
 
 	private static final Logger logger = LoggerFactory.getLogger(RuntimeMonitor.class);
 
@@ -77,10 +77,7 @@ public final class RuntimeMonitor {
 		this.overdueSeconds = Seconds.of(interval) * OVERDUE_INTERVALS;
 	}
 
-	/**
-	 * Tell a listener about every evaluation from now on.
-	 * @param listener the listener, called on the monitor's thread
-	 */
+	@Override
 	public void addListener(MonitorListener listener) {
 		this.listeners.add(listener);
 	}
@@ -197,6 +194,7 @@ public final class RuntimeMonitor {
 	 * against what readers saw, so the recovery is a level change like any other.
 	 * @return the evaluation, or {@code null} before the first good sample
 	 */
+	@Override
 	public @Nullable Evaluation latest() {
 		Evaluation tick = this.latest;
 		if (tick == null) {
@@ -207,26 +205,17 @@ public final class RuntimeMonitor {
 				: this.evaluator.asOf(tick, age, Instant.ofEpochMilli(this.clock.wallTime()));
 	}
 
-	/**
-	 * The policies of the enabled checks.
-	 * @return the policies, in check order
-	 */
+	@Override
 	public List<CheckPolicy> policies() {
 		return this.evaluator.policies();
 	}
 
-	/**
-	 * Failures per sample source.
-	 * @return the sampler's error counts
-	 */
+	@Override
 	public SampleErrors sampleErrors() {
 		return this.sampler.errors();
 	}
 
-	/**
-	 * Ticks that failed as a whole (an unexpected error, not a failing source).
-	 * @return the count so far
-	 */
+	@Override
 	public long failedTicks() {
 		return this.failedTicks.get();
 	}
@@ -239,10 +228,7 @@ public final class RuntimeMonitor {
 		return this.history;
 	}
 
-	/**
-	 * Time between ticks.
-	 * @return the interval
-	 */
+	@Override
 	public Duration interval() {
 		return this.interval;
 	}

@@ -8,7 +8,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
 
 import dev.runtimemonitor.evaluation.Readings;
-import dev.runtimemonitor.monitor.RuntimeMonitor;
+import dev.runtimemonitor.monitor.MonitorView;
 import dev.runtimemonitor.sampling.gc.ConcurrentCycle;
 import dev.runtimemonitor.sampling.gc.GcEventListener;
 import dev.runtimemonitor.sampling.gc.GcPause;
@@ -47,7 +47,7 @@ public final class GcPauseMeters implements MeterBinder, GcEventListener {
 			Readings.Gc::p50Seconds, "0.9", Readings.Gc::p90Seconds, "0.99", Readings.Gc::p99Seconds, "1.0",
 			Readings.Gc::maxSeconds);
 
-	private final RuntimeMonitor monitor;
+	private final MonitorView monitor;
 
 	private final List<MeterRegistry> registries = new CopyOnWriteArrayList<>();
 
@@ -55,7 +55,7 @@ public final class GcPauseMeters implements MeterBinder, GcEventListener {
 	 * Create the meters.
 	 * @param monitor the monitor whose evaluations the window gauges read
 	 */
-	public GcPauseMeters(RuntimeMonitor monitor) {
+	public GcPauseMeters(MonitorView monitor) {
 		this.monitor = monitor;
 	}
 

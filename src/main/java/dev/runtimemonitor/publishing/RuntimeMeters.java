@@ -10,7 +10,7 @@ import dev.runtimemonitor.evaluation.Evaluation;
 import dev.runtimemonitor.evaluation.Level;
 import dev.runtimemonitor.evaluation.Readings;
 import dev.runtimemonitor.monitor.MonitorListener;
-import dev.runtimemonitor.monitor.RuntimeMonitor;
+import dev.runtimemonitor.monitor.MonitorView;
 import dev.runtimemonitor.sampling.SampleErrors;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -40,7 +40,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class RuntimeMeters implements MeterBinder, MonitorListener {
 
-	private final RuntimeMonitor monitor;
+	private final MonitorView monitor;
 
 	private volatile @Nullable Timer sampleDuration;
 
@@ -48,7 +48,7 @@ public final class RuntimeMeters implements MeterBinder, MonitorListener {
 	 * Create the meters of a monitor.
 	 * @param monitor the monitor whose evaluations they read
 	 */
-	public RuntimeMeters(RuntimeMonitor monitor) {
+	public RuntimeMeters(MonitorView monitor) {
 		this.monitor = monitor;
 	}
 
@@ -97,7 +97,7 @@ public final class RuntimeMeters implements MeterBinder, MonitorListener {
 				.description("Reads of a source that failed, plus one when the platform lacks it")
 				.register(registry);
 		}
-		FunctionCounter.builder("runtime.sample.errors", this.monitor, RuntimeMonitor::failedTicks)
+		FunctionCounter.builder("runtime.sample.errors", this.monitor, MonitorView::failedTicks)
 			.tag("source", "tick")
 			.description("Reads of a source that failed, plus one when the platform lacks it")
 			.register(registry);
@@ -166,19 +166,19 @@ public final class RuntimeMeters implements MeterBinder, MonitorListener {
 	 * @param figure the figure
 	 * @return what a gauge reads
 	 */
-	static ToDoubleFunction<RuntimeMonitor> reading(ToDoubleFunction<Readings> figure) {
+	static ToDoubleFunction<MonitorView> reading(ToDoubleFunction<Readings> figure) {
 		return (monitor) -> {
 			Evaluation evaluation = monitor.latest();
 			return (evaluation != null) ? figure.applyAsDouble(evaluation.readings()) : Double.NaN;
 		};
 	}
 
-	private static double value(RuntimeMonitor monitor, Check check) {
+	private static double value(MonitorView monitor, Check check) {
 		CheckResult result = result(monitor, check);
 		return (result != null) ? result.value() : Double.NaN;
 	}
 
-	private static double level(RuntimeMonitor monitor, Check check) {
+	private static double level(MonitorView monitor, Check check) {
 		CheckResult result = result(monitor, check);
 		return (result != null) ? gauge(result.level()) : Double.NaN;
 	}
@@ -195,7 +195,7 @@ public final class RuntimeMeters implements MeterBinder, MonitorListener {
 		};
 	}
 
-	private static @Nullable CheckResult result(RuntimeMonitor monitor, Check check) {
+	private static @Nullable CheckResult result(MonitorView monitor, Check check) {
 		Evaluation evaluation = monitor.latest();
 		return (evaluation != null) ? evaluation.result(check) : null;
 	}

@@ -6,7 +6,7 @@ import java.util.Collections;
 import java.util.Locale;
 
 import dev.runtimemonitor.evaluation.Evaluation;
-import dev.runtimemonitor.monitor.RuntimeMonitor;
+import dev.runtimemonitor.monitor.MonitorView;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -40,7 +40,7 @@ public final class SampledJvmThreadMetrics extends JvmThreadMetrics {
 
 	private static final Thread.State[] STATES = Thread.State.values();
 
-	private final RuntimeMonitor monitor;
+	private final MonitorView monitor;
 
 	private final Tags extraTags;
 
@@ -48,7 +48,7 @@ public final class SampledJvmThreadMetrics extends JvmThreadMetrics {
 	 * Create the meters.
 	 * @param monitor the monitor whose ticks count the threads by state
 	 */
-	public SampledJvmThreadMetrics(RuntimeMonitor monitor) {
+	public SampledJvmThreadMetrics(MonitorView monitor) {
 		this(monitor, Collections.emptyList());
 	}
 
@@ -57,7 +57,7 @@ public final class SampledJvmThreadMetrics extends JvmThreadMetrics {
 	 * @param monitor the monitor whose ticks count the threads by state
 	 * @param extraTags tags added to every meter
 	 */
-	public SampledJvmThreadMetrics(RuntimeMonitor monitor, Iterable<Tag> extraTags) {
+	public SampledJvmThreadMetrics(MonitorView monitor, Iterable<Tag> extraTags) {
 		super(extraTags);
 		this.monitor = monitor;
 		this.extraTags = Tags.of(extraTags);
@@ -95,7 +95,7 @@ public final class SampledJvmThreadMetrics extends JvmThreadMetrics {
 		}
 	}
 
-	private static double count(RuntimeMonitor monitor, Thread.State state) {
+	private static double count(MonitorView monitor, Thread.State state) {
 		Evaluation evaluation = monitor.latest();
 		return (evaluation != null) ? evaluation.readings().threadsByState().count(state) : Double.NaN;
 	}

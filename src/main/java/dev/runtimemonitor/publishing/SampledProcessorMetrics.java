@@ -6,7 +6,7 @@ import java.util.Collections;
 
 import dev.runtimemonitor.evaluation.Evaluation;
 import dev.runtimemonitor.evaluation.Readings;
-import dev.runtimemonitor.monitor.RuntimeMonitor;
+import dev.runtimemonitor.monitor.MonitorView;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -54,7 +54,7 @@ public final class SampledProcessorMetrics extends ProcessorMetrics {
 
 	private final JvmCpuMeterConventions conventions;
 
-	private final RuntimeMonitor monitor;
+	private final MonitorView monitor;
 
 	private final OperatingSystemMXBean os;
 
@@ -65,7 +65,7 @@ public final class SampledProcessorMetrics extends ProcessorMetrics {
 	 * Create the meters.
 	 * @param monitor the monitor whose ticks read the process CPU time
 	 */
-	public SampledProcessorMetrics(RuntimeMonitor monitor) {
+	public SampledProcessorMetrics(MonitorView monitor) {
 		this(monitor, Collections.emptyList());
 	}
 
@@ -74,7 +74,7 @@ public final class SampledProcessorMetrics extends ProcessorMetrics {
 	 * @param monitor the monitor whose ticks read the process CPU time
 	 * @param extraTags tags added to every meter
 	 */
-	public SampledProcessorMetrics(RuntimeMonitor monitor, Iterable<Tag> extraTags) {
+	public SampledProcessorMetrics(MonitorView monitor, Iterable<Tag> extraTags) {
 		this(monitor, extraTags, new MicrometerJvmCpuMeterConventions(Tags.of(extraTags)));
 	}
 
@@ -85,13 +85,13 @@ public final class SampledProcessorMetrics extends ProcessorMetrics {
 	 * @param extraTags tags added to the meters the conventions do not name
 	 * @param conventions the names and tags of the CPU count, time and usage meters
 	 */
-	public SampledProcessorMetrics(RuntimeMonitor monitor, Iterable<? extends Tag> extraTags,
+	public SampledProcessorMetrics(MonitorView monitor, Iterable<? extends Tag> extraTags,
 			JvmCpuMeterConventions conventions) {
 		this(monitor, extraTags, conventions, ManagementFactory.getOperatingSystemMXBean());
 	}
 
-	SampledProcessorMetrics(RuntimeMonitor monitor, Iterable<? extends Tag> extraTags,
-			JvmCpuMeterConventions conventions, OperatingSystemMXBean os) {
+	SampledProcessorMetrics(MonitorView monitor, Iterable<? extends Tag> extraTags, JvmCpuMeterConventions conventions,
+			OperatingSystemMXBean os) {
 		super(extraTags, conventions);
 		this.extraTags = Tags.of(extraTags);
 		this.conventions = conventions;
@@ -141,7 +141,7 @@ public final class SampledProcessorMetrics extends ProcessorMetrics {
 			.register(registry);
 	}
 
-	private static double cpuTime(RuntimeMonitor monitor) {
+	private static double cpuTime(MonitorView monitor) {
 		Evaluation evaluation = monitor.latest();
 		return (evaluation != null) ? evaluation.readings().cpu().processNanos() : Double.NaN;
 	}

@@ -14,7 +14,12 @@ public final class SampleErrors {
 
 	private final Map<String, AtomicLong> counts;
 
-	SampleErrors(Iterable<String> sources) {
+	/**
+	 * Counts that start at zero. Only the sampler counts failures; a reader that is not
+	 * fed by a sampler (a test's monitor) shows these as none so far.
+	 * @param sources the names of the sources, in sampling order
+	 */
+	public SampleErrors(Iterable<String> sources) {
 		Map<String, AtomicLong> counts = new LinkedHashMap<>();
 		for (String source : sources) {
 			counts.put(source, new AtomicLong());

@@ -64,6 +64,22 @@ class RuntimeMonitorTests {
 	}
 
 	@Test
+	void readersNeverSampleNotEvenWhenTheNextTickIsOverdue() {
+		AtomicInteger reads = new AtomicInteger();
+		RuntimeMonitor monitor = monitor(Samplers.withThreads(this.clock, () -> {
+			reads.incrementAndGet();
+			return new ThreadFigures(5, 0, 5, 5);
+		}), this.threads, this.sampler);
+		monitor.tick();
+		for (int i = 0; i < 100; i++) {
+			monitor.latest();
+		}
+		this.clock.add(Duration.ofSeconds(20));
+		assertThat(sampler(monitor).level()).isEqualTo(Level.CRITICAL);
+		assertThat(reads).hasValue(1);
+	}
+
+	@Test
 	void tickEvaluatesTheSampleAndTellsTheListeners() {
 		AtomicInteger live = new AtomicInteger(5);
 		RuntimeMonitor monitor = monitor(threadsSampler(live), this.threads);

@@ -1,27 +1,19 @@
 package dev.runtimemonitor.publishing;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-import dev.runtimemonitor.evaluation.Check;
-import dev.runtimemonitor.evaluation.CheckPolicy;
-import dev.runtimemonitor.evaluation.Evaluator;
-import dev.runtimemonitor.evaluation.Probe;
-import dev.runtimemonitor.monitor.RuntimeMonitor;
 import dev.runtimemonitor.sampling.GcPauseFigures;
-import dev.runtimemonitor.sampling.RuntimeSampler;
-import dev.runtimemonitor.sampling.SampleSource;
-import dev.runtimemonitor.sampling.SampleSources;
 import dev.runtimemonitor.sampling.gc.ConcurrentCycle;
 import dev.runtimemonitor.sampling.gc.GcPause;
-import io.micrometer.core.instrument.MockClock;
+import dev.runtimemonitor.testsupport.SettableMonitorView;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.distribution.CountAtBucket;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import static dev.runtimemonitor.testsupport.SnapshotBuilder.atSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class GcPauseMetersTests {
@@ -30,35 +22,12 @@ class GcPauseMetersTests {
 
 	private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
-	private final MockClock clock = new MockClock();
+	private final SettableMonitorView monitor = new SettableMonitorView();
 
-	private GcPauseMeters meters;
-
-	private RuntimeMonitor monitor;
+	private final GcPauseMeters meters = new GcPauseMeters(this.monitor);
 
 	@BeforeEach
 	void bind() {
-		SampleSource<GcPauseFigures> pauses = new SampleSource<>() {
-
-			@Override
-			public String name() {
-				return "gc-pauses";
-			}
-
-			@Override
-			public GcPauseFigures read() {
-				return new GcPauseFigures("counters", "pauses from the JVM's GC counters", 3, 4, 0, 9_000_000, 0, 0, 4,
-						1_000_000, 3_000_000, 4_000_000, 5_000_000, T0, List.of());
-			}
-
-		};
-		RuntimeSampler sampler = new RuntimeSampler(SampleSources.platform().withPauses(pauses), this.clock,
-				Duration.ofSeconds(30));
-		this.monitor = new RuntimeMonitor(sampler,
-				new Evaluator(List.of(new CheckPolicy(Check.GC_PAUSE, 0.2, 1, Duration.ZERO, Probe.READINESS)),
-						Duration.ofMinutes(1)),
-				this.clock, Duration.ofSeconds(5), Duration.ofMinutes(5));
-		this.meters = new GcPauseMeters(this.monitor);
 		this.meters.bindTo(this.registry);
 	}
 
@@ -91,13 +60,14 @@ class GcPauseMetersTests {
 	@Test
 	void windowGaugesReadTheLastTick() {
 		assertThat(this.registry.get("runtime.gc.pause.window").tag("phi", "0.99").gauge().value()).isNaN();
-		this.monitor.tick();
+		this.monitor
+			.tick(atSeconds(0).recordedPauses(new GcPauseFigures("counters", "pauses from the JVM's GC counters", 3, 4,
+					0, 9_000_000, 0, 0, 4, 1_000_000, 3_000_000, 4_000_000, 5_000_000, T0, List.of())));
 		assertThat(this.registry.get("runtime.gc.pause.window").tag("phi", "0.5").gauge().value()).isEqualTo(0.001);
 		assertThat(this.registry.get("runtime.gc.pause.window").tag("phi", "0.99").gauge().value()).isEqualTo(0.004);
 		assertThat(this.registry.get("runtime.gc.pause.window").tag("phi", "1.0").gauge().value()).isEqualTo(0.005);
 		assertThat(this.registry.get("runtime.gc.last.pause.timestamp").gauge().value()).isEqualTo(T0.getEpochSecond());
 		assertThat(this.registry.get("runtime.gc.overhead").gauge().value()).isNaN();
-		assertThat(this.monitor.latest().result(Check.GC_PAUSE).value()).isEqualTo(0.004);
 	}
 
 }

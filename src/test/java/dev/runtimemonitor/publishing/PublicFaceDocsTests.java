@@ -19,33 +19,29 @@ import java.util.regex.Pattern;
 
 import dev.runtimemonitor.evaluation.Check;
 import dev.runtimemonitor.evaluation.CheckPolicy;
-import dev.runtimemonitor.evaluation.Evaluator;
 import dev.runtimemonitor.evaluation.Probe;
 import dev.runtimemonitor.evaluation.Readings;
-import dev.runtimemonitor.monitor.RuntimeMonitor;
 import dev.runtimemonitor.publishing.history.HistoryPoint;
 import dev.runtimemonitor.publishing.report.CheckReport;
 import dev.runtimemonitor.publishing.report.EvidenceReport;
 import dev.runtimemonitor.publishing.report.RuntimeInfo;
 import dev.runtimemonitor.publishing.report.RuntimeReport;
 import dev.runtimemonitor.publishing.report.advice.Advice;
-import dev.runtimemonitor.sampling.RuntimeSampler;
-import dev.runtimemonitor.sampling.SampleSources;
 import dev.runtimemonitor.sampling.gc.ConcurrentCycle;
 import dev.runtimemonitor.sampling.gc.GcPause;
 import dev.runtimemonitor.sampling.jvm.Collector;
 import dev.runtimemonitor.sampling.jvm.GcChoice;
 import dev.runtimemonitor.sampling.jvm.HeapSizing;
 import dev.runtimemonitor.sampling.jvm.JvmSettings;
-import io.micrometer.core.instrument.Clock;
+import dev.runtimemonitor.testsupport.SettableMonitorView;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import static dev.runtimemonitor.testsupport.SnapshotBuilder.atSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -66,28 +62,19 @@ class PublicFaceDocsTests {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private final RuntimeSampler sampler = new RuntimeSampler(SampleSources.platform(), Clock.SYSTEM,
-			Duration.ofSeconds(30));
-
-	@AfterEach
-	void close() throws Exception {
-		this.sampler.close();
-	}
-
 	@Test
 	void everyMeterIsDocumentedUnderBothItsNames() throws IOException {
 		List<CheckPolicy> policies = Arrays.stream(Check.values())
 			.map((check) -> new CheckPolicy(check, 1, 2, Duration.ZERO, Probe.NONE))
 			.toList();
-		RuntimeMonitor monitor = new RuntimeMonitor(this.sampler, new Evaluator(policies, Duration.ofMinutes(1)),
-				Clock.SYSTEM, Duration.ofSeconds(5), Duration.ofMinutes(5));
+		SettableMonitorView monitor = new SettableMonitorView(policies, List.of("threads"));
 		PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 		RuntimeMeters meters = new RuntimeMeters(monitor);
 		GcPauseMeters pauses = new GcPauseMeters(monitor);
 		meters.bindTo(registry);
 		pauses.bindTo(registry);
 		monitor.addListener(meters);
-		monitor.tick();
+		monitor.tick(atSeconds(0).threads(5));
 		pauses.onPause(new GcPause(1, "G1New", "young", "G1 Evacuation Pause", 1_000_000, Instant.now()));
 		pauses.onConcurrentCycle(new ConcurrentCycle(2, "G1Old", 5_000_000, Instant.now()));
 		String page = Files.readString(PAGE);

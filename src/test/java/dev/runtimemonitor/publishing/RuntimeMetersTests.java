@@ -2,29 +2,23 @@ package dev.runtimemonitor.publishing;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.TimeUnit;
 
 import dev.runtimemonitor.evaluation.Check;
 import dev.runtimemonitor.evaluation.CheckPolicy;
-import dev.runtimemonitor.evaluation.Evaluator;
 import dev.runtimemonitor.evaluation.Probe;
 import dev.runtimemonitor.evaluation.Readings;
-import dev.runtimemonitor.monitor.RuntimeMonitor;
-import dev.runtimemonitor.sampling.ContainerMemory;
-import dev.runtimemonitor.sampling.LiveSetPoints;
-import dev.runtimemonitor.sampling.MemoryArea;
-import dev.runtimemonitor.sampling.MemoryFigures;
-import dev.runtimemonitor.sampling.ThreadFigures;
-import dev.runtimemonitor.testsupport.Samplers;
+import dev.runtimemonitor.testsupport.SettableMonitorView;
+import dev.runtimemonitor.testsupport.SnapshotBuilder;
 import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MockClock;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import static dev.runtimemonitor.testsupport.SnapshotBuilder.atSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -32,23 +26,16 @@ class RuntimeMetersTests {
 
 	private static final long MIB = 1024 * 1024;
 
-	private final MockClock clock = new MockClock();
-
 	private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
-	private final AtomicInteger live = new AtomicInteger(30);
-
-	private RuntimeMonitor monitor;
+	private final SettableMonitorView monitor = new SettableMonitorView(
+			List.of(new CheckPolicy(Check.THREADS, 10, 20, Duration.ZERO, Probe.LIVENESS),
+					new CheckPolicy(Check.DEADLOCK, Double.NaN, 1, Duration.ZERO, Probe.LIVENESS),
+					new CheckPolicy(Check.SAMPLER, Double.NaN, 15, Duration.ZERO, Probe.LIVENESS)),
+			List.of("threads", "memory"));
 
 	@BeforeEach
 	void bind() {
-		List<CheckPolicy> policies = List.of(new CheckPolicy(Check.THREADS, 10, 20, Duration.ZERO, Probe.LIVENESS),
-				new CheckPolicy(Check.DEADLOCK, Double.NaN, 1, Duration.ZERO, Probe.LIVENESS),
-				new CheckPolicy(Check.SAMPLER, Double.NaN, 15, Duration.ZERO, Probe.LIVENESS));
-		this.monitor = new RuntimeMonitor(
-				Samplers.withThreads(this.clock, () -> new ThreadFigures(this.live.get(), 0, 40, 50)),
-				new Evaluator(policies, Duration.ofMinutes(1)), this.clock, Duration.ofSeconds(5),
-				Duration.ofMinutes(5));
 		RuntimeMeters meters = new RuntimeMeters(this.monitor);
 		meters.bindTo(this.registry);
 		this.monitor.addListener(meters);
@@ -62,20 +49,18 @@ class RuntimeMetersTests {
 
 	@Test
 	void checkGaugesReadTheLastEvaluation() {
-		this.monitor.tick();
+		this.monitor.tick(atSeconds(0).threads(30));
 		assertThat(this.registry.get("runtime.check.value").tag("check", "threads").gauge().value()).isEqualTo(30);
 		assertThat(this.registry.get("runtime.check.level").tag("check", "threads").gauge().value()).isEqualTo(2);
-		this.live.set(5);
-		this.clock.add(Duration.ofSeconds(5));
-		this.monitor.tick();
+		this.monitor.tick(atSeconds(5).threads(5));
 		assertThat(this.registry.get("runtime.check.value").tag("check", "threads").gauge().value()).isEqualTo(5);
 		assertThat(this.registry.get("runtime.check.level").tag("check", "threads").gauge().value()).isZero();
 	}
 
 	@Test
 	void samplerGaugesShowTheAgeOfTheLastSampleAsOfNow() {
-		this.monitor.tick();
-		this.clock.add(Duration.ofSeconds(20));
+		this.monitor.tick(atSeconds(0).threads(5));
+		this.monitor.overdue(Duration.ofSeconds(20));
 		assertThat(this.registry.get("runtime.check.value").tag("check", "sampler").gauge().value()).isEqualTo(20);
 		assertThat(this.registry.get("runtime.check.level").tag("check", "sampler").gauge().value()).isEqualTo(2);
 	}
@@ -97,18 +82,22 @@ class RuntimeMetersTests {
 
 	@Test
 	void sampleDurationAndErrorsAreCounted() {
-		this.monitor.tick();
-		this.monitor.tick();
-		assertThat(this.registry.get("runtime.sample.duration").timer().count()).isEqualTo(2);
+		this.monitor.tick(atSeconds(0).threads(5));
+		this.monitor.tick(atSeconds(5).threads(5));
+		this.monitor.failTick();
+		Timer duration = this.registry.get("runtime.sample.duration").timer();
+		assertThat(duration.count()).isEqualTo(2);
+		assertThat(duration.totalTime(TimeUnit.NANOSECONDS)).isEqualTo(2 * SnapshotBuilder.DURATION_NANOS);
+		assertThat(this.registry.get("runtime.sample.errors").functionCounters()).hasSize(3);
 		assertThat(this.registry.get("runtime.sample.errors").tag("source", "threads").functionCounter().count())
 			.isZero();
-		assertThat(this.registry.get("runtime.sample.errors").tag("source", "tick").functionCounter().count()).isZero();
+		assertThat(this.registry.get("runtime.sample.errors").tag("source", "tick").functionCounter().count()).isOne();
 	}
 
 	@Test
 	void publishesFiguresTheJvmBindersLack() {
-		this.monitor.tick();
-		assertThat(this.registry.get("runtime.memory.allocated").functionCounter().count()).isPositive();
+		this.monitor.tick(atSeconds(0).threads(5).allocated(123_000_000));
+		assertThat(this.registry.get("runtime.memory.allocated").functionCounter().count()).isEqualTo(123_000_000);
 		assertThat(this.registry.get("runtime.memory.allocated").functionCounter().getId().getBaseUnit())
 			.isEqualTo("bytes");
 		assertThat(this.registry.get("runtime.threads.growth.rate").gauge().value()).isNaN();
@@ -119,10 +108,7 @@ class RuntimeMetersTests {
 
 	@Test
 	void workingSetAndLiveSetGaugesReadTheEvaluation() {
-		this.clock.add(Duration.ofHours(1));
-		MemoryFigures memory = memory(liveSetGrowingAMibAMinute(16));
-		RuntimeMonitor monitor = memoryMonitor(memory,
-				new ContainerMemory(1024 * MIB, 500 * MIB, 400 * MIB, 100 * MIB));
+		SettableMonitorView monitor = new SettableMonitorView();
 		PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 		new RuntimeMeters(monitor).bindTo(registry);
 		Gauge workingSet = gauge(registry, "runtime.container.memory.working.set",
@@ -134,9 +120,12 @@ class RuntimeMetersTests {
 		assertThat(liveSet.value()).as("before the first tick").isNaN();
 		assertThat(growth.value()).as("before the first tick").isNaN();
 
-		monitor.tick();
+		Readings readings = monitor
+			.tick(atSeconds(3600).heap(300 * MIB, 1024 * MIB)
+				.liveSetEveryMinute(liveSetGrowingAMibAMinute(16))
+				.container(1024 * MIB, 500 * MIB, 400 * MIB))
+			.readings();
 
-		Readings readings = monitor.latest().readings();
 		assertThat(workingSet.value()).isEqualTo(readings.memory().containerWorkingSetBytes()).isEqualTo(400.0 * MIB);
 		assertThat(gauge(registry, "runtime.container.memory.usage", "runtime_container_memory_usage_bytes").value())
 			.isEqualTo(500.0 * MIB);
@@ -147,24 +136,23 @@ class RuntimeMetersTests {
 
 	@Test
 	void workingSetAndLiveSetGaugesAreNaNWhileUnknown() {
-		this.clock.add(Duration.ofHours(1));
 		// A group without memory.stat, and live-set points that span five minutes: too
 		// short a time for a trend.
-		RuntimeMonitor monitor = memoryMonitor(memory(liveSetGrowingAMibAMinute(6)),
-				new ContainerMemory(1024 * MIB, 500 * MIB));
+		SettableMonitorView monitor = new SettableMonitorView();
 		SimpleMeterRegistry registry = new SimpleMeterRegistry();
 		new RuntimeMeters(monitor).bindTo(registry);
-		monitor.tick();
+		monitor.tick(atSeconds(3600).heap(300 * MIB, 1024 * MIB)
+			.liveSetEveryMinute(liveSetGrowingAMibAMinute(6))
+			.container(1024 * MIB, 500 * MIB));
 		assertThat(registry.get("runtime.container.memory.working.set").gauge().value()).isNaN();
 		assertThat(registry.get("runtime.container.memory.usage").gauge().value()).isEqualTo(500.0 * MIB);
 		assertThat(registry.get("runtime.memory.heap.live.set").gauge().value()).isEqualTo(105.0 * MIB);
 		assertThat(registry.get("runtime.memory.heap.live.set.growth").gauge().value()).isNaN();
 
-		RuntimeMonitor outsideAGroup = memoryMonitor(memory(LiveSetPoints.NONE), null);
+		SettableMonitorView outsideAGroup = new SettableMonitorView();
 		SimpleMeterRegistry outside = new SimpleMeterRegistry();
 		new RuntimeMeters(outsideAGroup).bindTo(outside);
-		outsideAGroup.tick();
-		assertThat(outsideAGroup.latest()).isNotNull();
+		outsideAGroup.tick(atSeconds(3600).heap(300 * MIB, 1024 * MIB));
 		assertThat(outside.get("runtime.container.memory.working.set").gauge().value()).isNaN();
 		assertThat(outside.get("runtime.memory.heap.live.set").gauge().value()).isNaN();
 		assertThat(outside.get("runtime.memory.heap.live.set.growth").gauge().value()).isNaN();
@@ -183,33 +171,15 @@ class RuntimeMetersTests {
 	}
 
 	/**
-	 * Live-set points one a minute up to now, from 100 MiB growing a MiB a minute.
+	 * The old generation's usage at live-set points one a minute apart, from 100 MiB
+	 * growing a MiB a minute.
 	 */
-	private LiveSetPoints liveSetGrowingAMibAMinute(int points) {
-		long[] times = new long[points];
+	private static long[] liveSetGrowingAMibAMinute(int points) {
 		long[] bytes = new long[points];
 		for (int i = 0; i < points; i++) {
-			times[i] = this.clock.wallTime() - 60_000L * (points - 1 - i);
 			bytes[i] = (100 + i) * MIB;
 		}
-		return new LiveSetPoints(times, bytes);
-	}
-
-	private static MemoryFigures memory(LiveSetPoints liveSet) {
-		return new MemoryFigures(new MemoryArea(300 * MIB, 512 * MIB, 1024 * MIB),
-				new MemoryArea(50 * MIB, 60 * MIB, -1), List.of(), liveSet);
-	}
-
-	/**
-	 * A monitor whose memory figures are these and whose container is this one; none for
-	 * a process outside any memory control group.
-	 */
-	private RuntimeMonitor memoryMonitor(MemoryFigures memory, @Nullable ContainerMemory container) {
-		List<CheckPolicy> policies = List.of(new CheckPolicy(Check.HEAP, 0.8, 0.95, Duration.ZERO, Probe.LIVENESS));
-		return new RuntimeMonitor(
-				Samplers.withMemory(this.clock, () -> memory, (container != null) ? () -> container : null),
-				new Evaluator(policies, Duration.ofMinutes(1)), this.clock, Duration.ofSeconds(5),
-				Duration.ofMinutes(5));
+		return bytes;
 	}
 
 }

@@ -1,51 +1,27 @@
 package dev.runtimemonitor.publishing;
 
 import java.lang.management.ManagementFactory;
-import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 
-import dev.runtimemonitor.evaluation.Check;
-import dev.runtimemonitor.evaluation.CheckPolicy;
-import dev.runtimemonitor.evaluation.Evaluator;
-import dev.runtimemonitor.evaluation.Probe;
-import dev.runtimemonitor.monitor.RuntimeMonitor;
 import dev.runtimemonitor.sampling.ThreadStates;
 import dev.runtimemonitor.testsupport.MeterDescriptions;
-import dev.runtimemonitor.testsupport.Samplers;
-import io.micrometer.core.instrument.MockClock;
+import dev.runtimemonitor.testsupport.SettableMonitorView;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import static dev.runtimemonitor.testsupport.SnapshotBuilder.atSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class SampledJvmThreadMetricsTests {
 
-	private final MockClock clock = new MockClock();
-
 	private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
-	private final AtomicReference<ThreadStates> states = new AtomicReference<>(new ThreadStates(1, 2, 3, 4, 5, 6));
-
-	private final AtomicInteger reads = new AtomicInteger();
-
-	private RuntimeMonitor monitor;
+	private final SettableMonitorView monitor = new SettableMonitorView();
 
 	@BeforeEach
 	void bind() {
-		this.monitor = new RuntimeMonitor(Samplers.withThreadStates(this.clock, () -> {
-			this.reads.incrementAndGet();
-			ThreadStates states = this.states.get();
-			if (states == null) {
-				throw new IllegalStateException("No thread states");
-			}
-			return states;
-		}), new Evaluator(List.of(new CheckPolicy(Check.THREADS, 10, 20, Duration.ZERO, Probe.LIVENESS)),
-				Duration.ofMinutes(1)), this.clock, Duration.ofSeconds(5), Duration.ofMinutes(5));
 		new SampledJvmThreadMetrics(this.monitor).bindTo(this.registry);
 	}
 
@@ -74,37 +50,24 @@ class SampledJvmThreadMetricsTests {
 
 	@Test
 	void stateGaugesReadTheCountsOfTheLastTick() {
-		this.monitor.tick();
+		this.monitor.tick(atSeconds(0).threadStates(new ThreadStates(1, 2, 3, 4, 5, 6)));
 		assertThat(state("new")).isEqualTo(1);
 		assertThat(state("runnable")).isEqualTo(2);
 		assertThat(state("blocked")).isEqualTo(3);
 		assertThat(state("waiting")).isEqualTo(4);
 		assertThat(state("timed-waiting")).isEqualTo(5);
 		assertThat(state("terminated")).isEqualTo(6);
-		this.states.set(new ThreadStates(0, 9, 0, 40, 7, 0));
-		this.clock.add(Duration.ofSeconds(5));
-		this.monitor.tick();
+		this.monitor.tick(atSeconds(5).threadStates(new ThreadStates(0, 9, 0, 40, 7, 0)));
 		assertThat(state("runnable")).isEqualTo(9);
 		assertThat(state("waiting")).isEqualTo(40);
 	}
 
 	@Test
-	void aScrapeNeverReadsTheThreads() {
-		this.monitor.tick();
-		for (int i = 0; i < 100; i++) {
-			this.registry.get("jvm.threads.states").gauges().forEach((gauge) -> gauge.value());
-		}
-		assertThat(this.reads).hasValue(1);
-	}
-
-	@Test
 	void aFailedReadLeavesTheStateGaugesNaNNotStale() {
-		this.monitor.tick();
+		this.monitor.tick(atSeconds(0).threadStates(new ThreadStates(1, 2, 3, 4, 5, 6)));
 		assertThat(state("waiting")).isEqualTo(4);
-		this.states.set(null);
-		this.clock.add(Duration.ofSeconds(5));
-		this.monitor.tick();
-		assertThat(this.monitor.sampleErrors().count("thread-states")).isEqualTo(1);
+		// A read that fails leaves the states out of the tick's snapshot.
+		this.monitor.tick(atSeconds(5));
 		assertThat(this.registry.get("jvm.threads.states").gauges())
 			.allSatisfy((gauge) -> assertThat(gauge.value()).isNaN());
 		assertThat(this.registry.get("jvm.threads.live").gauge().value()).isPositive();

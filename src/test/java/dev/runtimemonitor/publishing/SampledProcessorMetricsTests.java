@@ -4,27 +4,18 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.OperatingSystemMXBean;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 
-import dev.runtimemonitor.evaluation.Check;
-import dev.runtimemonitor.evaluation.CheckPolicy;
 import dev.runtimemonitor.evaluation.ContainerClimb;
-import dev.runtimemonitor.evaluation.Evaluator;
-import dev.runtimemonitor.evaluation.Probe;
 import dev.runtimemonitor.evaluation.Readings;
-import dev.runtimemonitor.monitor.RuntimeMonitor;
 import dev.runtimemonitor.sampling.ProcessFigures;
 import dev.runtimemonitor.sampling.RuntimeSnapshot;
 import dev.runtimemonitor.testsupport.MeterDescriptions;
-import dev.runtimemonitor.testsupport.Samplers;
+import dev.runtimemonitor.testsupport.SettableMonitorView;
 import io.micrometer.core.instrument.Measurement;
-import io.micrometer.core.instrument.MockClock;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.jvm.convention.micrometer.MicrometerJvmCpuMeterConventions;
 import io.micrometer.core.instrument.binder.jvm.convention.otel.OpenTelemetryJvmCpuMeterConventions;
@@ -33,6 +24,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import static dev.runtimemonitor.testsupport.SnapshotBuilder.atSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -40,29 +32,14 @@ class SampledProcessorMetricsTests {
 
 	private static final int PROCESSORS = Runtime.getRuntime().availableProcessors();
 
-	private final MockClock clock = new MockClock();
-
 	private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-
-	private final AtomicReference<Long> cpuTime = new AtomicReference<>(1_000_000_000L);
-
-	private final AtomicInteger reads = new AtomicInteger();
 
 	private final Map<String, AtomicInteger> osCalls = new ConcurrentHashMap<>();
 
-	private RuntimeMonitor monitor;
+	private final SettableMonitorView monitor = new SettableMonitorView();
 
 	@BeforeEach
 	void bind() {
-		this.monitor = new RuntimeMonitor(Samplers.withProcess(this.clock, () -> {
-			this.reads.incrementAndGet();
-			Long nanos = this.cpuTime.get();
-			if (nanos == null) {
-				throw new IllegalStateException("No CPU time");
-			}
-			return new ProcessFigures(nanos, 0, 1000, 10, 1000);
-		}), new Evaluator(List.of(new CheckPolicy(Check.THREADS, 10, 20, Duration.ZERO, Probe.LIVENESS)),
-				Duration.ofMinutes(1)), this.clock, Duration.ofSeconds(5), Duration.ofMinutes(5));
 		new SampledProcessorMetrics(this.monitor, Tags.empty(), new MicrometerJvmCpuMeterConventions(Tags.empty()),
 				countingOperatingSystemBean())
 			.bindTo(this.registry);
@@ -107,38 +84,31 @@ class SampledProcessorMetricsTests {
 
 	@Test
 	void cpuTimeIsThatOfTheLastTickAndUsageNeedsTwoTicks() {
-		this.monitor.tick();
+		tick(0, 1_000_000_000L);
 		assertThat(cpuTime()).isEqualTo(1_000_000_000);
 		assertThat(usage()).isNaN();
-		this.cpuTime.set(1_000_000_000L + 5_000_000_000L * PROCESSORS / 4);
-		this.clock.add(Duration.ofSeconds(5));
-		this.monitor.tick();
+		tick(5, 1_000_000_000L + 5_000_000_000L * PROCESSORS / 4);
 		assertThat(cpuTime()).isEqualTo(1_000_000_000 + 5_000_000_000.0 * PROCESSORS / 4);
 		assertThat(usage()).isCloseTo(0.25, within(1e-9));
 	}
 
 	@Test
 	void usageIsOverTheLastTwoTicksOnly() {
-		this.monitor.tick();
-		this.cpuTime.set(1_000_000_000L + 5_000_000_000L * PROCESSORS);
-		this.clock.add(Duration.ofSeconds(5));
-		this.monitor.tick();
+		tick(0, 1_000_000_000L);
+		tick(5, 1_000_000_000L + 5_000_000_000L * PROCESSORS);
 		assertThat(usage()).isCloseTo(1, within(1e-9));
-		this.clock.add(Duration.ofSeconds(10));
-		this.monitor.tick();
+		tick(15, 1_000_000_000L + 5_000_000_000L * PROCESSORS);
 		assertThat(usage()).isZero();
 	}
 
 	@Test
 	void aScrapeNeverCallsTheOperatingSystemBeanForTheProcessCpu() {
-		this.monitor.tick();
-		this.clock.add(Duration.ofSeconds(5));
-		this.monitor.tick();
+		tick(0, 1_000_000_000L);
+		tick(5, 2_000_000_000L);
 		for (int i = 0; i < 100; i++) {
 			// A Measurement reads its meter only when asked for its value.
 			this.registry.getMeters().forEach((meter) -> meter.measure().forEach(Measurement::getValue));
 		}
-		assertThat(this.reads).hasValue(2);
 		assertThat(this.osCalls).doesNotContainKeys("getProcessCpuTime", "getProcessCpuLoad");
 		assertThat(this.osCalls.get("getCpuLoad")).as("the system CPU is read per scrape, as Micrometer does")
 			.hasValueGreaterThanOrEqualTo(100);
@@ -146,32 +116,24 @@ class SampledProcessorMetricsTests {
 
 	@Test
 	void aFailedReadLeavesBothNaNNotStaleUntilTwoGoodTicksFollow() {
-		this.monitor.tick();
-		this.clock.add(Duration.ofSeconds(5));
-		this.monitor.tick();
+		tick(0, 1_000_000_000L);
+		tick(5, 1_000_000_000L);
 		assertThat(usage()).isZero();
-		this.cpuTime.set(null);
-		this.clock.add(Duration.ofSeconds(5));
-		this.monitor.tick();
-		assertThat(this.monitor.sampleErrors().count("process")).isEqualTo(1);
+		// A read that fails leaves the process figures out of the tick's snapshot.
+		this.monitor.tick(atSeconds(10));
 		assertThat(cpuTime()).isNaN();
 		assertThat(usage()).isNaN();
-		this.cpuTime.set(2_000_000_000L);
-		this.clock.add(Duration.ofSeconds(5));
-		this.monitor.tick();
+		tick(15, 2_000_000_000L);
 		assertThat(cpuTime()).isEqualTo(2_000_000_000);
 		assertThat(usage()).isNaN();
-		this.clock.add(Duration.ofSeconds(5));
-		this.monitor.tick();
+		tick(20, 2_000_000_000L);
 		assertThat(usage()).isZero();
 	}
 
 	@Test
 	void anUnsupportedCpuTimeIsNaN() {
-		this.cpuTime.set(-1L);
-		this.monitor.tick();
-		this.clock.add(Duration.ofSeconds(5));
-		this.monitor.tick();
+		tick(0, -1);
+		tick(5, -1);
 		assertThat(cpuTime()).isNaN();
 		assertThat(usage()).isNaN();
 	}
@@ -181,6 +143,10 @@ class SampledProcessorMetricsTests {
 		assertThat(SampledProcessorMetrics.usage(readings(snapshot(0, 0), snapshot(0, 100)), 2)).isNaN();
 		assertThat(SampledProcessorMetrics.usage(readings(snapshot(0, 0), snapshot(10, 100)), 2)).isEqualTo(5);
 		assertThat(SampledProcessorMetrics.usage(Readings.of(snapshot(10, 100)), 2)).isNaN();
+	}
+
+	private void tick(long second, long cpuTimeNanos) {
+		this.monitor.tick(atSeconds(second).cpuTime(cpuTimeNanos));
 	}
 
 	private double cpuTime() {

@@ -32,6 +32,9 @@ public final class SnapshotBuilder {
 
 	public static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
 
+	/** How long taking each snapshot built here took. */
+	public static final long DURATION_NANOS = 20_000;
+
 	private Duration at = Duration.ZERO;
 
 	private @Nullable ThreadFigures threads;
@@ -144,6 +147,11 @@ public final class SnapshotBuilder {
 		return this;
 	}
 
+	public SnapshotBuilder recordedPauses(GcPauseFigures figures) {
+		this.pauses = figures;
+		return this;
+	}
+
 	public SnapshotBuilder directMemory(long used, long max) {
 		this.buffers = new BufferFigures(new BufferPoolFigures(1, used, used), new BufferPoolFigures(0, 0, 0), max);
 		return this;
@@ -185,9 +193,9 @@ public final class SnapshotBuilder {
 	}
 
 	public RuntimeSnapshot build() {
-		return new RuntimeSnapshot(START.plus(this.at), this.at.toNanos(), 20_000, this.threads, this.threadStates,
-				null, this.memory, this.gc, this.pauses, this.buffers, this.process, this.resident, this.container,
-				this.deadlocks);
+		return new RuntimeSnapshot(START.plus(this.at), this.at.toNanos(), DURATION_NANOS, this.threads,
+				this.threadStates, null, this.memory, this.gc, this.pauses, this.buffers, this.process, this.resident,
+				this.container, this.deadlocks);
 	}
 
 }

@@ -5,7 +5,7 @@ import java.util.Map;
 
 import dev.runtimemonitor.evaluation.Evaluation;
 import dev.runtimemonitor.evaluation.Seconds;
-import dev.runtimemonitor.monitor.RuntimeMonitor;
+import dev.runtimemonitor.monitor.MonitorView;
 import dev.runtimemonitor.monitor.evidence.EvidenceRecorder;
 import dev.runtimemonitor.publishing.JsonValues;
 import dev.runtimemonitor.publishing.history.RuntimeHistory;
@@ -38,7 +38,7 @@ public class RuntimeEndpoint {
 
 	private static final String NOT_SAMPLED_YET = "No sample taken yet";
 
-	private final RuntimeMonitor monitor;
+	private final MonitorView monitor;
 
 	private final RuntimeReportBuilder reports;
 
@@ -56,7 +56,7 @@ public class RuntimeEndpoint {
 	 * @param reports builds the report
 	 * @param history the recent points
 	 */
-	public RuntimeEndpoint(RuntimeMonitor monitor, RuntimeReportBuilder reports, RuntimeHistory history) {
+	public RuntimeEndpoint(MonitorView monitor, RuntimeReportBuilder reports, RuntimeHistory history) {
 		this(monitor, reports, history, null, EvidenceAccess.NEVER);
 	}
 
@@ -68,7 +68,7 @@ public class RuntimeEndpoint {
 	 * @param evidence the evidence kept, or {@code null} when none is captured
 	 * @param evidenceAccess who may read the evidence
 	 */
-	public RuntimeEndpoint(RuntimeMonitor monitor, RuntimeReportBuilder reports, RuntimeHistory history,
+	public RuntimeEndpoint(MonitorView monitor, RuntimeReportBuilder reports, RuntimeHistory history,
 			@Nullable EvidenceRecorder evidence, EvidenceAccess evidenceAccess) {
 		this.monitor = monitor;
 		this.reports = reports;

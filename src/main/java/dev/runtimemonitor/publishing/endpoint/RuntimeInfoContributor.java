@@ -1,7 +1,7 @@
 package dev.runtimemonitor.publishing.endpoint;
 
 import dev.runtimemonitor.evaluation.Evaluation;
-import dev.runtimemonitor.monitor.RuntimeMonitor;
+import dev.runtimemonitor.monitor.MonitorView;
 import dev.runtimemonitor.publishing.JsonValues;
 import dev.runtimemonitor.publishing.report.RuntimeInfo;
 import dev.runtimemonitor.sampling.jvm.JvmSettings;
@@ -18,14 +18,14 @@ public final class RuntimeInfoContributor implements InfoContributor {
 
 	private final JvmSettings jvm;
 
-	private final RuntimeMonitor monitor;
+	private final MonitorView monitor;
 
 	/**
 	 * Create the contributor.
 	 * @param jvm the settings read at start-up
 	 * @param monitor the monitor, for the container's limit
 	 */
-	public RuntimeInfoContributor(JvmSettings jvm, RuntimeMonitor monitor) {
+	public RuntimeInfoContributor(JvmSettings jvm, MonitorView monitor) {
 		this.jvm = jvm;
 		this.monitor = monitor;
 	}

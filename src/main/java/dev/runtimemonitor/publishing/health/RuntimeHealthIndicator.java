@@ -10,7 +10,7 @@ import dev.runtimemonitor.evaluation.CheckResult;
 import dev.runtimemonitor.evaluation.Evaluation;
 import dev.runtimemonitor.evaluation.Level;
 import dev.runtimemonitor.evaluation.Probe;
-import dev.runtimemonitor.monitor.RuntimeMonitor;
+import dev.runtimemonitor.monitor.MonitorView;
 import dev.runtimemonitor.publishing.JsonValues;
 import org.jspecify.annotations.Nullable;
 
@@ -24,13 +24,13 @@ import org.springframework.boot.health.contributor.HealthIndicator;
  */
 public final class RuntimeHealthIndicator implements HealthIndicator {
 
-	private final RuntimeMonitor monitor;
+	private final MonitorView monitor;
 
 	private final Predicate<CheckPolicy> included;
 
 	private volatile @Nullable Judged judged;
 
-	private RuntimeHealthIndicator(RuntimeMonitor monitor, Predicate<CheckPolicy> included) {
+	private RuntimeHealthIndicator(MonitorView monitor, Predicate<CheckPolicy> included) {
 		this.monitor = monitor;
 		this.included = included;
 	}
@@ -40,7 +40,7 @@ public final class RuntimeHealthIndicator implements HealthIndicator {
 	 * @param monitor the monitor to read
 	 * @return the indicator
 	 */
-	public static RuntimeHealthIndicator allChecks(RuntimeMonitor monitor) {
+	public static RuntimeHealthIndicator allChecks(MonitorView monitor) {
 		return new RuntimeHealthIndicator(monitor, (policy) -> true);
 	}
 
@@ -50,7 +50,7 @@ public final class RuntimeHealthIndicator implements HealthIndicator {
 	 * @param probe the probe
 	 * @return the indicator
 	 */
-	public static RuntimeHealthIndicator forProbe(RuntimeMonitor monitor, Probe probe) {
+	public static RuntimeHealthIndicator forProbe(MonitorView monitor, Probe probe) {
 		return new RuntimeHealthIndicator(monitor, (policy) -> policy.probe() == probe);
 	}
 

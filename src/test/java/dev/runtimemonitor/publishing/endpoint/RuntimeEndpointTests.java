@@ -6,47 +6,34 @@ import java.util.Map;
 
 import dev.runtimemonitor.evaluation.Check;
 import dev.runtimemonitor.evaluation.CheckPolicy;
-import dev.runtimemonitor.evaluation.Evaluator;
 import dev.runtimemonitor.evaluation.Probe;
-import dev.runtimemonitor.monitor.RuntimeMonitor;
 import dev.runtimemonitor.monitor.evidence.Capture;
 import dev.runtimemonitor.monitor.evidence.EvidenceKind;
 import dev.runtimemonitor.monitor.evidence.EvidenceRecorder;
 import dev.runtimemonitor.publishing.history.RuntimeHistory;
 import dev.runtimemonitor.publishing.report.RuntimeReportBuilder;
 import dev.runtimemonitor.publishing.report.advice.TuningAdvisor;
-import dev.runtimemonitor.sampling.RuntimeSampler;
-import dev.runtimemonitor.sampling.SampleSources;
 import dev.runtimemonitor.sampling.jvm.JvmSettingsReader;
+import dev.runtimemonitor.testsupport.SettableMonitorView;
 import io.micrometer.core.instrument.Clock;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.actuate.endpoint.SecurityContext;
 import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 
+import static dev.runtimemonitor.testsupport.SnapshotBuilder.atSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class RuntimeEndpointTests {
 
-	private final RuntimeSampler sampler = new RuntimeSampler(SampleSources.platform(), Clock.SYSTEM,
-			Duration.ofSeconds(30));
-
-	private final RuntimeMonitor monitor = new RuntimeMonitor(this.sampler,
-			new Evaluator(List.of(new CheckPolicy(Check.THREADS, 1000, 5000, Duration.ZERO, Probe.NONE)),
-					Duration.ofMinutes(1)),
-			Clock.SYSTEM, Duration.ofSeconds(5), Duration.ofMinutes(5));
+	private final SettableMonitorView monitor = new SettableMonitorView(
+			new CheckPolicy(Check.THREADS, 1000, 5000, Duration.ZERO, Probe.NONE));
 
 	private final RuntimeHistory history = new RuntimeHistory(3);
 
 	private final RuntimeEndpoint endpoint = new RuntimeEndpoint(this.monitor,
 			new RuntimeReportBuilder(JvmSettingsReader.platform(), Duration.ofMinutes(5), TuningAdvisor.withAllRules()),
 			this.history);
-
-	@AfterEach
-	void close() throws Exception {
-		this.sampler.close();
-	}
 
 	@Test
 	void answersServiceUnavailableBeforeTheFirstSample() {
@@ -61,7 +48,7 @@ class RuntimeEndpointTests {
 				Map.of(EvidenceKind.THREAD_GROUPS, () -> Capture.taken("3 groups", "evidence\n")), Duration.ofHours(1),
 				Duration.ZERO, Clock.SYSTEM, List.of());
 		this.monitor.addListener(evidence);
-		this.monitor.tick();
+		this.monitor.tick(atSeconds(0).threads(30));
 		RuntimeReportBuilder reports = new RuntimeReportBuilder(JvmSettingsReader.platform(), Duration.ofMinutes(5),
 				TuningAdvisor.withAllRules());
 		SecurityContext operator = SecurityContext.NONE;
@@ -84,7 +71,7 @@ class RuntimeEndpointTests {
 	@Test
 	void reportsTheLatestTick() {
 		this.monitor.addListener(this.history);
-		this.monitor.tick();
+		this.monitor.tick(atSeconds(0).threads(30));
 		WebEndpointResponse<Object> report = this.endpoint.report(SecurityContext.NONE);
 		assertThat(report.getStatus()).isEqualTo(200);
 		assertThat(report.getBody()).isInstanceOfSatisfying(Map.class,
