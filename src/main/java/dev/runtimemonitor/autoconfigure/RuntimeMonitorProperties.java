@@ -251,12 +251,21 @@ public record RuntimeMonitorProperties(@DefaultValue("true") boolean enabled, @D
 	}
 
 	/**
-	 * The checks. The ones that feed liveness wait 60s before their level rises, so that
-	 * only a lasting problem restarts a pod; the others 15s.
+	 * The checks, one record per {@link Check} under its id. The ones that feed liveness
+	 * wait 60s before their level rises, so that only a lasting problem restarts a pod
+	 * (all but the sampler, whose value already is a duration); the others 15s.
+	 * <p>
+	 * A component per check rather than a map by check: the configuration processor reads
+	 * each check's defaults, types and descriptions from its record into the metadata
+	 * IDEs complete from, and the binder refuses a misspelt check name.
+	 * {@code ChecksPropertiesTests} fails when this record, {@link #byCheck()} or the
+	 * list below misses a check.
 	 *
 	 * @param threads Live platform threads.
 	 * @param threadGrowth Net live-thread growth per second over the window.
 	 * @param heap Heap in use after the last collection over the maximum heap.
+	 * @param heapGrowth Time until the heap's live set reaches the maximum heap at its
+	 * growth.
 	 * @param heapUsed Heap in use now, in bytes.
 	 * @param gcPause The 99th percentile GC pause over the window.
 	 * @param gcOverhead Share of wall time in GC pauses over the window.

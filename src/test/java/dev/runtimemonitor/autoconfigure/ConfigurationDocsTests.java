@@ -23,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The documentation lists every property the library has, as the configuration processor
  * generates it into the metadata, with the default the metadata says: top-level
  * properties in docs/configuration.md, each check's defaults in the checks table of
- * docs/checks-and-meters.md, where the checks are explained.
+ * docs/checks-and-meters.md, where the checks are explained. Every check is listed with
+ * the type of its thresholds and explained under the probe it feeds by default.
  */
 class ConfigurationDocsTests {
 
@@ -79,6 +80,51 @@ class ConfigurationDocsTests {
 		}
 	}
 
+	/**
+	 * A check added to a row of the thresholds table whose thresholds are of another kind
+	 * is caught here: every check of a row has the same unit, and the same direction (a
+	 * time left is judged at or below).
+	 */
+	@Test
+	void everyRowOfTheThresholdTypesHasChecksOfOneUnitAndDirection() throws IOException {
+		String configuration = Files.readString(CONFIGURATION);
+		String types = configuration.substring(configuration.indexOf("| check | thresholds are |"));
+		types = types.substring(0, types.indexOf("\n\n"));
+		List<Check> listed = new ArrayList<>();
+		for (String row : types.lines().skip(2).toList()) {
+			List<Check> checks = checksNamedIn(row.substring(0, row.indexOf(" | ")));
+			assertThat(checks).as(row).isNotEmpty();
+			assertThat(checks).as(row)
+				.extracting(ConfigurationDocsTests::thresholdKind)
+				.containsOnly(thresholdKind(checks.get(0)));
+			listed.addAll(checks);
+		}
+		assertThat(listed).containsExactlyInAnyOrder(Check.values());
+	}
+
+	/**
+	 * Every check is explained under the probe it feeds by default, in "Which probe a
+	 * check feeds, and why".
+	 */
+	@Test
+	void everyCheckIsExplainedUnderItsDefaultProbe() throws IOException {
+		Map<String, JsonNode> metadata = new LinkedHashMap<>();
+		metadata().forEach((property) -> metadata.put(property.get("name").asString(), property));
+		String page = Files.readString(CHECKS);
+		int start = page.indexOf("\n### Which probe a check feeds, and why\n");
+		String section = page.substring(start, page.indexOf("\n### ", start + 1));
+		for (Check check : Check.values()) {
+			String probe = metadata.get("runtime-monitor.checks." + check.id() + ".probe")
+				.get("defaultValue")
+				.asString();
+			String bullet = Arrays.stream(section.split("\n- "))
+				.filter((text) -> text.startsWith("**" + probe + "**"))
+				.findFirst()
+				.orElse("");
+			assertThat(bullet).as(check.id() + " under " + probe).contains("`" + check.id() + "`");
+		}
+	}
+
 	@Test
 	void theChecksTableHasEveryCheckWithTheDefaultsOfTheMetadata() throws IOException {
 		Map<String, JsonNode> metadata = new LinkedHashMap<>();
@@ -113,6 +159,19 @@ class ConfigurationDocsTests {
 		else {
 			assertThat(cell).as(what + ", which has no default").doesNotStartWith("`");
 		}
+	}
+
+	private static String thresholdKind(Check check) {
+		return check.unit() + (check.higherIsWorse() ? "" : ", lower is worse");
+	}
+
+	private static List<Check> checksNamedIn(String text) {
+		List<Check> checks = new ArrayList<>();
+		Matcher name = Pattern.compile("`([a-z-]+)`").matcher(text);
+		while (name.find()) {
+			Check.fromId(name.group(1)).ifPresent(checks::add);
+		}
+		return checks;
 	}
 
 	/**

@@ -12,7 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import dev.runtimemonitor.autoconfigure.CheckSettings;
@@ -56,7 +55,7 @@ class ChartApplicationConfigTests {
 	@Test
 	void everyCheckOfTheApplicationIsConfigurableInTheChart() {
 		assertThat(HelmChart.schemaChecks().keySet())
-			.containsAll(Stream.of(Check.values()).map(Check::id).collect(Collectors.toSet()));
+			.containsExactlyInAnyOrderElementsOf(Stream.of(Check.values()).map(Check::id).toList());
 	}
 
 	@Test

@@ -1,19 +1,31 @@
 package dev.runtimemonitor.deploy;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.runtimemonitor.autoconfigure.RuntimeMonitorProperties;
+import dev.runtimemonitor.evaluation.Check;
+import dev.runtimemonitor.evaluation.Probe;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The chart's README documents every value the schema knows, with the default values.yaml
- * really has, and nothing that no longer exists.
+ * really has, and nothing that no longer exists; every check with the kind of its
+ * thresholds; and the checks each probe carries by default.
  */
 class ChartReadmeTests {
 
@@ -38,12 +50,62 @@ class ChartReadmeTests {
 		assertThat(documented).containsExactlyInAnyOrderEntriesOf(expected);
 	}
 
+	/**
+	 * A check added to a row of the thresholds table whose thresholds are of another kind
+	 * is caught here: every check of a row has the same kind in the schema, and the same
+	 * direction (a time left is judged at or below).
+	 */
 	@Test
-	void everyCheckIsListedWithTheTypeOfItsThresholds() {
+	void everyCheckIsListedOnceWithTheTypeOfItsThresholds() {
 		String readme = Yamls.read(README);
-		String checks = readme.substring(readme.indexOf("`<check>` is one of"));
-		assertThat(HelmChart.schemaChecks())
-			.allSatisfy((check, kind) -> assertThat(checks).contains("`" + check + "`"));
+		String table = readme.substring(readme.indexOf("| check | thresholds | example |"));
+		table = table.substring(0, table.indexOf("\n\n"));
+		Map<String, String> kinds = HelmChart.schemaChecks();
+		List<String> listed = new ArrayList<>();
+		for (String row : table.lines().skip(2).toList()) {
+			List<Check> checks = checksNamedIn(row.substring(0, row.indexOf(" | ")));
+			assertThat(checks).as(row).isNotEmpty();
+			assertThat(checks).as(row)
+				.extracting((check) -> thresholdKind(kinds, check))
+				.containsOnly(thresholdKind(kinds, checks.get(0)));
+			checks.forEach((check) -> listed.add(check.id()));
+		}
+		assertThat(listed).containsExactlyInAnyOrderElementsOf(kinds.keySet());
+	}
+
+	/**
+	 * The probes table names, for liveness and readiness, the checks that feed the probe
+	 * by default.
+	 */
+	@ParameterizedTest
+	@EnumSource(value = Probe.class, names = { "LIVENESS", "READINESS" })
+	void theProbesTableNamesTheChecksThatFeedEachProbe(Probe probe) {
+		String name = probe.name().toLowerCase(Locale.ROOT);
+		Matcher row = Pattern.compile("^\\| " + name + " \\|.*$", Pattern.MULTILINE).matcher(Yamls.read(README));
+		assertThat(row.find()).as(name).isTrue();
+		RuntimeMonitorProperties defaults = new Binder(new MapConfigurationPropertySource())
+			.bindOrCreate("runtime-monitor", RuntimeMonitorProperties.class);
+		List<Check> feeding = defaults.checks()
+			.byCheck()
+			.entrySet()
+			.stream()
+			.filter((entry) -> entry.getValue().probe() == probe)
+			.map(Map.Entry::getKey)
+			.toList();
+		assertThat(checksNamedIn(row.group())).as(name).containsExactlyInAnyOrderElementsOf(feeding);
+	}
+
+	private static String thresholdKind(Map<String, String> kinds, Check check) {
+		return kinds.get(check.id()) + (check.higherIsWorse() ? "" : ", lower is worse");
+	}
+
+	private static List<Check> checksNamedIn(String text) {
+		List<Check> checks = new ArrayList<>();
+		Matcher name = Pattern.compile("`([a-z-]+)`").matcher(text);
+		while (name.find()) {
+			Check.fromId(name.group(1)).ifPresent(checks::add);
+		}
+		return checks;
 	}
 
 	/**

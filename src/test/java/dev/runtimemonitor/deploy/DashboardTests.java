@@ -1,11 +1,15 @@
 package dev.runtimemonitor.deploy;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import dev.runtimemonitor.evaluation.Check;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -13,10 +17,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The Grafana dashboard: portable across Grafanas (its data source is a variable),
- * filtered by job and instance everywhere, and showing what an on-call engineer looks for
- * first.
+ * filtered by job and instance everywhere, showing what an on-call engineer looks for
+ * first, and naming only checks the service has.
  */
 class DashboardTests {
+
+	private static final Pattern CHECK_SELECTOR = Pattern.compile("check=~?\"([^\"]+)\"");
 
 	private static final Map<String, Object> dashboard = Yamls
 		.asMap(JsonMapper.builder().build().readValue(PromQlExpressions.DASHBOARD.toFile(), Map.class));
@@ -73,6 +79,19 @@ class DashboardTests {
 				"runtime_container_memory_usage_bytes" + selector, "runtime_container_memory_limit_bytes" + selector,
 				"runtime_process_resident_memory_bytes" + selector, "runtime_check_level" + selector,
 				"runtime_sample_duration_seconds_sum", "runtime_sample_duration_seconds_max");
+	}
+
+	@Test
+	void itNamesOnlyChecksTheServiceHas() {
+		Set<String> named = new HashSet<>();
+		for (PromQlExpressions.Expression expression : PromQlExpressions.fromDashboard(PromQlExpressions.DASHBOARD,
+				PromQlExpressions.DEFAULT_VARIABLES)) {
+			Matcher matcher = CHECK_SELECTOR.matcher(expression.promql());
+			while (matcher.find()) {
+				named.addAll(List.of(matcher.group(1).split("\\|")));
+			}
+		}
+		assertThat(named).isNotEmpty().isSubsetOf(Arrays.stream(Check.values()).map(Check::id).toList());
 	}
 
 	@Test
