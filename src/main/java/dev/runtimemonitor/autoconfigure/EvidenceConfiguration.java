@@ -1,13 +1,12 @@
 package dev.runtimemonitor.autoconfigure;
 
-import dev.runtimemonitor.monitor.evidence.EvidenceCaptures;
+import dev.runtimemonitor.monitor.evidence.CaptureRateLimit;
+import dev.runtimemonitor.monitor.evidence.Capturers;
 import dev.runtimemonitor.monitor.evidence.EvidenceListener;
 import dev.runtimemonitor.monitor.evidence.EvidenceRecorder;
 import dev.runtimemonitor.publishing.EvidenceLogger;
-import dev.runtimemonitor.sampling.evidence.CaptureRateLimit;
 import dev.runtimemonitor.sampling.evidence.EvidenceSources;
-import dev.runtimemonitor.sampling.evidence.GcPauseEvidence;
-import dev.runtimemonitor.sampling.evidence.GcPauseEvidenceSource;
+import dev.runtimemonitor.sampling.evidence.GcPauseBreakdownSource;
 import dev.runtimemonitor.sampling.gc.GcEventSubscription;
 import io.micrometer.core.instrument.Clock;
 
@@ -33,14 +32,16 @@ class EvidenceConfiguration {
 	@Order(RuntimeMonitorAutoConfiguration.EVIDENCE_ORDER)
 	EvidenceRecorder runtimeEvidenceRecorder(RuntimeMonitorProperties properties, ObjectProvider<Clock> clock,
 			ObjectProvider<GcEventSubscription> pauses, ObjectProvider<EvidenceListener> listeners) {
-		RuntimeMonitorProperties.Evidence evidence = properties.evidence();
+		RuntimeMonitorProperties.EvidenceSettings evidence = properties.evidence();
 		Clock captureClock = clock.getIfAvailable(() -> Clock.SYSTEM);
-		EvidenceSources sources = EvidenceSources
-			.platform(new CaptureRateLimit(evidence.classHistogram().minInterval(), captureClock), captureClock);
 		GcEventSubscription subscription = pauses.getIfAvailable();
-		GcPauseEvidenceSource gcPauses = (subscription != null) ? new GcPauseEvidenceSource(subscription.recorder(),
-				properties.window(), captureClock, GcPauseEvidence.DEFAULT_TOP) : null;
-		return new EvidenceRecorder(EvidenceCaptures.of(sources, gcPauses, captureClock, evidence.enabledKinds()),
+		GcPauseBreakdownSource gcPauses = (subscription != null) ? new GcPauseBreakdownSource(subscription.recorder(),
+				properties.window(), captureClock, GcPauseBreakdownSource.DEFAULT_TOP) : null;
+		CaptureRateLimit histogramRateLimit = new CaptureRateLimit(evidence.classHistogram().minInterval(),
+				captureClock);
+		return new EvidenceRecorder(
+				Capturers.of(EvidenceSources.platform(captureClock), gcPauses, histogramRateLimit, captureClock,
+						evidence.enabledKinds()),
 				evidence.keepFor(), evidence.repeatAfter(), captureClock, listeners.orderedStream().toList());
 	}
 

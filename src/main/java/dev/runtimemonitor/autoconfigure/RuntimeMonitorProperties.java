@@ -56,7 +56,7 @@ public record RuntimeMonitorProperties(@DefaultValue("true") boolean enabled, @D
 		@DefaultValue("5m") Duration criticalReminder, @DefaultValue("auto") GcEvents gcEvents,
 		@DefaultValue("720") int historySize, @DefaultValue("true") boolean threadStates,
 		@DefaultValue("true") boolean processCpu, @DefaultValue Checks checks,
-		@DefaultValue Evidence evidence) implements Validator {
+		@DefaultValue EvidenceSettings evidence) implements Validator {
 
 	@Override
 	public boolean supports(Class<?> type) {
@@ -146,10 +146,11 @@ public record RuntimeMonitorProperties(@DefaultValue("true") boolean enabled, @D
 	}
 
 	/**
-	 * Evidence: what a check captures, once, on the monitor's thread, when it rises to
-	 * warning or critical. It is logged as one event and kept for /runtime (shown where
-	 * the health endpoint shows its details) until the check has been ok for a while.
-	 * Nothing is captured while the checks are ok.
+	 * The evidence settings, {@code runtime-monitor.evidence}. Evidence is what a check
+	 * captures, once, on the monitor's thread, when it rises to warning or critical. It
+	 * is logged as one event and kept for /runtime (shown where the health endpoint shows
+	 * its details) until the check has been ok for a while. Nothing is captured while the
+	 * checks are ok.
 	 *
 	 * @param enabled Whether to capture evidence at all; when false no capture runs and
 	 * /runtime has no evidence.
@@ -168,7 +169,7 @@ public record RuntimeMonitorProperties(@DefaultValue("true") boolean enabled, @D
 	 * and gc-overhead checks.
 	 * @param nativeMemory The native-memory summary, for the container-memory check.
 	 */
-	public record Evidence(@DefaultValue("true") boolean enabled, @DefaultValue("1h") Duration keepFor,
+	public record EvidenceSettings(@DefaultValue("true") boolean enabled, @DefaultValue("1h") Duration keepFor,
 			@DefaultValue("5m") Duration repeatAfter, @DefaultValue Deadlocks deadlocks,
 			@DefaultValue ThreadGroups threadGroups, @DefaultValue ClassHistogram classHistogram,
 			@DefaultValue GcPauses gcPauses, @DefaultValue NativeMemory nativeMemory) {

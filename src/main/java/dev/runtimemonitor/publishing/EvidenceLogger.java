@@ -8,7 +8,7 @@ import dev.runtimemonitor.evaluation.Seconds;
 import dev.runtimemonitor.monitor.evidence.Capture;
 import dev.runtimemonitor.monitor.evidence.Evidence;
 import dev.runtimemonitor.monitor.evidence.EvidenceListener;
-import dev.runtimemonitor.sampling.evidence.TextBound;
+import dev.runtimemonitor.monitor.evidence.TextBound;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -113,7 +113,7 @@ class ConfigurationMetadataTests {
 	@Test
 	void everyEvidencePropertyIsDescribedWithItsRealDefault() throws IOException {
 		Map<String, JsonNode> metadata = properties();
-		RuntimeMonitorProperties.Evidence defaults = bind(Map.of()).evidence();
+		RuntimeMonitorProperties.EvidenceSettings defaults = bind(Map.of()).evidence();
 		for (String kind : new String[] { "", "deadlocks.", "thread-groups.", "class-histogram.", "gc-pauses.",
 				"native-memory." }) {
 			JsonNode enabled = metadata.get("runtime-monitor.evidence." + kind + "enabled");

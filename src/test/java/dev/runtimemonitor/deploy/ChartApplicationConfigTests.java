@@ -159,7 +159,7 @@ class ChartApplicationConfigTests {
 		values.put("runtimeMonitor.evidence.gcPauses.enabled", false);
 		values.put("runtimeMonitor.evidence.nativeMemory.enabled", false);
 
-		RuntimeMonitorProperties.Evidence evidence = bind(applicationYml(values)).evidence();
+		RuntimeMonitorProperties.EvidenceSettings evidence = bind(applicationYml(values)).evidence();
 
 		assertThat(evidence.enabled()).isTrue();
 		assertThat(evidence.keepFor()).isEqualTo(Duration.ofHours(2));

@@ -136,7 +136,8 @@ class EvidenceIT {
 			assertThat(gcPause.path("kind").asString()).isEqualTo("gc-pauses");
 			assertThat(gcPause.path("text").asString()).contains("The longest:", "Pause time by cause:")
 				.containsPattern("GC\\(\\d+\\)  G1Full full, System.gc\\(\\), ended ")
-				.containsPattern("\n +[\\d,.]+ ms +[\\d.]+%  +\\d+ pauses?, +longest +[\\d,.]+ ms  System.gc\\(\\)\n");
+				.containsPattern(
+						"\n +[\\d.]+ m?s +[\\d.]+%  +[\\d,]+ pauses?, longest +[\\d.]+ m?s  System.gc\\(\\)\n");
 			System.out.printf(
 					"[evidence] class histogram took %.1f ms and stopped the application %.1f ms "
 							+ "(150 MB retained in a 256 MB heap); gc-pauses took %.2f ms%n",

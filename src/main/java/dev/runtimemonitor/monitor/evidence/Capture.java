@@ -2,11 +2,11 @@ package dev.runtimemonitor.monitor.evidence;
 
 import java.time.Duration;
 
-import dev.runtimemonitor.sampling.evidence.TextBound;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What one capture found, as people read it.
+ * What one capture says, as people read it: the words the log and {@code /runtime} show,
+ * written once, when it was taken.
  *
  * @param taken whether the evidence was taken; {@code false} when it was refused (a rate
  * limit), is not available on this JVM, or failed, and the text says why

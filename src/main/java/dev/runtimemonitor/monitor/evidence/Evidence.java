@@ -9,14 +9,14 @@ import dev.runtimemonitor.evaluation.Level;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One capture: which checks rose and to what, when it was taken, what it cost and what it
- * found.
+ * A capture as the recorder keeps it for the checks that asked for it: which checks rose
+ * and to what, when it was taken, how long it took, and what it says.
  *
  * @param kind what was captured
  * @param triggers the checks whose rise asked for it, with the level each rose to
  * @param takenAt when the capture started
  * @param took how long the capture took on the monitor's thread
- * @param capture what it found
+ * @param capture what it says
  */
 public record Evidence(EvidenceKind kind, List<Trigger> triggers, Instant takenAt, Duration took, Capture capture) {
 

@@ -28,8 +28,8 @@ import org.slf4j.LoggerFactory;
  * evidence and captures nothing: one that flaps around a threshold logs its evidence
  * once, not at every rise. The evidence is kept until its check has been ok for the keep
  * time, then forgotten. While every check stays ok a tick costs a comparison of levels
- * and nothing else; the one other work is a kind's {@link EvidenceCapture#checksOk()}, at
- * the first tick and when its checks return to ok.
+ * and nothing else; the one other work is a kind's {@link Capturer#checksOk()}, at the
+ * first tick and when its checks return to ok.
  * <p>
  * The store is written on the monitor's thread only; readers get an immutable copy.
  */
@@ -39,7 +39,7 @@ public final class EvidenceRecorder implements MonitorListener {
 
 	private static final EvidenceKind[] KINDS = EvidenceKind.values();
 
-	private final @Nullable EvidenceCapture[] captures = new EvidenceCapture[KINDS.length];
+	private final @Nullable Capturer[] capturers = new Capturer[KINDS.length];
 
 	private final Duration keepFor;
 
@@ -61,16 +61,17 @@ public final class EvidenceRecorder implements MonitorListener {
 
 	/**
 	 * Create a recorder.
-	 * @param captures the capture of each kind to take; a kind left out is never captured
+	 * @param capturers the capturer of each kind to take; a kind left out is never
+	 * captured
 	 * @param keepFor how long evidence is kept once its check is ok again
 	 * @param repeatAfter how long a check that rises again to the level of its kept
 	 * evidence keeps that evidence rather than capture anew
 	 * @param clock the clock that times the captures
 	 * @param listeners told about each capture
 	 */
-	public EvidenceRecorder(Map<EvidenceKind, EvidenceCapture> captures, Duration keepFor, Duration repeatAfter,
-			Clock clock, List<EvidenceListener> listeners) {
-		captures.forEach((kind, capture) -> this.captures[kind.ordinal()] = capture);
+	public EvidenceRecorder(Map<EvidenceKind, Capturer> capturers, Duration keepFor, Duration repeatAfter, Clock clock,
+			List<EvidenceListener> listeners) {
+		capturers.forEach((kind, capturer) -> this.capturers[kind.ordinal()] = capturer);
 		this.keepFor = keepFor;
 		this.repeatAfter = repeatAfter;
 		this.clock = clock;
@@ -81,9 +82,9 @@ public final class EvidenceRecorder implements MonitorListener {
 	public void onEvaluation(Evaluation evaluation, @Nullable Evaluation previous) {
 		boolean changed = forgetRecovered(evaluation);
 		for (EvidenceKind kind : KINDS) {
-			EvidenceCapture capture = this.captures[kind.ordinal()];
-			if (capture != null) {
-				changed |= judge(kind, capture, evaluation, previous);
+			Capturer capturer = this.capturers[kind.ordinal()];
+			if (capturer != null) {
+				changed |= judge(kind, capturer, evaluation, previous);
 			}
 		}
 		if (changed) {
@@ -113,7 +114,7 @@ public final class EvidenceRecorder implements MonitorListener {
 	 * @return {@code false} when it is switched off
 	 */
 	public boolean captures(EvidenceKind kind) {
-		return this.captures[kind.ordinal()] != null;
+		return this.capturers[kind.ordinal()] != null;
 	}
 
 	private boolean forgetRecovered(Evaluation evaluation) {
@@ -132,8 +133,7 @@ public final class EvidenceRecorder implements MonitorListener {
 		return forgot;
 	}
 
-	private boolean judge(EvidenceKind kind, EvidenceCapture capture, Evaluation evaluation,
-			@Nullable Evaluation previous) {
+	private boolean judge(EvidenceKind kind, Capturer capturer, Evaluation evaluation, @Nullable Evaluation previous) {
 		boolean present = false;
 		boolean alarmingNow = false;
 		List<Evidence.Trigger> triggers = null;
@@ -156,11 +156,11 @@ public final class EvidenceRecorder implements MonitorListener {
 			return false;
 		}
 		if (triggers != null) {
-			record(kind, capture, triggers);
+			record(kind, capturer, triggers);
 		}
 		int index = kind.ordinal();
 		if (!alarmingNow && (!this.toldOk[index] || this.alarming[index])) {
-			tellOk(kind, capture);
+			tellOk(kind, capturer);
 			this.toldOk[index] = true;
 		}
 		this.alarming[index] = alarmingNow;
@@ -181,12 +181,12 @@ public final class EvidenceRecorder implements MonitorListener {
 				&& Duration.between(kept.takenAt(), evaluation.time()).compareTo(this.repeatAfter) < 0;
 	}
 
-	private void record(EvidenceKind kind, EvidenceCapture capture, List<Evidence.Trigger> triggers) {
+	private void record(EvidenceKind kind, Capturer capturer, List<Evidence.Trigger> triggers) {
 		Instant takenAt = Instant.ofEpochMilli(this.clock.wallTime());
 		long start = this.clock.monotonicTime();
 		Capture captured;
 		try {
-			captured = capture.capture();
+			captured = capturer.capture();
 		}
 		catch (RuntimeException | LinkageError ex) {
 			logger.debug("Capturing {} failed", kind.id(), ex);
@@ -211,10 +211,10 @@ public final class EvidenceRecorder implements MonitorListener {
 		}
 	}
 
-	private void tellOk(EvidenceKind kind, EvidenceCapture capture) {
+	private void tellOk(EvidenceKind kind, Capturer capturer) {
 		try {
 			long start = this.clock.monotonicTime();
-			capture.checksOk();
+			capturer.checksOk();
 			logger.debug("Checks of {} ok; told in {} µs", kind.id(), (this.clock.monotonicTime() - start) / 1000);
 		}
 		catch (RuntimeException | LinkageError ex) {

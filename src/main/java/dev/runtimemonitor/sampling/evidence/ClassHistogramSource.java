@@ -3,7 +3,6 @@ package dev.runtimemonitor.sampling.evidence;
 import java.lang.management.GarbageCollectorMXBean;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 
 import io.micrometer.core.instrument.Clock;
 
@@ -11,8 +10,8 @@ import dev.runtimemonitor.sampling.CollectorFigures;
 import dev.runtimemonitor.sampling.HeapInspections;
 
 /**
- * Takes the JVM's class histogram of live objects ({@code jcmd GC.class_histogram}), at
- * most once per its rate limit, because it stops the world: the JVM collects the heap, so
+ * Takes the JVM's class histogram of live objects ({@code jcmd GC.class_histogram}). It
+ * stops the world, so whoever asks for it limits how often: the JVM collects the heap, so
  * that only live objects count, then walks all of it at a safepoint. Measured on 2 cores,
  * a 1 GB heap holding 708 MB in 20.7 million live objects: 0.84 to 1.4 s stopped with G1
  * (the full collection 0.66 to 1.27 s of it), 1.4 to 1.5 s with Parallel, 0.7 to 0.8 s
@@ -39,8 +38,6 @@ public final class ClassHistogramSource {
 
 	private final List<GarbageCollectorMXBean> collectors;
 
-	private final CaptureRateLimit rateLimit;
-
 	private final int top;
 
 	private final HeapInspections inspections;
@@ -50,40 +47,27 @@ public final class ClassHistogramSource {
 	/**
 	 * A source of class histograms.
 	 * @param commands the JVM's diagnostic commands
-	 * @param collectors the collector beans, to tell the collection time the capture
+	 * @param collectors the collector beans, to tell the collection time the histogram
 	 * caused
-	 * @param rateLimit how often a histogram may be taken
 	 * @param top how many of the largest lines to keep
 	 * @param inspections where each histogram is marked, as it begins and as it ends
-	 * @param clock the clock that times the capture
+	 * @param clock the clock that times the histogram
 	 */
-	public ClassHistogramSource(DiagnosticCommand commands, List<GarbageCollectorMXBean> collectors,
-			CaptureRateLimit rateLimit, int top, HeapInspections inspections, Clock clock) {
+	public ClassHistogramSource(DiagnosticCommand commands, List<GarbageCollectorMXBean> collectors, int top,
+			HeapInspections inspections, Clock clock) {
 		this.commands = commands;
 		this.collectors = List.copyOf(collectors);
-		this.rateLimit = rateLimit;
 		this.top = top;
 		this.inspections = inspections;
 		this.clock = clock;
 	}
 
 	/**
-	 * The rate limit this source keeps.
-	 * @return the rate limit
-	 */
-	public CaptureRateLimit rateLimit() {
-		return this.rateLimit;
-	}
-
-	/**
-	 * Take the histogram, unless one was taken too recently.
-	 * @return the evidence, or empty when the rate limit refused
+	 * Take the histogram now.
+	 * @return the histogram and what it cost
 	 * @throws IllegalStateException when the JVM cannot take a histogram
 	 */
-	public Optional<ClassHistogramEvidence> capture() {
-		if (!this.rateLimit.tryAcquire()) {
-			return Optional.empty();
-		}
+	public ClassHistogramRun read() {
 		long gcBefore = gcMillis(false);
 		long cyclesBefore = gcMillis(true);
 		long start = this.clock.monotonicTime();
@@ -99,7 +83,7 @@ public final class ClassHistogramSource {
 		Duration gcTime = Duration.ofMillis(gcMillis(false) - gcBefore);
 		Duration cycles = Duration.ofMillis(gcMillis(true) - cyclesBefore);
 		Duration pause = took.minus(cycles).isNegative() ? Duration.ZERO : took.minus(cycles);
-		return Optional.of(new ClassHistogramEvidence(ClassHistogram.parse(text, this.top), took, pause, gcTime));
+		return new ClassHistogramRun(ClassHistogram.parse(text, this.top), took, pause, gcTime);
 	}
 
 	/**
@@ -107,7 +91,7 @@ public final class ClassHistogramSource {
 	 * beans that count concurrent cycles of the whole heap ({@code ZGC Major Cycles},
 	 * {@code Shenandoah Cycles}), the kind of collection the histogram asks for. ZGC's
 	 * minor cycles are left out: under allocation they run back to back beside the
-	 * histogram, their time adds up to more than the capture's, and the application ran
+	 * histogram, their time adds up to more than the histogram's, and the application ran
 	 * through them.
 	 */
 	private long gcMillis(boolean wholeHeapCyclesOnly) {

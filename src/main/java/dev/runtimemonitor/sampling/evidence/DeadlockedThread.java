@@ -17,8 +17,8 @@ import org.jspecify.annotations.Nullable;
  * @param lockOwnerName the name of the thread that holds that lock, {@code null} when
  * none does
  * @param lockOwnerId the id of the thread that holds that lock, {@code -1} when none does
- * @param stack its stack, innermost frame first, at most the capture's depth
- * @param stackCut whether the stack had more frames than the capture keeps
+ * @param stack its stack, innermost frame first, at most the source's depth
+ * @param stackCut whether the stack had more frames than the source keeps
  * @param lockedMonitors the monitors it holds
  * @param lockedSynchronizers the ownable synchronizers it holds
  */

@@ -11,8 +11,8 @@ import dev.runtimemonitor.sampling.jvm.JvmFlags;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The evidence sources of the running JVM, looked up once. Nothing is read until a
- * capture is asked for.
+ * The evidence sources of the running JVM, looked up once. Nothing is read until the
+ * evidence is asked for.
  *
  * @param deadlocks the deadlocked threads with their stacks and locks
  * @param threadGroups the live threads grouped by name
@@ -21,22 +21,21 @@ import org.jspecify.annotations.Nullable;
  * @param nativeMemory the native-memory summary, or {@code null} on a JVM without the
  * diagnostic-command bean
  */
-public record EvidenceSources(DeadlockEvidenceSource deadlocks, ThreadNameGroupsSource threadGroups,
+public record EvidenceSources(DeadlockedThreadsSource deadlocks, ThreadNameGroupsSource threadGroups,
 		@Nullable ClassHistogramSource classHistogram, @Nullable NativeMemorySource nativeMemory) {
 
 	/**
 	 * The sources of the running JVM, with the default limits.
-	 * @param histogramRateLimit how often a class histogram may be taken
-	 * @param clock the clock that times the captures
+	 * @param clock the clock that times the class histogram
 	 * @return the sources
 	 */
-	public static EvidenceSources platform(CaptureRateLimit histogramRateLimit, Clock clock) {
+	public static EvidenceSources platform(Clock clock) {
 		ThreadMXBean threads = ManagementFactory.getThreadMXBean();
 		Optional<DiagnosticCommand> commands = DiagnosticCommand.platform();
-		return new EvidenceSources(new DeadlockEvidenceSource(threads), new ThreadNameGroupsSource(threads),
+		return new EvidenceSources(new DeadlockedThreadsSource(threads), new ThreadNameGroupsSource(threads),
 				commands
 					.map((command) -> new ClassHistogramSource(command, ManagementFactory.getGarbageCollectorMXBeans(),
-							histogramRateLimit, ClassHistogramSource.DEFAULT_TOP, HeapInspections.PLATFORM, clock))
+							ClassHistogramSource.DEFAULT_TOP, HeapInspections.PLATFORM, clock))
 					.orElse(null),
 				commands.map((command) -> new NativeMemorySource(command, JvmFlags.platform())).orElse(null));
 	}

@@ -1,12 +1,14 @@
 package dev.runtimemonitor.sampling.evidence;
 
+import java.util.Optional;
+
 import dev.runtimemonitor.sampling.jvm.JvmFlag;
 import dev.runtimemonitor.sampling.jvm.JvmFlags;
 
 /**
- * Takes the JVM's native-memory summary when Native Memory Tracking is on, and says how
- * to turn it on when it is off. The summary is cheap (well under a millisecond, no
- * stop-the-world): NMT keeps its counters all the time, the command only prints them.
+ * Takes the JVM's native-memory summary when Native Memory Tracking is on. The summary is
+ * cheap (well under a millisecond, no stop-the-world): NMT keeps its counters all the
+ * time, the command only prints them.
  */
 public final class NativeMemorySource {
 
@@ -36,14 +38,14 @@ public final class NativeMemorySource {
 
 	/**
 	 * Take the summary.
-	 * @return the summary, or the advice to turn tracking on
+	 * @return the summary, or empty when tracking is off
 	 * @throws IllegalStateException when the JVM cannot print the summary
 	 */
-	public NativeMemoryEvidence capture() {
+	public Optional<NativeMemorySummary> read() {
 		if (!isTracking()) {
-			return NativeMemoryTrackingOff.ADVICE;
+			return Optional.empty();
 		}
-		return NativeMemorySummary.parse(this.commands.run("vmNativeMemory", "summary", "scale=KB"));
+		return Optional.of(NativeMemorySummary.parse(this.commands.run("vmNativeMemory", "summary", "scale=KB")));
 	}
 
 }

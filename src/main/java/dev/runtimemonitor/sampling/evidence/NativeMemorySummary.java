@@ -3,7 +3,6 @@ package dev.runtimemonitor.sampling.evidence;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -14,10 +13,10 @@ import java.util.regex.Pattern;
  * @param reservedBytes address space reserved in all
  * @param committedBytes memory committed in all
  * @param categories the categories, most committed first
- * @param summary the summary as the JVM wrote it, bounded by {@link TextBound#DEFAULT}
+ * @param summary the summary as the JVM wrote it
  */
 public record NativeMemorySummary(long reservedBytes, long committedBytes, List<NativeMemoryCategory> categories,
-		String summary) implements NativeMemoryEvidence {
+		String summary) {
 
 	private static final Pattern TOTAL = Pattern
 		.compile("Total: reserved=(\\d+)([KMG]?B), committed=(\\d+)([KMG]?B).*");
@@ -64,7 +63,7 @@ public record NativeMemorySummary(long reservedBytes, long committedBytes, List<
 			throw new IllegalArgumentException("Not a native-memory summary: no 'Total:' line");
 		}
 		categories.sort(Comparator.comparingLong(NativeMemoryCategory::committedBytes).reversed());
-		return new NativeMemorySummary(reserved, committed, categories, TextBound.DEFAULT.apply(text));
+		return new NativeMemorySummary(reserved, committed, categories, text);
 	}
 
 	private static long bytes(String amount, String unit) {
@@ -75,25 +74,6 @@ public record NativeMemorySummary(long reservedBytes, long committedBytes, List<
 			case "GB" -> value << 30;
 			default -> value;
 		};
-	}
-
-	/**
-	 * The categories with the most committed memory, then the summary as the JVM wrote
-	 * it; bounded by {@link TextBound#DEFAULT}.
-	 * @return the text
-	 */
-	@Override
-	public String text() {
-		StringBuilder text = new StringBuilder(this.summary.length() + 1024);
-		text.append(
-				String.format(Locale.ROOT, "Native memory: %,d KB committed, %,d KB reserved; the most committed:%n",
-						this.committedBytes >> 10, this.reservedBytes >> 10));
-		for (NativeMemoryCategory category : this.categories.subList(0, Math.min(8, this.categories.size()))) {
-			text.append(
-					String.format(Locale.ROOT, "  %,12d KB  %s%n", category.committedBytes() >> 10, category.name()));
-		}
-		text.append(this.summary);
-		return TextBound.DEFAULT.apply(text.toString());
 	}
 
 }

@@ -3,7 +3,7 @@ package dev.runtimemonitor.sampling.evidence;
 import java.util.List;
 
 /**
- * One frame of a captured stack.
+ * One frame of a thread's stack, as a thread dump read it.
  *
  * @param location the frame as a stack trace writes it, such as
  * {@code java.base@25/java.lang.Thread.run(Thread.java:1474)}

@@ -41,11 +41,11 @@ public final class ThreadNameGroupsSource {
 	 * Group the live threads by name.
 	 * @return the grouping
 	 */
-	public ThreadNameGroups capture() {
+	public ThreadNameGroups read() {
 		return ThreadNameGroups.of(names(), this.maxGroups);
 	}
 
-	List<String> names() {
+	private List<String> names() {
 		ThreadInfo[] infos = this.threads.getThreadInfo(this.threads.getAllThreadIds(), 0);
 		List<String> names = new ArrayList<>(infos.length);
 		for (ThreadInfo info : infos) {

@@ -1,12 +1,11 @@
 /**
- * Evidence: what an engineer needs afterwards, captured once when a check turns warning
- * or critical. Deadlocked threads with their stacks and lock owners, live threads grouped
- * by name, the heap's class histogram, the native-memory summary. Every capture is
- * bounded in size ({@link dev.runtimemonitor.sampling.evidence.TextBound}, at most 64 KB
- * of text) and, where it stops the world, in frequency
- * ({@link dev.runtimemonitor.sampling.evidence.CaptureRateLimit}). The {@code …Source}
- * classes read the JVM; everything else is plain values and pure parsing and formatting,
- * tested without a JVM to read. Nothing here runs unless a capture is asked for.
+ * What the evidence is read from: the JVM's deadlocked threads with their stacks and lock
+ * owners, its live threads grouped by name, its class histogram, its native-memory
+ * summary, and the window's GC pauses broken down by cause. Each {@code …Source} reads
+ * the JVM and returns a plain record; the grouping and the parsing are pure, tested
+ * without a JVM to read. Nothing here writes text for people, nor decides when to read:
+ * both are the business of {@code dev.runtimemonitor.monitor.evidence}, and nothing here
+ * runs unless it asks.
  */
 @NullMarked
 package dev.runtimemonitor.sampling.evidence;

@@ -18,9 +18,7 @@ import dev.runtimemonitor.evaluation.Probe;
 import dev.runtimemonitor.evaluation.Readings;
 import dev.runtimemonitor.sampling.HeapInspections;
 import dev.runtimemonitor.sampling.RuntimeSnapshot;
-import dev.runtimemonitor.sampling.evidence.CaptureRateLimit;
 import dev.runtimemonitor.sampling.evidence.ClassHistogramSource;
-import dev.runtimemonitor.sampling.evidence.TextBound;
 import io.micrometer.core.instrument.MockClock;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -40,7 +38,7 @@ class EvidenceRecorderTests {
 
 	private final MockClock clock = new MockClock();
 
-	private final Map<EvidenceKind, CountingCapture> captures = new EnumMap<>(EvidenceKind.class);
+	private final Map<EvidenceKind, CountingCapturer> capturers = new EnumMap<>(EvidenceKind.class);
 
 	private final List<Evidence> heard = new ArrayList<>();
 
@@ -55,31 +53,31 @@ class EvidenceRecorderTests {
 		tick(Level.OK);
 		tick(Level.WARNING);
 		tick(Level.WARNING, Level.WARNING, Level.WARNING);
-		assertThat(capture(EvidenceKind.DEADLOCKS).captures).hasValue(1);
+		assertThat(capturer(EvidenceKind.DEADLOCKS).captures).hasValue(1);
 		tick(Level.CRITICAL);
 		tick(Level.CRITICAL, Level.CRITICAL, Level.CRITICAL, Level.WARNING, Level.CRITICAL);
-		assertThat(capture(EvidenceKind.DEADLOCKS).captures).as("warning, critical, and critical again").hasValue(3);
+		assertThat(capturer(EvidenceKind.DEADLOCKS).captures).as("warning, critical, and critical again").hasValue(3);
 		tick(Level.OK, Level.WARNING);
-		assertThat(capture(EvidenceKind.DEADLOCKS).captures).hasValue(4);
+		assertThat(capturer(EvidenceKind.DEADLOCKS).captures).hasValue(4);
 		assertThat(this.heard).extracting(Evidence::level)
 			.containsExactly(Level.WARNING, Level.CRITICAL, Level.CRITICAL, Level.WARNING);
 	}
 
 	@Test
 	void aCheckThatRisesAgainWithinTheRepeatTimeKeepsItsEvidenceUnlessItRisesHigher() {
-		Map<EvidenceKind, EvidenceCapture> deadlocks = Map.of(EvidenceKind.DEADLOCKS, capture(EvidenceKind.DEADLOCKS));
+		Map<EvidenceKind, Capturer> deadlocks = Map.of(EvidenceKind.DEADLOCKS, capturer(EvidenceKind.DEADLOCKS));
 		this.recorder = new EvidenceRecorder(deadlocks, KEEP, Duration.ofMinutes(5), this.clock,
 				List.of(this.heard::add));
 		tick(Level.OK, Level.WARNING, Level.OK, Level.WARNING, Level.OK, Level.WARNING);
-		assertThat(capture(EvidenceKind.DEADLOCKS).captures).as("a check flapping at warning").hasValue(1);
+		assertThat(capturer(EvidenceKind.DEADLOCKS).captures).as("a check flapping at warning").hasValue(1);
 		tick(Level.CRITICAL);
-		assertThat(capture(EvidenceKind.DEADLOCKS).captures).as("a rise to critical").hasValue(2);
+		assertThat(capturer(EvidenceKind.DEADLOCKS).captures).as("a rise to critical").hasValue(2);
 		tick(Level.WARNING, Level.CRITICAL, Level.OK, Level.WARNING, Level.CRITICAL);
-		assertThat(capture(EvidenceKind.DEADLOCKS).captures).as("flapping under the critical it captured").hasValue(2);
+		assertThat(capturer(EvidenceKind.DEADLOCKS).captures).as("flapping under the critical it captured").hasValue(2);
 		assertThat(this.recorder.latest().get(Check.DEADLOCK)).isSameAs(this.heard.get(1));
 		this.clock.add(Duration.ofMinutes(5));
 		tick(Level.OK, Level.CRITICAL);
-		assertThat(capture(EvidenceKind.DEADLOCKS).captures).as("once the repeat time has passed").hasValue(3);
+		assertThat(capturer(EvidenceKind.DEADLOCKS).captures).as("once the repeat time has passed").hasValue(3);
 		assertThat(this.heard).extracting(Evidence::level)
 			.containsExactly(Level.WARNING, Level.CRITICAL, Level.CRITICAL);
 	}
@@ -89,7 +87,7 @@ class EvidenceRecorderTests {
 		for (int i = 0; i < 1000; i++) {
 			tick(Level.OK);
 		}
-		this.captures.values().forEach((capture) -> assertThat(capture.captures).hasValue(0));
+		this.capturers.values().forEach((capturer) -> assertThat(capturer.captures).hasValue(0));
 		assertThat(this.recorder.latest()).isEmpty();
 		assertThat(this.heard).isEmpty();
 	}
@@ -97,14 +95,14 @@ class EvidenceRecorderTests {
 	@Test
 	void anUnknownValueIsNoRiseButUnknownToWarningIs() {
 		tick(Level.UNKNOWN, Level.UNKNOWN, Level.OK, Level.UNKNOWN);
-		assertThat(capture(EvidenceKind.DEADLOCKS).captures).hasValue(0);
+		assertThat(capturer(EvidenceKind.DEADLOCKS).captures).hasValue(0);
 		tick(Level.WARNING);
-		assertThat(capture(EvidenceKind.DEADLOCKS).captures).hasValue(1);
+		assertThat(capturer(EvidenceKind.DEADLOCKS).captures).hasValue(1);
 	}
 
 	@Test
 	void theEarlierStateIsTakenAtTheFirstOkTickAndWhenTheChecksReturnToOkOnly() {
-		CountingCapture threads = capture(EvidenceKind.THREAD_GROUPS);
+		CountingCapturer threads = capturer(EvidenceKind.THREAD_GROUPS);
 		tickThreads(Level.OK, Level.UNKNOWN);
 		assertThat(threads.toldOk).as("unknown is not alarming: at start thread-growth has no window yet").hasValue(1);
 		for (int i = 0; i < 100; i++) {
@@ -124,7 +122,7 @@ class EvidenceRecorderTests {
 	void checksOfOneKindThatRiseAtOneTickShareOneCapture() {
 		tickThreads(Level.OK, Level.OK);
 		tickThreads(Level.CRITICAL, Level.WARNING);
-		assertThat(capture(EvidenceKind.THREAD_GROUPS).captures).hasValue(1);
+		assertThat(capturer(EvidenceKind.THREAD_GROUPS).captures).hasValue(1);
 		assertThat(this.heard).singleElement().satisfies((evidence) -> {
 			assertThat(evidence.levelOf(Check.THREADS)).isEqualTo(Level.CRITICAL);
 			assertThat(evidence.levelOf(Check.THREAD_GROWTH)).isEqualTo(Level.WARNING);
@@ -165,8 +163,8 @@ class EvidenceRecorderTests {
 		this.recorder = recorder(EvidenceKind.DEADLOCKS);
 		tickThreads(Level.OK, Level.OK);
 		tickThreads(Level.CRITICAL, Level.CRITICAL);
-		assertThat(capture(EvidenceKind.THREAD_GROUPS).captures).hasValue(0);
-		assertThat(capture(EvidenceKind.THREAD_GROUPS).toldOk).hasValue(0);
+		assertThat(capturer(EvidenceKind.THREAD_GROUPS).captures).hasValue(0);
+		assertThat(capturer(EvidenceKind.THREAD_GROUPS).toldOk).hasValue(0);
 		assertThat(this.recorder.latest()).isEmpty();
 		assertThat(this.recorder.captures(EvidenceKind.THREAD_GROUPS)).isFalse();
 		tick(Level.CRITICAL);
@@ -182,11 +180,12 @@ class EvidenceRecorderTests {
 				   2:           100           2400  java.lang.String (java.base@25)
 				Total          4196      536873312
 				""";
-		ClassHistogramSource source = new ClassHistogramSource((operation, arguments) -> histogram, List.of(),
-				new CaptureRateLimit(Duration.ofMinutes(10), this.clock), 20, new HeapInspections(), this.clock);
+		ClassHistogramSource source = new ClassHistogramSource((operation, arguments) -> histogram, List.of(), 20,
+				new HeapInspections(), this.clock);
 		this.recorder = new EvidenceRecorder(
-				Map.of(EvidenceKind.CLASS_HISTOGRAM, EvidenceCaptures.classHistogram(source)), KEEP, EVERY_RISE,
-				this.clock, List.of(this.heard::add));
+				Map.of(EvidenceKind.CLASS_HISTOGRAM,
+						Capturers.classHistogram(source, new CaptureRateLimit(Duration.ofMinutes(10), this.clock))),
+				KEEP, EVERY_RISE, this.clock, List.of(this.heard::add));
 		tickHeap(Level.WARNING);
 		tickHeap(Level.CRITICAL);
 		assertThat(this.heard).extracting((evidence) -> evidence.capture().taken()).containsExactly(true, false);
@@ -205,11 +204,11 @@ class EvidenceRecorderTests {
 
 	@Test
 	void aFailingCaptureIsKeptAsItsReasonAndTheOtherKindsStillCapture() {
-		Map<EvidenceKind, EvidenceCapture> failing = new EnumMap<>(EvidenceKind.class);
+		Map<EvidenceKind, Capturer> failing = new EnumMap<>(EvidenceKind.class);
 		failing.put(EvidenceKind.DEADLOCKS, () -> {
 			throw new IllegalStateException("no thread bean");
 		});
-		failing.put(EvidenceKind.THREAD_GROUPS, capture(EvidenceKind.THREAD_GROUPS));
+		failing.put(EvidenceKind.THREAD_GROUPS, capturer(EvidenceKind.THREAD_GROUPS));
 		this.recorder = new EvidenceRecorder(failing, KEEP, EVERY_RISE, this.clock, List.of((evidence) -> {
 			throw new IllegalStateException("a listener that fails");
 		}, this.heard::add));
@@ -237,15 +236,15 @@ class EvidenceRecorderTests {
 	}
 
 	private EvidenceRecorder recorder(EvidenceKind... kinds) {
-		Map<EvidenceKind, EvidenceCapture> enabled = new EnumMap<>(EvidenceKind.class);
+		Map<EvidenceKind, Capturer> enabled = new EnumMap<>(EvidenceKind.class);
 		for (EvidenceKind kind : kinds) {
-			enabled.put(kind, capture(kind));
+			enabled.put(kind, capturer(kind));
 		}
 		return new EvidenceRecorder(enabled, KEEP, EVERY_RISE, this.clock, List.of(this.heard::add));
 	}
 
-	private CountingCapture capture(EvidenceKind kind) {
-		return this.captures.computeIfAbsent(kind, (key) -> new CountingCapture());
+	private CountingCapturer capturer(EvidenceKind kind) {
+		return this.capturers.computeIfAbsent(kind, (key) -> new CountingCapturer());
 	}
 
 	/** One tick per level, of the deadlock check alone. */
@@ -291,7 +290,7 @@ class EvidenceRecorderTests {
 		return new Evaluation(snapshot, Readings.of(snapshot), results);
 	}
 
-	private static final class CountingCapture implements EvidenceCapture {
+	private static final class CountingCapturer implements Capturer {
 
 		final AtomicInteger captures = new AtomicInteger();
 

@@ -1,17 +1,16 @@
 package dev.runtimemonitor.sampling.evidence;
 
-import java.io.IOException;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.reflect.Proxy;
 import java.lang.ref.Reference;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import dev.runtimemonitor.sampling.HeapInspections;
+import dev.runtimemonitor.testsupport.JdkOutputs;
 import io.micrometer.core.instrument.Clock;
 import io.micrometer.core.instrument.MockClock;
 import org.junit.jupiter.api.Test;
@@ -23,8 +22,8 @@ class ClassHistogramSourceTests {
 	private final MockClock clock = new MockClock();
 
 	@Test
-	void runsTheHistogramCommandAndKeepsItsTopLines() throws IOException {
-		String fixture = ClassHistogramTests.fixture("gc-class-histogram-jdk25.txt");
+	void runsTheHistogramCommandAndKeepsItsTopLines() {
+		String fixture = JdkOutputs.classHistogram();
 		AtomicInteger runs = new AtomicInteger();
 		DiagnosticCommand commands = (operation, arguments) -> {
 			assertThat(operation).isEqualTo("gcClassHistogram");
@@ -33,37 +32,19 @@ class ClassHistogramSourceTests {
 			return fixture;
 		};
 		HeapInspections inspections = new HeapInspections();
-		ClassHistogramSource source = new ClassHistogramSource(commands, List.of(),
-				new CaptureRateLimit(Duration.ofMinutes(10), this.clock), 2, inspections, this.clock);
-		ClassHistogramEvidence evidence = source.capture().orElseThrow();
+		ClassHistogramSource source = new ClassHistogramSource(commands, List.of(), 2, inspections, this.clock);
+		ClassHistogramRun run = source.read();
 		assertThat(inspections.count()).as("marked as it began and as it ended").isEqualTo(2);
-		assertThat(evidence.histogram().top()).extracting(ClassHistogramRow::className)
+		assertThat(run.histogram().top()).extracting(ClassHistogramRow::className)
 			.containsExactly("[B", "java.lang.String");
-		assertThat(evidence.gcTime()).isZero();
-		assertThat(evidence.pause()).isEqualTo(evidence.took());
+		assertThat(run.gcTime()).isZero();
+		assertThat(run.pause()).isEqualTo(run.took());
 		assertThat(runs).hasValue(1);
 	}
 
 	@Test
-	void refusesToRunAgainWithinItsRateLimit() throws IOException {
-		String fixture = ClassHistogramTests.fixture("gc-class-histogram-jdk25.txt");
-		AtomicInteger runs = new AtomicInteger();
-		ClassHistogramSource source = new ClassHistogramSource((operation, arguments) -> {
-			runs.incrementAndGet();
-			return fixture;
-		}, List.of(), new CaptureRateLimit(Duration.ofMinutes(10), this.clock), 20, new HeapInspections(), this.clock);
-		assertThat(source.capture()).isPresent();
-		this.clock.add(Duration.ofMinutes(5));
-		assertThat(source.capture()).isEmpty();
-		assertThat(runs).hasValue(1);
-		this.clock.add(Duration.ofMinutes(5));
-		assertThat(source.capture()).isPresent();
-		assertThat(runs).hasValue(2);
-	}
-
-	@Test
-	void leavesTheConcurrentCyclesItCausedOutOfThePause() throws IOException {
-		String fixture = ClassHistogramTests.fixture("gc-class-histogram-jdk25.txt");
+	void leavesTheConcurrentCyclesItCausedOutOfThePause() {
+		String fixture = JdkOutputs.classHistogram();
 		AtomicLong pauseMillis = new AtomicLong();
 		AtomicLong cycleMillis = new AtomicLong();
 		DiagnosticCommand commands = (operation, arguments) -> {
@@ -72,16 +53,16 @@ class ClassHistogramSourceTests {
 			return fixture;
 		};
 		ClassHistogramSource source = new ClassHistogramSource(commands,
-				List.of(collector("ZGC Major Pauses", pauseMillis), collector("ZGC Major Cycles", cycleMillis)),
-				new CaptureRateLimit(Duration.ofMinutes(10), this.clock), 2, new HeapInspections(), this.clock);
-		ClassHistogramEvidence evidence = source.capture().orElseThrow();
-		assertThat(evidence.gcTime()).isEqualTo(Duration.ofMillis(60_005));
-		assertThat(evidence.pause()).as("the minute of cycles is not time the application stood still").isZero();
+				List.of(collector("ZGC Major Pauses", pauseMillis), collector("ZGC Major Cycles", cycleMillis)), 2,
+				new HeapInspections(), this.clock);
+		ClassHistogramRun run = source.read();
+		assertThat(run.gcTime()).isEqualTo(Duration.ofMillis(60_005));
+		assertThat(run.pause()).as("the minute of cycles is not time the application stood still").isZero();
 	}
 
 	@Test
-	void leavesOutOnlyTheWholeHeapCycleNotTheMinorCyclesThatRanBesideIt() throws IOException {
-		String fixture = ClassHistogramTests.fixture("gc-class-histogram-jdk25.txt");
+	void leavesOutOnlyTheWholeHeapCycleNotTheMinorCyclesThatRanBesideIt() {
+		String fixture = JdkOutputs.classHistogram();
 		AtomicLong majorPauses = new AtomicLong();
 		AtomicLong majorCycles = new AtomicLong();
 		AtomicLong minorCycles = new AtomicLong();
@@ -95,18 +76,18 @@ class ClassHistogramSourceTests {
 			this.clock.add(Duration.ofMillis(700));
 			return fixture;
 		};
-		ClassHistogramSource source = new ClassHistogramSource(commands,
-				List.of(collector("ZGC Minor Cycles", minorCycles), collector("ZGC Major Pauses", majorPauses),
-						collector("ZGC Major Cycles", majorCycles)),
-				new CaptureRateLimit(Duration.ofMinutes(10), this.clock), 2, new HeapInspections(), this.clock);
-		ClassHistogramEvidence evidence = source.capture().orElseThrow();
-		assertThat(evidence.took()).isEqualTo(Duration.ofMillis(700));
-		assertThat(evidence.pause()).isEqualTo(Duration.ofMillis(100));
+		ClassHistogramSource source = new ClassHistogramSource(
+				commands, List.of(collector("ZGC Minor Cycles", minorCycles),
+						collector("ZGC Major Pauses", majorPauses), collector("ZGC Major Cycles", majorCycles)),
+				2, new HeapInspections(), this.clock);
+		ClassHistogramRun run = source.read();
+		assertThat(run.took()).isEqualTo(Duration.ofMillis(700));
+		assertThat(run.pause()).isEqualTo(Duration.ofMillis(100));
 	}
 
 	@Test
-	void countsTheCollectionPausesItCausedInThePause() throws IOException {
-		String fixture = ClassHistogramTests.fixture("gc-class-histogram-jdk25.txt");
+	void countsTheCollectionPausesItCausedInThePause() {
+		String fixture = JdkOutputs.classHistogram();
 		AtomicLong pauseMillis = new AtomicLong();
 		DiagnosticCommand commands = (operation, arguments) -> {
 			pauseMillis.addAndGet(60_000);
@@ -114,11 +95,10 @@ class ClassHistogramSourceTests {
 			return fixture;
 		};
 		ClassHistogramSource source = new ClassHistogramSource(commands,
-				List.of(collector("G1 Old Generation", pauseMillis)),
-				new CaptureRateLimit(Duration.ofMinutes(10), this.clock), 2, new HeapInspections(), this.clock);
-		ClassHistogramEvidence evidence = source.capture().orElseThrow();
-		assertThat(evidence.gcTime()).isEqualTo(Duration.ofMinutes(1));
-		assertThat(evidence.pause()).isEqualTo(evidence.took()).isEqualTo(Duration.ofMinutes(1));
+				List.of(collector("G1 Old Generation", pauseMillis)), 2, new HeapInspections(), this.clock);
+		ClassHistogramRun run = source.read();
+		assertThat(run.gcTime()).isEqualTo(Duration.ofMinutes(1));
+		assertThat(run.pause()).isEqualTo(run.took()).isEqualTo(Duration.ofMinutes(1));
 	}
 
 	@Test
@@ -128,15 +108,13 @@ class ClassHistogramSourceTests {
 			retained[i] = new byte[1024 * 1024];
 		}
 		ClassHistogramSource source = new ClassHistogramSource(DiagnosticCommand.platform().orElseThrow(),
-				ManagementFactory.getGarbageCollectorMXBeans(), new CaptureRateLimit(Duration.ZERO, this.clock), 5,
-				new HeapInspections(), Clock.SYSTEM);
-		Optional<ClassHistogramEvidence> evidence = source.capture();
-		assertThat(evidence).isPresent();
-		ClassHistogramRow top = evidence.get().histogram().top().get(0);
+				ManagementFactory.getGarbageCollectorMXBeans(), 5, new HeapInspections(), Clock.SYSTEM);
+		ClassHistogramRun run = source.read();
+		ClassHistogramRow top = run.histogram().top().get(0);
 		assertThat(top.className()).isEqualTo("[B");
+		assertThat(top.module()).startsWith("java.base@");
 		assertThat(top.bytes()).isGreaterThanOrEqualTo(128L * 1024 * 1024);
-		assertThat(evidence.get().pause()).isPositive().isLessThanOrEqualTo(evidence.get().took());
-		assertThat(evidence.get().text()).contains("[B (java.base@");
+		assertThat(run.pause()).isPositive().isLessThanOrEqualTo(run.took());
 		Reference.reachabilityFence(retained);
 	}
 

@@ -1,10 +1,10 @@
 package dev.runtimemonitor.sampling.evidence;
 
-import java.io.IOException;
 import java.util.Optional;
 
 import dev.runtimemonitor.sampling.jvm.JvmFlag;
 import dev.runtimemonitor.sampling.jvm.JvmFlags;
+import dev.runtimemonitor.testsupport.JdkOutputs;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,26 +13,24 @@ import static org.assertj.core.api.Assertions.fail;
 class NativeMemorySourceTests {
 
 	@Test
-	void takesTheSummaryWhenTrackingIsOn() throws IOException {
-		String fixture = ClassHistogramTests.fixture("vm-native-memory-summary-jdk25.txt");
+	void takesTheSummaryWhenTrackingIsOn() {
+		String fixture = JdkOutputs.nativeMemorySummary();
 		NativeMemorySource source = new NativeMemorySource((operation, arguments) -> {
 			assertThat(operation).isEqualTo("vmNativeMemory");
 			assertThat(arguments).containsExactly("summary", "scale=KB");
 			return fixture;
 		}, tracking("summary"));
 		assertThat(source.isTracking()).isTrue();
-		assertThat(source.capture()).isInstanceOfSatisfying(NativeMemorySummary.class,
-				(summary) -> assertThat(summary.committedBytes()).isEqualTo(340155L * 1024));
+		assertThat(source.read())
+			.hasValueSatisfying((summary) -> assertThat(summary.committedBytes()).isEqualTo(340155L * 1024));
 	}
 
 	@Test
-	void givesTheAdviceToTurnTrackingOnWhenItIsOff() {
+	void runsNoCommandWhenTrackingIsOff() {
 		NativeMemorySource source = new NativeMemorySource((operation, arguments) -> fail("no command expected"),
 				tracking("off"));
 		assertThat(source.isTracking()).isFalse();
-		NativeMemoryEvidence evidence = source.capture();
-		assertThat(evidence).isSameAs(NativeMemoryTrackingOff.ADVICE);
-		assertThat(evidence.text()).contains("-XX:NativeMemoryTracking=summary").contains("costs");
+		assertThat(source.read()).isEmpty();
 	}
 
 	@Test
@@ -40,7 +38,7 @@ class NativeMemorySourceTests {
 		NativeMemorySource source = new NativeMemorySource(DiagnosticCommand.platform().orElseThrow(),
 				JvmFlags.platform());
 		assertThat(source.isTracking()).isFalse();
-		assertThat(source.capture()).isInstanceOf(NativeMemoryTrackingOff.class);
+		assertThat(source.read()).isEmpty();
 	}
 
 	private static JvmFlags tracking(String level) {

@@ -7,11 +7,14 @@ import dev.runtimemonitor.sampling.gc.GcPauseRecorder;
 import io.micrometer.core.instrument.Clock;
 
 /**
- * Reads the pause recorder's window for the GC evidence: what it keeps anyway, so the
- * capture touches no JVM source and stops nothing; it sorts the window's pauses (at most
- * the recorder's capacity) to find the longest.
+ * Reads the pause recorder's window for the evidence of a GC check: what it keeps anyway,
+ * so the read touches no JVM source and stops nothing; it sorts the window's pauses (at
+ * most the recorder's capacity) to find the longest.
  */
-public final class GcPauseEvidenceSource {
+public final class GcPauseBreakdownSource {
+
+	/** Pauses listed by default. */
+	public static final int DEFAULT_TOP = 10;
 
 	private final GcPauseRecorder recorder;
 
@@ -22,13 +25,13 @@ public final class GcPauseEvidenceSource {
 	private final int top;
 
 	/**
-	 * A source of GC pause evidence.
+	 * A source of the window's pause breakdown.
 	 * @param recorder the pause recorder
 	 * @param window the span of the window, the checks' own
 	 * @param clock the wall clock that ends the window
 	 * @param top how many of the longest pauses to list
 	 */
-	public GcPauseEvidenceSource(GcPauseRecorder recorder, Duration window, Clock clock, int top) {
+	public GcPauseBreakdownSource(GcPauseRecorder recorder, Duration window, Clock clock, int top) {
 		this.recorder = recorder;
 		this.window = window;
 		this.clock = clock;
@@ -37,11 +40,11 @@ public final class GcPauseEvidenceSource {
 
 	/**
 	 * The longest pauses and the pause time by cause within the window, now.
-	 * @return the evidence
+	 * @return the breakdown
 	 */
-	public GcPauseEvidence capture() {
+	public GcPauseBreakdown read() {
 		Instant now = Instant.ofEpochMilli(this.clock.wallTime());
-		return new GcPauseEvidence(this.window, this.recorder.longestPauses(now, this.window, this.top),
+		return new GcPauseBreakdown(this.window, this.recorder.longestPauses(now, this.window, this.top),
 				this.recorder.figures(now, this.window).windowCauses());
 	}
 

@@ -1,6 +1,7 @@
-package dev.runtimemonitor.sampling.evidence;
+package dev.runtimemonitor.monitor.evidence;
 
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,12 +19,18 @@ import dev.runtimemonitor.evaluation.Evaluation;
 import dev.runtimemonitor.evaluation.Level;
 import dev.runtimemonitor.evaluation.Probe;
 import dev.runtimemonitor.evaluation.Readings;
-import dev.runtimemonitor.monitor.evidence.EvidenceCapture;
-import dev.runtimemonitor.monitor.evidence.EvidenceCaptures;
-import dev.runtimemonitor.monitor.evidence.EvidenceKind;
-import dev.runtimemonitor.monitor.evidence.EvidenceRecorder;
 import dev.runtimemonitor.sampling.HeapInspections;
 import dev.runtimemonitor.sampling.RuntimeSnapshot;
+import dev.runtimemonitor.sampling.evidence.ClassHistogramRun;
+import dev.runtimemonitor.sampling.evidence.ClassHistogramSource;
+import dev.runtimemonitor.sampling.evidence.DeadlockedThreadsSource;
+import dev.runtimemonitor.sampling.evidence.DiagnosticCommand;
+import dev.runtimemonitor.sampling.evidence.EvidenceSources;
+import dev.runtimemonitor.sampling.evidence.GcPauseBreakdownSource;
+import dev.runtimemonitor.sampling.evidence.NativeMemorySource;
+import dev.runtimemonitor.sampling.evidence.NativeMemorySummary;
+import dev.runtimemonitor.sampling.evidence.ThreadNameGroups;
+import dev.runtimemonitor.sampling.evidence.ThreadNameGroupsSource;
 import dev.runtimemonitor.sampling.gc.GcPause;
 import dev.runtimemonitor.sampling.gc.GcPauseRecorder;
 import dev.runtimemonitor.sampling.jvm.JvmFlags;
@@ -35,7 +42,7 @@ import io.micrometer.core.instrument.Clock;
  * ({@code getCurrentThreadAllocatedBytes}), first run and then the median of warm runs.
  * Not a test; run it by hand, one kind at a time, in a JVM of its own: <pre>
  * java -cp target/classes:target/test-classes:$(cat cp.txt) \
- *   dev.runtimemonitor.sampling.evidence.CaptureCost threads 10000
+ *   dev.runtimemonitor.monitor.evidence.CaptureCost threads 10000
  * java -Xmx1g -Xms1g -Xlog:gc,safepoint -cp ... CaptureCost histogram 700 small
  * java -XX:NativeMemoryTracking=summary -cp ... CaptureCost nmt
  * java -cp ... CaptureCost deadlock 1000
@@ -69,16 +76,28 @@ public final class CaptureCost {
 	private static void threads(int count) throws InterruptedException {
 		CountDownLatch release = parked(count);
 		ThreadNameGroupsSource source = new ThreadNameGroupsSource(threads);
-		measure("thread names, getThreadInfo(ids, 0)", 20, source::names);
+		measure("thread names, getThreadInfo(ids, 0)", 20, CaptureCost::infoNames);
 		measure("thread names, Thread.getAllStackTraces()", 5, () -> Thread.getAllStackTraces().size());
 		measure("thread names, root ThreadGroup.enumerate", 20, CaptureCost::enumerateNames);
-		List<String> names = source.names();
+		List<String> names = infoNames();
 		measure("grouping only (ThreadNameGroups.of)", 20, () -> ThreadNameGroups.of(names));
-		measure("thread groups capture (names + grouping)", 20, source::capture);
-		ThreadNameGroups earlier = source.capture();
-		measure("growthSince + text", 20, () -> ThreadGroupsEvidence.of(source.capture(), earlier, 20).text());
-		System.out.println(ThreadGroupsEvidence.of(source.capture(), earlier, 5).text());
+		measure("thread groups read (names + grouping)", 20, source::read);
+		ThreadNameGroups earlier = source.read();
+		Instant earlierAt = Instant.now();
+		measure("growthSince + text", 20, () -> ThreadGroupsFormatter.format(source.read(), earlier, earlierAt));
+		System.out.println(ThreadGroupsFormatter.format(source.read(), earlier, earlierAt, 5).text());
 		release.countDown();
+	}
+
+	/** The names as the thread-groups source reads them: one dump without stacks. */
+	private static List<String> infoNames() {
+		List<String> names = new ArrayList<>();
+		for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds(), 0)) {
+			if (info != null) {
+				names.add(info.getThreadName());
+			}
+		}
+		return names;
 	}
 
 	private static List<String> enumerateNames() {
@@ -99,13 +118,13 @@ public final class CaptureCost {
 		CountDownLatch release = parked(idleThreads);
 		try (Deadlock deadlock = new Deadlock()) {
 			deadlock.start();
-			DeadlockEvidenceSource source = new DeadlockEvidenceSource(threads);
-			while (source.capture().deadlockedThreads() < 2) {
+			DeadlockedThreadsSource source = new DeadlockedThreadsSource(threads);
+			while (source.read().count() < 2) {
 				Thread.onSpinWait();
 			}
-			measure("deadlock capture", 20, source::capture);
-			measure("deadlock capture + text", 20, () -> source.capture().text());
-			String text = source.capture().text();
+			measure("deadlocked threads read", 20, source::read);
+			measure("deadlocked threads read + text", 20, () -> DeadlocksFormatter.format(source.read()));
+			String text = DeadlocksFormatter.format(source.read()).text();
 			System.out.printf(Locale.ROOT, "deadlock text: %,d bytes%n", text.length());
 		}
 		release.countDown();
@@ -120,18 +139,19 @@ public final class CaptureCost {
 			return;
 		}
 		ClassHistogramSource source = new ClassHistogramSource(commands, ManagementFactory.getGarbageCollectorMXBeans(),
-				new CaptureRateLimit(Duration.ZERO, Clock.SYSTEM), 20, new HeapInspections(), Clock.SYSTEM);
+				20, new HeapInspections(), Clock.SYSTEM);
 		for (int i = 0; i < 3; i++) {
 			long before = threads.getCurrentThreadAllocatedBytes();
-			ClassHistogramEvidence evidence = source.capture().orElseThrow();
+			ClassHistogramRun run = source.read();
+			String text = ClassHistogramFormatter.format(run).text();
 			long allocated = threads.getCurrentThreadAllocatedBytes() - before;
 			System.out.printf(Locale.ROOT,
 					"histogram run %d: took %.1f ms, paused %.1f ms, gc %d ms, %,d bytes allocated, %,d classes, "
 							+ "%,d bytes of text%n",
-					i + 1, evidence.took().toNanos() / 1e6, evidence.pause().toNanos() / 1e6,
-					evidence.gcTime().toMillis(), allocated, evidence.histogram().classes(), evidence.text().length());
+					i + 1, run.took().toNanos() / 1e6, run.pause().toNanos() / 1e6, run.gcTime().toMillis(), allocated,
+					run.histogram().classes(), text.length());
 			if (i == 0) {
-				System.out.print(evidence.text());
+				System.out.print(text);
 			}
 		}
 		long before = threads.getCurrentThreadAllocatedBytes();
@@ -172,9 +192,12 @@ public final class CaptureCost {
 	private static void nmt() {
 		NativeMemorySource source = new NativeMemorySource(DiagnosticCommand.platform().orElseThrow(),
 				JvmFlags.platform());
-		measure("native memory summary capture", 20, source::capture);
-		measure("native memory summary capture + text", 20, () -> source.capture().text());
-		System.out.print(source.capture().text().lines().limit(12).reduce("", (a, b) -> a + b + "\n"));
+		measure("native memory summary read", 20, source::read);
+		measure("native memory summary read + text", 20,
+				() -> NativeMemoryFormatter.format(source.read().orElseThrow()));
+		NativeMemorySummary summary = source.read().orElseThrow();
+		System.out
+			.print(NativeMemoryFormatter.format(summary).text().lines().limit(12).reduce("", (a, b) -> a + b + "\n"));
 	}
 
 	private static void recorder(int ticks) {
@@ -185,12 +208,12 @@ public final class CaptureCost {
 			pauses.recordPause(new GcPause(i, (i % 10 == 0) ? "G1Full" : "G1New", (i % 10 == 0) ? "full" : "young",
 					causes[i % causes.length], 1_000_000L + i * 1_000L, now.minusMillis(8192 - i)));
 		}
-		GcPauseEvidenceSource gcSource = new GcPauseEvidenceSource(pauses, Duration.ofMinutes(5), Clock.SYSTEM,
-				GcPauseEvidence.DEFAULT_TOP);
-		Map<EvidenceKind, EvidenceCapture> captures = EvidenceCaptures.of(
-				EvidenceSources.platform(new CaptureRateLimit(Duration.ofMinutes(10), Clock.SYSTEM), Clock.SYSTEM),
-				gcSource, Clock.SYSTEM, EnumSet.allOf(EvidenceKind.class));
-		EvidenceRecorder recorder = new EvidenceRecorder(captures, Duration.ofHours(1), Duration.ofMinutes(5),
+		GcPauseBreakdownSource gcSource = new GcPauseBreakdownSource(pauses, Duration.ofMinutes(5), Clock.SYSTEM,
+				GcPauseBreakdownSource.DEFAULT_TOP);
+		Map<EvidenceKind, Capturer> capturers = Capturers.of(EvidenceSources.platform(Clock.SYSTEM), gcSource,
+				new CaptureRateLimit(Duration.ofMinutes(10), Clock.SYSTEM), Clock.SYSTEM,
+				EnumSet.allOf(EvidenceKind.class));
+		EvidenceRecorder recorder = new EvidenceRecorder(capturers, Duration.ofHours(1), Duration.ofMinutes(5),
 				Clock.SYSTEM, List.of());
 		Evaluation first = allOk(now);
 		Evaluation second = allOk(now.plusSeconds(5));
@@ -214,8 +237,9 @@ public final class CaptureCost {
 		System.out.printf(Locale.ROOT, "%-45s %,d ticks: %.1f ns and %.3f B per tick, %s evidence kept%n",
 				"recorder, tick while every check is ok", ticks, (double) nanos / ticks, (double) bytes / ticks,
 				recorder.latest().isEmpty() ? "no" : "some");
-		measure("gc-pauses capture (8,192 pauses in window)", 20, () -> captures.get(EvidenceKind.GC_PAUSES).capture());
-		measure("thread groups capture (as at a rise)", 20, () -> captures.get(EvidenceKind.THREAD_GROUPS).capture());
+		measure("gc-pauses capture (8,192 pauses in window)", 20,
+				() -> capturers.get(EvidenceKind.GC_PAUSES).capture());
+		measure("thread groups capture (as at a rise)", 20, () -> capturers.get(EvidenceKind.THREAD_GROUPS).capture());
 	}
 
 	private static Evaluation allOk(Instant time) {

@@ -10,28 +10,27 @@ import java.util.Map;
  * The deadlocked threads, in the order of their cycles: each thread is followed by the
  * thread that holds the lock it waits for, as {@code jstack} lists them.
  *
- * @param deadlockedThreads how many threads the JVM found deadlocked
- * @param threads the threads kept, at most the capture's limit, so possibly fewer
+ * @param count how many threads the JVM found deadlocked
+ * @param threads the threads kept, at most the source's limit, so possibly fewer
  */
-public record DeadlockEvidence(int deadlockedThreads, List<DeadlockedThread> threads) {
+public record DeadlockedThreads(int count, List<DeadlockedThread> threads) {
 
 	/** No deadlock. */
-	public static final DeadlockEvidence NONE = new DeadlockEvidence(0, List.of());
+	public static final DeadlockedThreads NONE = new DeadlockedThreads(0, List.of());
 
-	public DeadlockEvidence {
+	public DeadlockedThreads {
 		threads = List.copyOf(threads);
 	}
 
 	/**
-	 * Evidence from the threads found, ordered along their cycles and bounded.
-	 * @param deadlockedThreads how many threads the JVM found deadlocked
+	 * The threads found, ordered along their cycles and bounded.
+	 * @param count how many threads the JVM found deadlocked
 	 * @param threads the threads read, in any order
 	 * @param maxThreads the most threads to keep
 	 * @param maxDepth the most frames to keep of each thread's stack
-	 * @return the evidence
+	 * @return the deadlocked threads
 	 */
-	public static DeadlockEvidence of(int deadlockedThreads, List<DeadlockedThread> threads, int maxThreads,
-			int maxDepth) {
+	public static DeadlockedThreads of(int count, List<DeadlockedThread> threads, int maxThreads, int maxDepth) {
 		Map<Long, DeadlockedThread> byId = new LinkedHashMap<>();
 		threads.stream()
 			.sorted(Comparator.comparingLong(DeadlockedThread::id))
@@ -45,7 +44,7 @@ public record DeadlockEvidence(int deadlockedThreads, List<DeadlockedThread> thr
 				next = byId.get(next.lockOwnerId());
 			}
 		}
-		return new DeadlockEvidence(Math.max(deadlockedThreads, threads.size()), ordered);
+		return new DeadlockedThreads(Math.max(count, threads.size()), ordered);
 	}
 
 	/**
@@ -53,16 +52,15 @@ public record DeadlockEvidence(int deadlockedThreads, List<DeadlockedThread> thr
 	 * @return {@code true} when the JVM found deadlocked threads
 	 */
 	public boolean found() {
-		return this.deadlockedThreads > 0;
+		return this.count > 0;
 	}
 
 	/**
-	 * The evidence as {@code jstack} shows a deadlock, bounded by
-	 * {@link TextBound#DEFAULT}.
-	 * @return the text
+	 * How many deadlocked threads were left out.
+	 * @return the threads found beyond the ones kept
 	 */
-	public String text() {
-		return TextBound.DEFAULT.apply(DeadlockFormatter.format(this));
+	public int left() {
+		return this.count - this.threads.size();
 	}
 
 }

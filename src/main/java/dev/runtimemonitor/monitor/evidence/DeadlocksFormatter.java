@@ -1,14 +1,19 @@
-package dev.runtimemonitor.sampling.evidence;
+package dev.runtimemonitor.monitor.evidence;
 
 import java.util.List;
+import java.util.StringJoiner;
 
+import dev.runtimemonitor.sampling.evidence.DeadlockedThread;
+import dev.runtimemonitor.sampling.evidence.DeadlockedThreads;
+import dev.runtimemonitor.sampling.evidence.LockRef;
+import dev.runtimemonitor.sampling.evidence.StackFrame;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Writes deadlock evidence as {@code jstack} writes a deadlock: first who waits for which
- * lock held by whom, then each thread's stack with the locks it waits for and holds.
- * Locks are named by class and identity hash code, as {@code ThreadInfo} names them,
- * where {@code jstack} prints addresses: <pre>
+ * Writes the deadlocks capture as {@code jstack} writes a deadlock: first who waits for
+ * which lock held by whom, then each thread's stack with the locks it waits for and
+ * holds. Locks are named by class and identity hash code, as {@code ThreadInfo} names
+ * them, where {@code jstack} prints addresses: <pre>
  * Found one Java-level deadlock: 2 threads
  * =============================
  * "demo-deadlock-1" #31:
@@ -27,21 +32,40 @@ import org.jspecify.annotations.Nullable;
  *
  * 	Locked ownable synchronizers:
  * 	- &lt;java.util.concurrent.locks.ReentrantLock$NonfairSync@4783da3f&gt;
- * </pre>
+ * </pre> The summary names who waits for whom, for the first few threads.
  */
-final class DeadlockFormatter {
+final class DeadlocksFormatter {
 
-	private DeadlockFormatter() {
+	private static final int SUMMARY_THREADS = 4;
+
+	private DeadlocksFormatter() {
 	}
 
-	static String format(DeadlockEvidence evidence) {
-		if (!evidence.found()) {
+	static Capture format(DeadlockedThreads deadlocked) {
+		return Capture.taken(summary(deadlocked), text(deadlocked));
+	}
+
+	private static String summary(DeadlockedThreads deadlocked) {
+		if (!deadlocked.found()) {
+			return "no deadlocked threads found at the capture";
+		}
+		StringJoiner waits = new StringJoiner("; ", deadlocked.count() + " deadlocked threads: ", "");
+		List<DeadlockedThread> threads = deadlocked.threads();
+		for (DeadlockedThread thread : threads.subList(0, Math.min(SUMMARY_THREADS, threads.size()))) {
+			String owner = thread.lockOwnerName();
+			waits.add(quoted(thread.name()) + " waits for " + ((owner != null) ? quoted(owner) : "a lock"));
+		}
+		return waits + ((threads.size() > SUMMARY_THREADS) ? "; ..." : "");
+	}
+
+	private static String text(DeadlockedThreads deadlocked) {
+		if (!deadlocked.found()) {
 			return "No Java-level deadlock found.\n";
 		}
 		StringBuilder text = new StringBuilder(4096);
-		String heading = "Found one Java-level deadlock: " + evidence.deadlockedThreads() + " threads";
+		String heading = "Found one Java-level deadlock: " + deadlocked.count() + " threads";
 		text.append(heading).append('\n').append("=".repeat(heading.indexOf(':'))).append('\n');
-		for (DeadlockedThread thread : evidence.threads()) {
+		for (DeadlockedThread thread : deadlocked.threads()) {
 			text.append(title(thread)).append(":\n");
 			if (thread.waitingFor() != null) {
 				text.append("  ")
@@ -53,13 +77,12 @@ final class DeadlockFormatter {
 					.append('\n');
 			}
 		}
-		int left = evidence.deadlockedThreads() - evidence.threads().size();
-		if (left > 0) {
-			text.append("... and ").append(left).append(" more deadlocked threads, not captured\n");
+		if (deadlocked.left() > 0) {
+			text.append("... and ").append(deadlocked.left()).append(" more deadlocked threads, not captured\n");
 		}
 		text.append("\nJava stack information for the threads listed above:\n");
 		text.append("===================================================\n");
-		for (DeadlockedThread thread : evidence.threads()) {
+		for (DeadlockedThread thread : deadlocked.threads()) {
 			appendStack(text, thread);
 		}
 		return text.toString();

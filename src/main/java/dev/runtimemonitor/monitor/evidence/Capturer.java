@@ -1,21 +1,22 @@
 package dev.runtimemonitor.monitor.evidence;
 
 /**
- * Takes one kind of evidence, on the monitor's thread, when the recorder asks.
+ * Takes the captures of one kind, on the monitor's thread, when the recorder asks: reads
+ * the kind's source and writes what it found.
  */
 @FunctionalInterface
-public interface EvidenceCapture {
+public interface Capturer {
 
 	/**
-	 * Take the evidence now.
-	 * @return what was found, or why nothing was
+	 * Take a capture now.
+	 * @return what it says, or why nothing was taken
 	 * @throws RuntimeException when the capture fails; the recorder keeps the reason
 	 */
 	Capture capture();
 
 	/**
 	 * Told when none of the kind's checks is at warning or critical: at the first tick
-	 * after start and at the tick they return there, never at every tick. A capture that
+	 * after start and at the tick they return there, never at every tick. A capturer that
 	 * compares with an earlier state (the thread groups) takes it here.
 	 */
 	default void checksOk() {

@@ -1,14 +1,15 @@
-package dev.runtimemonitor.sampling.evidence;
+package dev.runtimemonitor.monitor.evidence;
 
 import java.time.Duration;
 
 import io.micrometer.core.instrument.Clock;
 
 /**
- * Lets a capture run at most once per minimum interval: the first time is allowed, then
- * nothing until the interval has passed since the last allowed run. Refused attempts do
- * not push the next allowed time back. Time comes from the injected clock's monotonic
- * reading, so a wall-clock step neither blocks captures nor lets them through early.
+ * Lets a capture that stops the application (the class histogram) run at most once per
+ * minimum interval, whatever the checks do: the first time is allowed, then nothing until
+ * the interval has passed since the last allowed run. Refused attempts do not push the
+ * next allowed time back. Time comes from the injected clock's monotonic reading, so a
+ * wall-clock step neither blocks captures nor lets them through early.
  */
 public final class CaptureRateLimit {
 

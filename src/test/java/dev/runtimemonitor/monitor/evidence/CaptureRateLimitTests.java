@@ -1,4 +1,4 @@
-package dev.runtimemonitor.sampling.evidence;
+package dev.runtimemonitor.monitor.evidence;
 
 import java.time.Duration;
 

@@ -1,11 +1,15 @@
-package dev.runtimemonitor.sampling.evidence;
+package dev.runtimemonitor.monitor.evidence;
 
 import java.lang.management.ManagementFactory;
 import java.util.concurrent.CountDownLatch;
 
+import dev.runtimemonitor.sampling.evidence.DeadlockedThreads;
+import dev.runtimemonitor.sampling.evidence.DeadlockedThreadsSource;
+
 /**
- * Deadlocks two threads on monitors, which nothing can undo, captures the deadlock and
- * prints it; run in a JVM of its own by {@link DeadlockEvidenceSourceTests}.
+ * Deadlocks two threads on monitors, which nothing can undo, reads the deadlock and
+ * prints it as the deadlocks capture writes it; run in a JVM of its own by
+ * {@link DeadlocksFormatterTests}.
  */
 public final class MonitorDeadlock {
 
@@ -18,15 +22,15 @@ public final class MonitorDeadlock {
 		CountDownLatch bothHeld = new CountDownLatch(2);
 		synchronizedInOrder("monitor-deadlock-1", first, second, bothHeld);
 		synchronizedInOrder("monitor-deadlock-2", second, first, bothHeld);
-		DeadlockEvidenceSource source = new DeadlockEvidenceSource(ManagementFactory.getThreadMXBean());
+		DeadlockedThreadsSource source = new DeadlockedThreadsSource(ManagementFactory.getThreadMXBean());
 		long deadline = System.nanoTime() + 10_000_000_000L;
-		DeadlockEvidence evidence = source.capture();
-		while (evidence.deadlockedThreads() < 2 && System.nanoTime() < deadline) {
+		DeadlockedThreads deadlocked = source.read();
+		while (deadlocked.count() < 2 && System.nanoTime() < deadline) {
 			Thread.sleep(10);
-			evidence = source.capture();
+			deadlocked = source.read();
 		}
-		System.out.print(evidence.text());
-		System.exit(evidence.deadlockedThreads() == 2 ? 0 : 1);
+		System.out.print(DeadlocksFormatter.format(deadlocked).text());
+		System.exit(deadlocked.count() == 2 ? 0 : 1);
 	}
 
 	private static void synchronizedInOrder(String name, Object outer, Object inner, CountDownLatch bothHeld) {

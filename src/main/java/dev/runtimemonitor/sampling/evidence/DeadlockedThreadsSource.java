@@ -10,11 +10,12 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Captures the deadlocked threads with their stacks and locks. Two VM operations, each
- * stopping the world briefly: the deadlock search, then one thread dump of only the
- * deadlocked threads, cut to the capture's depth.
+ * Reads the deadlocked threads with their stacks and locks, for the evidence of the
+ * deadlock check (the sampler's {@code DeadlockSource} only counts them, at every
+ * search). Two VM operations, each stopping the world briefly: the deadlock search, then
+ * one thread dump of only the deadlocked threads, cut to the source's depth.
  */
-public final class DeadlockEvidenceSource {
+public final class DeadlockedThreadsSource {
 
 	/** Frames kept of each deadlocked thread's stack by default. */
 	public static final int DEFAULT_MAX_DEPTH = 32;
@@ -32,7 +33,7 @@ public final class DeadlockEvidenceSource {
 	 * A source with the default limits.
 	 * @param threads the thread bean
 	 */
-	public DeadlockEvidenceSource(ThreadMXBean threads) {
+	public DeadlockedThreadsSource(ThreadMXBean threads) {
 		this(threads, DEFAULT_MAX_DEPTH, DEFAULT_MAX_THREADS);
 	}
 
@@ -42,7 +43,7 @@ public final class DeadlockEvidenceSource {
 	 * @param maxDepth the most frames kept of each stack, at least 1
 	 * @param maxThreads the most threads kept, at least 2 (one cycle)
 	 */
-	public DeadlockEvidenceSource(ThreadMXBean threads, int maxDepth, int maxThreads) {
+	public DeadlockedThreadsSource(ThreadMXBean threads, int maxDepth, int maxThreads) {
 		if (maxDepth < 1 || maxThreads < 2) {
 			throw new IllegalArgumentException("'maxDepth' must be at least 1 and 'maxThreads' at least 2");
 		}
@@ -52,14 +53,14 @@ public final class DeadlockEvidenceSource {
 	}
 
 	/**
-	 * Search for deadlocked threads and capture them.
-	 * @return the evidence, {@link DeadlockEvidence#NONE} when no thread is deadlocked
+	 * Search for deadlocked threads and read them.
+	 * @return the threads, {@link DeadlockedThreads#NONE} when no thread is deadlocked
 	 */
-	public DeadlockEvidence capture() {
+	public DeadlockedThreads read() {
 		boolean synchronizers = this.threads.isSynchronizerUsageSupported();
 		long[] ids = synchronizers ? this.threads.findDeadlockedThreads() : this.threads.findMonitorDeadlockedThreads();
 		if (ids == null || ids.length == 0) {
-			return DeadlockEvidence.NONE;
+			return DeadlockedThreads.NONE;
 		}
 		long[] kept = Arrays.copyOf(ids, Math.min(ids.length, this.maxThreads));
 		// One frame more than kept, so a cut stack shows as cut
@@ -67,9 +68,9 @@ public final class DeadlockEvidenceSource {
 				synchronizers, this.maxDepth + 1);
 		List<DeadlockedThread> found = Arrays.stream(infos)
 			.filter(Objects::nonNull)
-			.map(DeadlockEvidenceSource::deadlockedThread)
+			.map(DeadlockedThreadsSource::deadlockedThread)
 			.toList();
-		return DeadlockEvidence.of(ids.length, found, this.maxThreads, this.maxDepth);
+		return DeadlockedThreads.of(ids.length, found, this.maxThreads, this.maxDepth);
 	}
 
 	static DeadlockedThread deadlockedThread(ThreadInfo info) {
@@ -92,7 +93,7 @@ public final class DeadlockEvidenceSource {
 			stack.add(new StackFrame(trace[i].toString(), lockedAt.get(i)));
 		}
 		List<LockRef> synchronizers = Arrays.stream(info.getLockedSynchronizers())
-			.map(DeadlockEvidenceSource::lockRef)
+			.map(DeadlockedThreadsSource::lockRef)
 			.toList();
 		LockInfo waitingFor = info.getLockInfo();
 		return new DeadlockedThread(info.getThreadName(), info.getThreadId(), info.getThreadState(), info.isDaemon(),
