@@ -65,8 +65,8 @@ public enum Check {
 					readings.memory().maxFileDescriptors())),
 
 	/**
-	 * Seconds since the last good sample, as of the reading: zero when a tick makes it,
-	 * since its sample is the last good one, growing when the next tick is overdue
+	 * Seconds since the last good sample, as of the readings: zero at each tick, whose
+	 * own sample is the last good one, and growing while the next tick is overdue
 	 * ({@link Evaluator#asOf}), which is how a stuck sampler shows.
 	 */
 	SAMPLER("sampler", Unit.SECONDS, Readings::sampleAgeSeconds);
@@ -139,7 +139,7 @@ public enum Check {
 	}
 
 	/**
-	 * The check's value in a reading.
+	 * The check's value, taken from the readings.
 	 * @param readings the readings of one evaluation
 	 * @return the value, {@code NaN} when it cannot be known
 	 */

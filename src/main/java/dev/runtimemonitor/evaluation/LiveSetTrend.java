@@ -4,17 +4,18 @@ import dev.runtimemonitor.sampling.LiveSetPoints;
 
 /**
  * How fast the heap's live set grows, from the points where the old generation was seen
- * to fall (see {@link LiveSetPoints}). Pure. A leak shows as minima that keep rising; a
+ * to drop (see {@link LiveSetPoints}). Pure. A leak shows as minima that keep rising; a
  * heap that fills and is collected back shows as flat minima, and a warm-up as minima
  * that rise and then level off. So the growth is the least-squares slope over the last
  * half hour of points, and no more than the slope over the newer half of the time they
  * span: once the live set has levelled off for that long, the trend does too. The newer
  * half rather than the last few points, because G1's floor wanders by a MiB or two from
  * minute to minute, which over three or four minutes reads as a slope that a small heap's
- * warning takes for a leak. Points of different stretches between the monitor's looks at
- * the heap stand on different floors, so the slope is one line per stretch, each at its
- * own level, all with the same slope: the step between stretches reads as no growth, and
- * the points before a look still count. It is unknown until the points span fifteen
+ * warning takes for a leak. Points on either side of a heap inspection (a class histogram
+ * the monitor takes, which collects the whole heap) stand on different floors, so the
+ * slope is one line per group of points with no heap inspection between them, each at its
+ * own level, all with the same slope: the step between groups reads as no growth, and the
+ * points before an inspection still count. It is unknown until the points span fifteen
  * minutes: a service's live set can climb for its first ten (caches, the monitor's own
  * window of evaluations at a short interval), and a newer half of five minutes still took
  * that warm-up, with G1's floor wandering, for a leak.
@@ -73,9 +74,9 @@ final class LiveSetTrend {
 
 	/**
 	 * The least-squares slope of the points from an index on, in bytes per second, shared
-	 * by the stretches: each stretch is measured from its own mean, so a step between
-	 * stretches adds nothing.
-	 * @return the slope, or {@code NaN} when no stretch has points at two times
+	 * by the groups of points between heap inspections: each group is measured from its
+	 * own mean, so a step between groups adds nothing.
+	 * @return the slope, or {@code NaN} when no group has points at two times
 	 */
 	private static double slope(LiveSetPoints points, int from) {
 		double covariance = 0;
@@ -83,7 +84,7 @@ final class LiveSetTrend {
 		int start = from;
 		while (start < points.size()) {
 			int end = start;
-			while (end < points.size() && points.stretches()[end] == points.stretches()[start]) {
+			while (end < points.size() && points.inspectionsBefore()[end] == points.inspectionsBefore()[start]) {
 				end++;
 			}
 			double origin = points.epochMillis()[start];

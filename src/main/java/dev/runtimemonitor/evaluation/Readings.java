@@ -28,8 +28,8 @@ import org.jspecify.annotations.Nullable;
  * snapshots before it. A figure that is unknown, because its source failed or it does not
  * apply here (no container limit, no metaspace maximum), is {@code NaN}: this is the one
  * place where the snapshot's missing parts and {@code -1}s become that, and what every
- * check, meter, report and history point reads. Figures only: what one evaluation carries
- * to the next to compute them, such as the container's climb, is the evaluation's
+ * check, meter, report and history point reads. Figures only: what one evaluation hands
+ * to the next to compute them, such as the container's climb, is kept in the evaluation
  * ({@link Evaluation#containerClimb}).
  * <p>
  * The threads, heap, memory and GC groups, the pause causes and the collectors are the
@@ -48,8 +48,8 @@ import org.jspecify.annotations.Nullable;
  * @param gc garbage collection, pauses and allocation
  * @param threadsByState platform threads by state
  * @param cpu the process's CPU time
- * @param sampleAgeSeconds the age of the last good sample as of the reading: zero for a
- * tick's own readings, whose sample is the last good one; more when they are read again
+ * @param sampleAgeSeconds the age of the last good sample as of these readings: zero for
+ * a tick's own readings, whose sample is the last good one; more when they are read again
  * after the next tick is overdue ({@link #asOf})
  */
 public record Readings(Threads threads, Heap heap, Memory memory, Gc gc, ThreadsByState threadsByState, Cpu cpu,
@@ -387,7 +387,8 @@ public record Readings(Threads threads, Heap heap, Memory memory, Gc gc, Threads
 		}
 
 		/**
-		 * Pause time less the diagnostic pauses, which whoever looked at the heap caused.
+		 * Pause time less the diagnostic pauses: those of heap inspections, which the
+		 * monitor or an engineer caused, not the application.
 		 */
 		private static long judgedPauseNanos(GcPauseFigures pauses) {
 			return pauses.pauseNanos() - pauses.diagnosticPauseNanos();
@@ -481,8 +482,9 @@ public record Readings(Threads threads, Heap heap, Memory memory, Gc gc, Threads
 	 * @param pauses pauses within the window
 	 * @param seconds the time they took
 	 * @param maxSeconds the longest of them
-	 * @param diagnostic whether the collections looked at the heap for a class histogram
-	 * or a heap dump; such pauses are left out of the percentiles and the overhead
+	 * @param diagnostic whether the collections ran for a heap inspection (a class
+	 * histogram or a heap dump); such pauses are left out of the percentiles and the
+	 * overhead
 	 */
 	public record PauseCause(String cause, double pauses, double seconds, double maxSeconds, boolean diagnostic) {
 

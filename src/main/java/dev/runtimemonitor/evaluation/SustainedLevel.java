@@ -8,10 +8,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * Applies a check's sustain: a breach raises the level only once it has lasted the
  * sustain, so that a spike never restarts a pod; the level falls back on the first sample
- * that is below the threshold. A steady trend that will breach a threshold within the
- * sustain raises the level at once: waiting would only report the breach after its damage
- * is done (an OOM kill comes sooner than a 15 s sustain). A breach that has happened is
- * still the sustain's to judge, whatever the trend.
+ * that no longer breaches the threshold. A steady trend that will breach a threshold
+ * within the sustain raises the level at once: waiting would only report the breach after
+ * its damage is done (an OOM kill comes sooner than a 15 s sustain). A breach that has
+ * happened is still the sustain's to judge, whatever the trend.
  */
 public final class SustainedLevel {
 
@@ -80,10 +80,10 @@ public final class SustainedLevel {
 	}
 
 	/**
-	 * Judge an age: a value that has grown by one second a second since a moment, such as
-	 * the age of a sample no newer one followed. It crossed each threshold at that moment
-	 * plus the threshold, so its breach starts, and the moment each breach had lasted the
-	 * sustain, are known exactly, however rarely it is judged.
+	 * Judge an age: a value that has grown by one second every second since some moment,
+	 * such as the age of the last good sample while no newer one comes. It crossed each
+	 * threshold at that moment plus the threshold, so its breach starts, and the moment
+	 * each breach had lasted the sustain, are known exactly, however rarely it is judged.
 	 * @param policy how the check is judged; higher is worse
 	 * @param age the age now
 	 * @param from the moment the age was zero

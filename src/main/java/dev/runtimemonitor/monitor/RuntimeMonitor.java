@@ -64,7 +64,7 @@ public final class RuntimeMonitor implements MonitorView {
 	 * @param evaluator judges them
 	 * @param clock the clock for the age of the last sample
 	 * @param interval time between ticks
-	 * @param window the span of the window rates
+	 * @param window the span over which rates and pause percentiles are computed
 	 */
 	public RuntimeMonitor(RuntimeSampler sampler, Evaluator evaluator, Clock clock, Duration interval,
 			Duration window) {
@@ -152,12 +152,11 @@ public final class RuntimeMonitor implements MonitorView {
 			Evaluation previous = latest();
 			RuntimeSnapshot snapshot = this.sampler.sample();
 			// Ticks drift by a little: half an interval of slack finds the sample taken
-			// one
-			// window ago, not the one after it, so window rates span the whole window. A
-			// tick later than the window (a starved or stopped JVM, a window of a few
-			// intervals) finds none inside it: its rates span back to the last sample
-			// rather than being unknown, which would also end every breach of a window
-			// check at the moment the JVM struggles most.
+			// one window ago, not the one after it, so window rates span the whole
+			// window. A tick later than the window (a starved or stopped JVM, a window of
+			// a few intervals) finds none inside it: its rates span back to the last
+			// sample rather than being unknown, which would also end every breach of a
+			// window check at the moment the JVM struggles most.
 			long windowStart = snapshot.monotonicNanos() - this.window.toNanos() - this.interval.toNanos() / 2;
 			Evaluation start = this.history.oldest((earlier) -> earlier.snapshot().monotonicNanos() - windowStart >= 0);
 			if (start == null) {
@@ -221,7 +220,7 @@ public final class RuntimeMonitor implements MonitorView {
 	}
 
 	/**
-	 * The evaluations the window rates are computed from.
+	 * The recent evaluations, whose snapshots the window's rates are computed from.
 	 * @return the recent evaluations
 	 */
 	public Ring<Evaluation> history() {

@@ -23,9 +23,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The monitor's own meters: every check's value, level and thresholds, so that alerts
- * judge the same numbers the health does; the cost and failures of sampling; and the
- * figures Micrometer's JVM binders lack. Every gauge reads the last tick's evaluation;
- * none of them samples.
+ * judge the same numbers as the health endpoint; the cost and failures of sampling; and
+ * the figures Micrometer's JVM binders lack. Every gauge reads the last tick's
+ * evaluation; none of them samples.
  * <p>
  * In Prometheus: <pre>
  * runtime_check_value{check="threads"} 42.0

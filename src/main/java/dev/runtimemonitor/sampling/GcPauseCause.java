@@ -8,8 +8,8 @@ package dev.runtimemonitor.sampling;
  * @param pauses pauses of this cause that ended within the window
  * @param pauseNanos the time they took
  * @param maxNanos the longest of them
- * @param diagnostic whether the cause is a look at the heap (a class histogram's or a
- * heap dump's collection) rather than the application's: such pauses are left out of the
+ * @param diagnostic whether the cause is a heap inspection (a class histogram's or a heap
+ * dump's collection) rather than the application: such pauses are left out of the
  * window's percentiles and of the GC overhead
  */
 public record GcPauseCause(String cause, int pauses, long pauseNanos, long maxNanos, boolean diagnostic) {

@@ -10,8 +10,9 @@ import org.jspecify.annotations.Nullable;
  * percentiles and causes over the window. The window's count and percentiles leave out
  * diagnostic pauses (the collection a class histogram or a heap dump runs first, with the
  * cause {@code Heap Inspection Initiated GC} or {@code Heap Dump Initiated GC}): they
- * stop the application, and the totals and the causes count them, but they are the doing
- * of whoever looked at the heap, so the checks judge the application without them.
+ * stop the application, and the totals and the causes count them, but a heap inspection
+ * caused them, the monitor's or an engineer's, not the application, so the checks judge
+ * the application without them.
  *
  * @param source where pauses come from: {@code counters} (the JVM's GC counters,
  * nanosecond precision), {@code jfr} (Flight Recorder, nanosecond precision) or

@@ -3,13 +3,14 @@ package dev.runtimemonitor.sampling;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The looks at the heap the monitor takes itself: a class histogram of live objects
- * collects the whole heap first. Such a collection is not one of the application's: a
- * full collection among G1's mixed ones goes below their floor by the garbage they leave,
- * and, taken as a live-set point, reads as the leak slowing down right after the check
- * rose for it. So the live set leaves out the falls seen across a look at the heap and
- * for a while after it (see {@link LiveSetPoints}). The count moves when a look begins
- * and when it ends, so that a sample taken in between sees a look too. Thread-safe.
+ * The heap inspections the monitor takes itself: class histograms of live objects, each
+ * of which collects the whole heap first. Such a collection is not one of the
+ * application's: a full collection among G1's mixed ones goes below their floor by the
+ * garbage they leave, and, taken as a live-set point, reads as the leak slowing down
+ * right after the check rose for it. So the live set takes no point from the drops in the
+ * old generation seen across a heap inspection and for a while after it (see
+ * {@link LiveSetPoints}). The count moves when an inspection begins and when it ends, so
+ * that a sample taken while one runs sees it too. Thread-safe.
  */
 public final class HeapInspections {
 
@@ -19,14 +20,14 @@ public final class HeapInspections {
 	private final AtomicLong count = new AtomicLong();
 
 	/**
-	 * Note that a look at the heap begins or ends.
+	 * Note that a heap inspection begins or ends.
 	 */
 	public void mark() {
 		this.count.incrementAndGet();
 	}
 
 	/**
-	 * How many times a look began or ended.
+	 * How many times a heap inspection began or ended.
 	 * @return the count, which only grows
 	 */
 	public long count() {

@@ -10,10 +10,10 @@ import java.util.function.LongSupplier;
 /**
  * Heap, non-heap and every memory pool, from beans looked up once. Pool names are read
  * once too; each tick keeps only the usages. It also notes the old generation's usage at
- * each tick where it fell, which is where the live set shows (see {@link LiveSetPoints}),
- * unless the monitor looked at the heap in between (see {@link HeapInspections}), with
- * the count of looks as the stretch the point belongs to. Not thread-safe: only the
- * sampling thread reads it.
+ * each tick where it dropped, which is where the live set shows (see
+ * {@link LiveSetPoints}), except across the monitor's own heap inspections and for a
+ * minute after them (see {@link HeapInspections}); each point carries the count of heap
+ * inspections so far. Not thread-safe: only the sampling thread reads it.
  */
 final class MemorySource implements SampleSource<MemoryFigures> {
 
@@ -38,11 +38,12 @@ final class MemorySource implements SampleSource<MemoryFigures> {
 	private long inspectionsSeen;
 
 	/**
-	 * When a look at the heap was last seen. Falls make no point for one spacing after
-	 * it: its full collection takes the garbage G1's mixed collections leave, and the
-	 * first falls after it are still far below their floor (in a G1 run with a leak, 12
-	 * MiB below it at the first fall after). Later points may still stand lower than
-	 * those before the look, so they start a new stretch.
+	 * When a heap inspection was last seen to begin or end. Drops of the old generation
+	 * make no point for one spacing after it: its full collection takes the garbage G1's
+	 * mixed collections leave, and the first drops after it are still far below their
+	 * floor (in a G1 run with a leak, 12 MiB below it at the first drop after). Later
+	 * points may still stand lower than those before the inspection, so they carry a
+	 * higher count of heap inspections, which the trend measures apart.
 	 */
 	private long inspectedAt = Long.MIN_VALUE / 2;
 

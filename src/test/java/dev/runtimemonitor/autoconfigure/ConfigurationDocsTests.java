@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import static dev.runtimemonitor.testsupport.DocumentedChecks.checksNamedIn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -163,15 +164,6 @@ class ConfigurationDocsTests {
 
 	private static String thresholdKind(Check check) {
 		return check.unit() + (check.higherIsWorse() ? "" : ", lower is worse");
-	}
-
-	private static List<Check> checksNamedIn(String text) {
-		List<Check> checks = new ArrayList<>();
-		Matcher name = Pattern.compile("`([a-z-]+)`").matcher(text);
-		while (name.find()) {
-			Check.fromId(name.group(1)).ifPresent(checks::add);
-		}
-		return checks;
 	}
 
 	/**

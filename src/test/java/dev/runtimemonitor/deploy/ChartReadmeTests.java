@@ -20,6 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
+import static dev.runtimemonitor.testsupport.DocumentedChecks.checksNamedIn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -97,15 +98,6 @@ class ChartReadmeTests {
 
 	private static String thresholdKind(Map<String, String> kinds, Check check) {
 		return kinds.get(check.id()) + (check.higherIsWorse() ? "" : ", lower is worse");
-	}
-
-	private static List<Check> checksNamedIn(String text) {
-		List<Check> checks = new ArrayList<>();
-		Matcher name = Pattern.compile("`([a-z-]+)`").matcher(text);
-		while (name.find()) {
-			Check.fromId(name.group(1)).ifPresent(checks::add);
-		}
-		return checks;
 	}
 
 	/**

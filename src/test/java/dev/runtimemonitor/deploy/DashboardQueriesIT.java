@@ -43,8 +43,7 @@ class DashboardQueriesIT {
 				assertThat(rules).isNotEmpty();
 				assertThat(panels).isNotEmpty();
 				// Prometheus refuses an expression it cannot parse or evaluate, and the
-				// query
-				// then throws: the claim is that none throws, named by its rule
+				// query then throws: the claim is that none throws, named by its rule
 				for (Expression rule : rules) {
 					assertThatCode(() -> prometheus.query(rule.promql())).as(rule.origin()).doesNotThrowAnyException();
 				}

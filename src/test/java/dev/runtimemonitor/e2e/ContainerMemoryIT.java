@@ -76,8 +76,7 @@ class ContainerMemoryIT {
 				}
 				awaitTwoTicks(port);
 				// The kernel's figure just before and just after the sample the check
-				// judged:
-				// the JVM's own memory moves a little between any two reads.
+				// judged: the JVM's own memory moves a little between any two reads.
 				long before = group.workingSetBytes();
 				String sampledAt = awaitNextTick(port, sampledAt(port), Duration.ofMillis(20));
 				long after = group.workingSetBytes();

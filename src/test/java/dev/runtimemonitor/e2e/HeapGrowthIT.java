@@ -59,7 +59,7 @@ class HeapGrowthIT {
 	private static final List<String> JVM = List.of("-XX:+UseG1GC", "-Xmx256m", "-XX:SurvivorRatio=32",
 			"-XX:+DisableExplicitGC");
 
-	/** The interval: a short one sees every fall of the old generation. */
+	/** The interval: a short one sees every drop of the old generation. */
 	private static final Duration INTERVAL = Duration.ofMillis(100);
 
 	private static final int CHURN_MEGABYTES_PER_SECOND = 20;

@@ -27,22 +27,22 @@ class LiveSetTrendTests {
 	}
 
 	/**
-	 * Points every two minutes for the last {@code minutes}, the last one now, each in a
-	 * stretch between looks at the heap.
+	 * Points every two minutes for the last {@code minutes}, the last one now, each with
+	 * the count of heap inspections before it.
 	 */
 	private static LiveSetPoints points(int minutes, LongUnaryOperator bytesAtMinute,
-			LongUnaryOperator stretchAtMinute) {
+			LongUnaryOperator inspectionsBeforeMinute) {
 		int count = minutes / 2 + 1;
 		long[] times = new long[count];
 		long[] bytes = new long[count];
-		long[] stretches = new long[count];
+		long[] inspectionsBefore = new long[count];
 		for (int i = 0; i < count; i++) {
 			long minute = 2L * i;
 			times[i] = NOW - (minutes - minute) * MINUTE;
 			bytes[i] = bytesAtMinute.applyAsLong(minute);
-			stretches[i] = stretchAtMinute.applyAsLong(minute);
+			inspectionsBefore[i] = inspectionsBeforeMinute.applyAsLong(minute);
 		}
-		return new LiveSetPoints(times, bytes, stretches);
+		return new LiveSetPoints(times, bytes, inspectionsBefore);
 	}
 
 	@Test
@@ -58,19 +58,19 @@ class LiveSetTrendTests {
 	 * What a class histogram does to G1's floor: its full collection takes the 6 MiB of
 	 * garbage that the mixed collections before it left, and the points after it stand
 	 * that much lower on the same leak. As one line, the step reads as the leak slowing
-	 * down; as a line per stretch it reads as nothing.
+	 * down; as a line on each side of the histogram it reads as nothing.
 	 */
 	@Test
-	void aLookAtTheHeapLowersTheFloorButNotTheGrowth() {
+	void aHeapInspectionLowersTheFloorButNotTheGrowth() {
 		LiveSetPoints beforeAndAfter = points(30, (minute) -> 100 * MIB + minute * MIB + ((minute <= 22) ? 6 * MIB : 0),
 				(minute) -> (minute <= 22) ? 0 : 2);
 		assertThat(LiveSetTrend.bytesPerSecond(beforeAndAfter, NOW)).isCloseTo(MIB / 60.0, within(1.0));
-		LiveSetPoints asOneStretch = new LiveSetPoints(beforeAndAfter.epochMillis(), beforeAndAfter.bytes());
-		assertThat(LiveSetTrend.bytesPerSecond(asOneStretch, NOW)).isLessThan(0.7 * MIB / 60);
+		LiveSetPoints asOneGroup = new LiveSetPoints(beforeAndAfter.epochMillis(), beforeAndAfter.bytes());
+		assertThat(LiveSetTrend.bytesPerSecond(asOneGroup, NOW)).isLessThan(0.7 * MIB / 60);
 	}
 
 	@Test
-	void aLookRightAfterEachPointLeavesTheGrowthUnknown() {
+	void aHeapInspectionAfterEachPointLeavesTheGrowthUnknown() {
 		LiveSetPoints eachAlone = points(30, (minute) -> 100 * MIB + minute * 3 * MIB, (minute) -> minute);
 		assertThat(LiveSetTrend.bytesPerSecond(eachAlone, NOW)).isNaN();
 	}

@@ -49,7 +49,7 @@ class ReadingsTests {
 	}
 
 	@Test
-	void theOverheadLeavesOutThePausesOfALookAtTheHeap() {
+	void theOverheadLeavesOutThePausesOfHeapInspections() {
 		RuntimeSnapshot start = atSeconds(0).recordedPauses(0, 0, 0).build();
 		RuntimeSnapshot now = atSeconds(60).recordedPauses(2, 4_000_000_000L, 1_000_000_000L, 1_000_000_000L).build();
 		assertThat(Readings.of(now, start, ContainerClimb.NONE, start, MINUTE_NANOS).gc().overhead()).isEqualTo(0.05);

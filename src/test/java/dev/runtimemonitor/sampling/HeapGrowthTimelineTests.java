@@ -143,7 +143,7 @@ class HeapGrowthTimelineTests {
 	void aQuietServiceWithPromotedGarbageReadsNearZeroAndStaysOk(String floor, IntToLongFunction leftByCycle) {
 		List<Observation> run = quietRun(new Service((elapsed) -> 40 * MIB, leftByCycle, 0), Duration.ofMinutes(25));
 		assertQuiet(run);
-		// The newest point is its minute's lowest so far: a later fall in the minute may
+		// The newest point is its minute's lowest so far: a later drop in the minute may
 		// still lower it. Every point before it is what a minute's collections came down
 		// to.
 		assertThat(run).allSatisfy((observation) -> {
@@ -371,8 +371,8 @@ class HeapGrowthTimelineTests {
 		}
 
 		/**
-		 * The monitor's class histogram between two ticks: the look at the heap begins, a
-		 * full collection leaves only the live set, the look ends.
+		 * The monitor's class histogram between two ticks: the heap inspection begins, a
+		 * full collection leaves only the live set, the inspection ends.
 		 */
 		void classHistogram() {
 			this.inspections.mark();

@@ -8,7 +8,7 @@ class LiveSetPointsTests {
 
 	private static final long MINUTE = 60_000;
 
-	/** A whole minute of the clock, so that the stretches of these tests are plain. */
+	/** A whole minute of the clock, so that the minutes of these tests are plain. */
 	private static final long T0 = 29_000_000 * MINUTE;
 
 	@Test
@@ -31,11 +31,11 @@ class LiveSetPointsTests {
 	}
 
 	@Test
-	void aPointAfterALookAtTheHeapIsKeptWithinTheSameMinute() {
+	void aPointAfterAHeapInspectionIsKeptWithinTheSameMinute() {
 		LiveSetPoints points = LiveSetPoints.NONE.plus(T0 + 1_000, 100, 0, MINUTE, 32)
 			.plus(T0 + 50_000, 90, 2, MINUTE, 32);
 		assertThat(points.bytes()).containsExactly(100, 90);
-		assertThat(points.stretches()).containsExactly(0, 2);
+		assertThat(points.inspectionsBefore()).containsExactly(0, 2);
 	}
 
 	@Test
@@ -48,9 +48,9 @@ class LiveSetPointsTests {
 	}
 
 	/**
-	 * What G1 near its marking threshold does: the old generation falls every few
+	 * What G1 near its marking threshold does: the old generation drops every few
 	 * seconds, a little higher each cycle on a leak. The points still span the half hour
-	 * the trend reads, where a point at each fall would span under three minutes and
+	 * the trend reads, where a point at each drop would span under three minutes and
 	 * leave the trend unknown for good.
 	 */
 	@Test

@@ -35,10 +35,10 @@ class MemorySourceTests {
 	 * The trap a trend over "heap after the last collection" falls into: young
 	 * collections promote garbage, so the old generation only climbs (32 to 72 MiB over
 	 * eight minutes) until a collection that reclaims it brings it down to 22 MiB. Only
-	 * that fall makes a point.
+	 * that drop makes a point.
 	 */
 	@Test
-	void garbagePromotedByYoungCollectionsMakesNoPointOnlyTheFallDoes() {
+	void garbagePromotedByYoungCollectionsMakesNoPointOnlyTheDropDoes() {
 		LiveSetPoints points = LiveSetPoints.NONE;
 		for (long used = 32; used <= 72; used += 5) {
 			points = tick(used * MIB, MINUTE);
@@ -50,7 +50,7 @@ class MemorySourceTests {
 	}
 
 	@Test
-	void everyFallOfTheOldGenerationMakesAPointAndTheYoungPoolsNone() {
+	void everyDropOfTheOldGenerationMakesAPointAndTheYoungPoolsNone() {
 		tick(100 * MIB, MINUTE);
 		this.eden.used = 50 * MIB;
 		tick(100 * MIB, MINUTE);
@@ -66,12 +66,12 @@ class MemorySourceTests {
 	}
 
 	/**
-	 * G1's mixed collections: the old generation falls at several ticks of one minute,
+	 * G1's mixed collections: the old generation drops at several ticks of one minute,
 	 * each time a little, with young collections promoting in between. The minute keeps
 	 * one point, the lowest.
 	 */
 	@Test
-	void fallsWithinOneMinuteMakeOnePointTheLowest() {
+	void dropsWithinOneMinuteMakeOnePointTheLowest() {
 		this.clock.set(1000 * MINUTE);
 		tick(140 * MIB, 1000);
 		tick(120 * MIB, 5000);
@@ -89,11 +89,11 @@ class MemorySourceTests {
 	/**
 	 * The class histogram the monitor takes when heap-growth rises collects the whole
 	 * heap, far below the floor G1's mixed collections keep, and their floor takes a
-	 * while to come back: as points, either would read as the leak slowing down. Falls
-	 * make no point across the look nor for a minute after it.
+	 * while to come back: as points, either would read as the leak slowing down. Drops
+	 * make no point across the heap inspection nor for a minute after it.
 	 */
 	@Test
-	void aLookAtTheHeapAndTheMinuteAfterItMakeNoPoint() {
+	void aHeapInspectionAndTheMinuteAfterItMakeNoPoint() {
 		tick(140 * MIB, MINUTE);
 		tick(120 * MIB, MINUTE);
 		this.inspections.mark();
@@ -107,10 +107,11 @@ class MemorySourceTests {
 		tick(130 * MIB, 5000);
 		points = tick(121 * MIB, 6000);
 		assertThat(points.bytes()).containsExactly(120 * MIB, 121 * MIB);
-		assertThat(points.stretches()[1]).as("after the look").isGreaterThan(points.stretches()[0]);
+		assertThat(points.inspectionsBefore()[1]).as("after the inspection")
+			.isGreaterThan(points.inspectionsBefore()[0]);
 		tick(130 * MIB, MINUTE);
 		points = tick(122 * MIB, 1000);
-		assertThat(points.stretches()[2]).as("no look since").isEqualTo(points.stretches()[1]);
+		assertThat(points.inspectionsBefore()[2]).as("no inspection since").isEqualTo(points.inspectionsBefore()[1]);
 	}
 
 	@Test

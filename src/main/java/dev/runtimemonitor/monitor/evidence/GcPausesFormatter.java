@@ -66,7 +66,7 @@ final class GcPausesFormatter {
 			text.append(String.format(Locale.ROOT, "  %9s  %6s  %,6d %s, longest %9s  %s%s%n", time(cause.pauseNanos()),
 					FigureFormatter.percent(share), cause.pauses(), pausesWord(cause.pauses()), time(cause.maxNanos()),
 					cause.cause(), cause.diagnostic()
-							? " (diagnostic: a look at the heap, left out of gc-pause and gc-overhead)" : ""));
+							? " (diagnostic: a heap inspection, left out of gc-pause and gc-overhead)" : ""));
 		}
 		return text.toString();
 	}

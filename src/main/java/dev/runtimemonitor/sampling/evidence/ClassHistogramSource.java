@@ -26,8 +26,8 @@ import dev.runtimemonitor.sampling.HeapInspections;
  * <p>
  * The collection this causes is a real pause, with the cause
  * {@code Heap Inspection Initiated GC}, and the GC pause recording sees it like any
- * other. The live set leaves out the fall it makes: each histogram is marked in
- * {@link HeapInspections}.
+ * other. The live set takes no point from the drop of the old generation it makes: each
+ * histogram is marked in {@link HeapInspections}.
  */
 public final class ClassHistogramSource {
 

@@ -51,7 +51,7 @@ public record GcPause(long gcId, String collector, String kind, String cause, lo
 	private static final Set<String> DIAGNOSTIC_CAUSES = Set.of(HEAP_INSPECTION, HEAP_DUMP);
 
 	/**
-	 * Whether a collection of this cause was run to look at the heap, not for the
+	 * Whether a collection of this cause was run for a heap inspection, not for the
 	 * application: a class histogram's or a heap dump's, from the monitor's own evidence
 	 * capture or from an engineer's {@code jcmd}.
 	 * @param cause the cause, as the JVM names it

@@ -113,8 +113,7 @@ public final class GarbageChurn implements AutoCloseable {
 			}
 			else {
 				// Behind schedule: the rate is more than one thread allocates; go flat
-				// out
-				// without building up a debt to repay later.
+				// out without building up a debt to repay later.
 				sliceEnd = System.nanoTime();
 			}
 		}

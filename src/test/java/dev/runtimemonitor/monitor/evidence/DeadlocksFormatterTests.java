@@ -18,18 +18,13 @@ import dev.runtimemonitor.sampling.evidence.StackFrame;
 import dev.runtimemonitor.service.demo.Deadlock;
 import org.junit.jupiter.api.Test;
 
+import static dev.runtimemonitor.testsupport.DeadlockLocks.FIRST;
+import static dev.runtimemonitor.testsupport.DeadlockLocks.MONITOR;
+import static dev.runtimemonitor.testsupport.DeadlockLocks.SECOND;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 class DeadlocksFormatterTests {
-
-	private static final LockRef FIRST = new LockRef("java.util.concurrent.locks.ReentrantLock$NonfairSync",
-			0x5e9f23b4);
-
-	private static final LockRef SECOND = new LockRef("java.util.concurrent.locks.ReentrantLock$NonfairSync",
-			0x4783da3f);
-
-	private static final LockRef MONITOR = new LockRef("java.lang.Object", 0x1b6d3586);
 
 	@Test
 	void writesTheDeadlockAsJstackDoes() {

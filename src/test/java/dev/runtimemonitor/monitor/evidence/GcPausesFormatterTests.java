@@ -39,7 +39,7 @@ class GcPausesFormatterTests {
 						   12.00 ms  GC(40)  G1New young, G1 Evacuation Pause, ended 2026-01-01T00:00:00Z
 						Pause time by cause:
 						      1.2 s   80.0%       3 pauses, longest    812 ms  System.gc()
-						     100 ms    6.7%       1 pause, longest    100 ms  Heap Inspection Initiated GC (diagnostic: a look at the heap, left out of gc-pause and gc-overhead)
+						     100 ms    6.7%       1 pause, longest    100 ms  Heap Inspection Initiated GC (diagnostic: a heap inspection, left out of gc-pause and gc-overhead)
 						     200 ms   13.3%     128 pauses, longest  12.00 ms  G1 Evacuation Pause
 						""");
 	}

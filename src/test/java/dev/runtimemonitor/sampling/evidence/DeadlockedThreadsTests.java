@@ -5,17 +5,12 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import static dev.runtimemonitor.testsupport.DeadlockLocks.FIRST;
+import static dev.runtimemonitor.testsupport.DeadlockLocks.MONITOR;
+import static dev.runtimemonitor.testsupport.DeadlockLocks.SECOND;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class DeadlockedThreadsTests {
-
-	private static final LockRef FIRST = new LockRef("java.util.concurrent.locks.ReentrantLock$NonfairSync",
-			0x5e9f23b4);
-
-	private static final LockRef SECOND = new LockRef("java.util.concurrent.locks.ReentrantLock$NonfairSync",
-			0x4783da3f);
-
-	private static final LockRef MONITOR = new LockRef("java.lang.Object", 0x1b6d3586);
 
 	@Test
 	void ordersTheThreadsAlongTheCycle() {
