@@ -311,9 +311,9 @@ public record RuntimeMonitorProperties(@DefaultValue("true") boolean enabled, @D
 		 *
 		 * @param enabled Whether to evaluate the check.
 		 * @param warning The value (live platform threads) at or above which the check is
-		 * at warning; empty for no warning level.
+		 * at warning.
 		 * @param critical The value (live platform threads) at or above which the check
-		 * is critical; empty for no critical level.
+		 * is critical.
 		 * @param sustain How long a breach must last before the check's level rises; it
 		 * falls back on the first clean sample.
 		 * @param probe The probe the check feeds when critical: liveness (restarts the
@@ -330,9 +330,9 @@ public record RuntimeMonitorProperties(@DefaultValue("true") boolean enabled, @D
 		 *
 		 * @param enabled Whether to evaluate the check.
 		 * @param warning The value (net threads added per second) at or above which the
-		 * check is at warning; empty for no warning level.
+		 * check is at warning.
 		 * @param critical The value (net threads added per second) at or above which the
-		 * check is critical; empty for no critical level.
+		 * check is critical.
 		 * @param sustain How long a breach must last before the check's level rises; it
 		 * falls back on the first clean sample.
 		 * @param probe The probe the check feeds when critical: liveness (restarts the
@@ -349,9 +349,9 @@ public record RuntimeMonitorProperties(@DefaultValue("true") boolean enabled, @D
 		 *
 		 * @param enabled Whether to evaluate the check.
 		 * @param warning The value (share of the maximum heap (0..1)) at or above which
-		 * the check is at warning; empty for no warning level.
+		 * the check is at warning.
 		 * @param critical The value (share of the maximum heap (0..1)) at or above which
-		 * the check is critical; empty for no critical level.
+		 * the check is critical.
 		 * @param sustain How long a breach must last before the check's level rises; it
 		 * falls back on the first clean sample.
 		 * @param probe The probe the check feeds when critical: liveness (restarts the
@@ -370,9 +370,9 @@ public record RuntimeMonitorProperties(@DefaultValue("true") boolean enabled, @D
 		 *
 		 * @param enabled Whether to evaluate the check.
 		 * @param warning The time left until the heap is full (seconds) at or below which
-		 * the check is at warning; empty for no warning level.
+		 * the check is at warning.
 		 * @param critical The time left until the heap is full (seconds) at or below
-		 * which the check is critical; empty for no critical level.
+		 * which the check is critical.
 		 * @param sustain How long a breach must last before the check's level rises; it
 		 * falls back on the first clean sample.
 		 * @param probe The probe the check feeds when critical: liveness (restarts the
@@ -389,9 +389,9 @@ public record RuntimeMonitorProperties(@DefaultValue("true") boolean enabled, @D
 		 *
 		 * @param enabled Whether to evaluate the check.
 		 * @param warning The value (heap in use) at or above which the check is at
-		 * warning; empty for no warning level.
+		 * warning.
 		 * @param critical The value (heap in use) at or above which the check is
-		 * critical; empty for no critical level.
+		 * critical.
 		 * @param sustain How long a breach must last before the check's level rises; it
 		 * falls back on the first clean sample.
 		 * @param probe The probe the check feeds when critical: liveness (restarts the
@@ -407,9 +407,9 @@ public record RuntimeMonitorProperties(@DefaultValue("true") boolean enabled, @D
 		 *
 		 * @param enabled Whether to evaluate the check.
 		 * @param warning The value (99th percentile pause) at or above which the check is
-		 * at warning; empty for no warning level.
+		 * at warning.
 		 * @param critical The value (99th percentile pause) at or above which the check
-		 * is critical; empty for no critical level.
+		 * is critical.
 		 * @param sustain How long a breach must last before the check's level rises; it
 		 * falls back on the first clean sample.
 		 * @param probe The probe the check feeds when critical: liveness (restarts the
@@ -425,9 +425,9 @@ public record RuntimeMonitorProperties(@DefaultValue("true") boolean enabled, @D
 		 *
 		 * @param enabled Whether to evaluate the check.
 		 * @param warning The value (share of wall time in pauses (0..1)) at or above
-		 * which the check is at warning; empty for no warning level.
+		 * which the check is at warning.
 		 * @param critical The value (share of wall time in pauses (0..1)) at or above
-		 * which the check is critical; empty for no critical level.
+		 * which the check is critical.
 		 * @param sustain How long a breach must last before the check's level rises; it
 		 * falls back on the first clean sample.
 		 * @param probe The probe the check feeds when critical: liveness (restarts the
@@ -443,9 +443,9 @@ public record RuntimeMonitorProperties(@DefaultValue("true") boolean enabled, @D
 		 *
 		 * @param enabled Whether to evaluate the check.
 		 * @param warning The value (deadlocked threads) at or above which the check is at
-		 * warning; empty for no warning level.
+		 * warning.
 		 * @param critical The value (deadlocked threads) at or above which the check is
-		 * critical; empty for no critical level.
+		 * critical.
 		 * @param sustain How long a breach must last before the check's level rises; it
 		 * falls back on the first clean sample.
 		 * @param probe The probe the check feeds when critical: liveness (restarts the
@@ -463,9 +463,9 @@ public record RuntimeMonitorProperties(@DefaultValue("true") boolean enabled, @D
 		 *
 		 * @param enabled Whether to evaluate the check.
 		 * @param warning The value (share of the container's memory limit (0..1)) at or
-		 * above which the check is at warning; empty for no warning level.
+		 * above which the check is at warning.
 		 * @param critical The value (share of the container's memory limit (0..1)) at or
-		 * above which the check is critical; empty for no critical level.
+		 * above which the check is critical.
 		 * @param sustain How long a breach must last before the check's level rises; it
 		 * falls back on the first clean sample.
 		 * @param probe The probe the check feeds when critical: liveness (restarts the
@@ -482,9 +482,9 @@ public record RuntimeMonitorProperties(@DefaultValue("true") boolean enabled, @D
 		 *
 		 * @param enabled Whether to evaluate the check.
 		 * @param warning The value (share of the maximum metaspace (0..1)) at or above
-		 * which the check is at warning; empty for no warning level.
+		 * which the check is at warning.
 		 * @param critical The value (share of the maximum metaspace (0..1)) at or above
-		 * which the check is critical; empty for no critical level.
+		 * which the check is critical.
 		 * @param sustain How long a breach must last before the check's level rises; it
 		 * falls back on the first clean sample.
 		 * @param probe The probe the check feeds when critical: liveness (restarts the
@@ -500,9 +500,9 @@ public record RuntimeMonitorProperties(@DefaultValue("true") boolean enabled, @D
 		 *
 		 * @param enabled Whether to evaluate the check.
 		 * @param warning The value (share of the direct memory limit (0..1)) at or above
-		 * which the check is at warning; empty for no warning level.
+		 * which the check is at warning.
 		 * @param critical The value (share of the direct memory limit (0..1)) at or above
-		 * which the check is critical; empty for no critical level.
+		 * which the check is critical.
 		 * @param sustain How long a breach must last before the check's level rises; it
 		 * falls back on the first clean sample.
 		 * @param probe The probe the check feeds when critical: liveness (restarts the
@@ -519,9 +519,9 @@ public record RuntimeMonitorProperties(@DefaultValue("true") boolean enabled, @D
 		 *
 		 * @param enabled Whether to evaluate the check.
 		 * @param warning The value (share of the file descriptor limit (0..1)) at or
-		 * above which the check is at warning; empty for no warning level.
+		 * above which the check is at warning.
 		 * @param critical The value (share of the file descriptor limit (0..1)) at or
-		 * above which the check is critical; empty for no critical level.
+		 * above which the check is critical.
 		 * @param sustain How long a breach must last before the check's level rises; it
 		 * falls back on the first clean sample.
 		 * @param probe The probe the check feeds when critical: liveness (restarts the
@@ -539,7 +539,7 @@ public record RuntimeMonitorProperties(@DefaultValue("true") boolean enabled, @D
 		 *
 		 * @param enabled Whether to evaluate the check.
 		 * @param warning The value (age of the last good sample) at or above which the
-		 * check is at warning; empty for no warning level.
+		 * check is at warning.
 		 * @param critical The value (age of the last good sample) at or above which the
 		 * check is critical; empty for three sampling intervals.
 		 * @param sustain How long a breach must last before the check's level rises; it

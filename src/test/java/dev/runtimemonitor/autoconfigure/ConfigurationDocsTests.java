@@ -14,6 +14,10 @@ import java.util.regex.Pattern;
 
 import dev.runtimemonitor.evaluation.Check;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -41,6 +45,33 @@ class ConfigurationDocsTests {
 
 	private static final Pattern CHECK_ROW = Pattern
 		.compile("^\\| `([a-z-]+)` \\|[^|]+\\|([^|]+)\\|([^|]+)\\|([^|]+)\\|([^|]+)\\|([^|]+)\\|$", Pattern.MULTILINE);
+
+	/**
+	 * Each environment variable the docs give as an example sets a property: Spring Boot
+	 * binds two forms (dashes dropped, or dashes as underscores), not a mix of them, and
+	 * a variable it does not bind is silently ignored.
+	 */
+	@Test
+	void everyEnvironmentVariableTheDocsNameSetsAProperty() throws IOException {
+		Matcher variable = Pattern.compile("`(RUNTIME_?MONITOR_[A-Z_]+)(=[^`]*)?`")
+			.matcher(Files.readString(CONFIGURATION));
+		RuntimeMonitorProperties defaults = bindFromEnvironment(Map.of());
+		List<String> variables = new ArrayList<>();
+		while (variable.find()) {
+			variables.add(variable.group(1));
+			assertThat(bindFromEnvironment(Map.of(variable.group(1), "7"))).as(variable.group(1))
+				.isNotEqualTo(defaults);
+		}
+		assertThat(variables).as("the examples in " + CONFIGURATION).isNotEmpty();
+	}
+
+	private static RuntimeMonitorProperties bindFromEnvironment(Map<String, Object> variables) {
+		StandardEnvironment environment = new StandardEnvironment();
+		environment.getPropertySources()
+			.replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, new SystemEnvironmentPropertySource(
+					StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, variables));
+		return Binder.get(environment).bindOrCreate("runtime-monitor", RuntimeMonitorProperties.class);
+	}
 
 	@Test
 	void everyPropertyOfTheMetadataIsListed() throws IOException {
