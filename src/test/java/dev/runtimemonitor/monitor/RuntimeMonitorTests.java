@@ -202,10 +202,7 @@ class RuntimeMonitorTests {
 	@Test
 	void windowRatesSpanTheWholeWindowWhenTicksDriftByALittle() {
 		AtomicInteger live = new AtomicInteger(100);
-		CheckPolicy growth = new CheckPolicy(Check.THREAD_GROWTH, 1, 10, Duration.ZERO, Probe.NONE);
-		Duration window = INTERVAL.multipliedBy(2);
-		this.monitor = new RuntimeMonitor(threadsSampler(live),
-				new Evaluator(List.of(growth), window.minus(INTERVAL.dividedBy(2))), this.clock, INTERVAL, window);
+		this.monitor = growthOverTwoIntervals(live);
 		Duration drifting = INTERVAL.plusMillis(1);
 		for (int i = 0; i < 3; i++) {
 			live.set(100 + 10 * i);
@@ -219,10 +216,7 @@ class RuntimeMonitorTests {
 	@Test
 	void windowRatesSpanBackToTheLastSampleWhenATickIsLaterThanTheWindow() {
 		AtomicInteger live = new AtomicInteger(100);
-		CheckPolicy growth = new CheckPolicy(Check.THREAD_GROWTH, 1, 10, Duration.ZERO, Probe.NONE);
-		Duration window = INTERVAL.multipliedBy(2);
-		this.monitor = new RuntimeMonitor(threadsSampler(live),
-				new Evaluator(List.of(growth), window.minus(INTERVAL.dividedBy(2))), this.clock, INTERVAL, window);
+		this.monitor = growthOverTwoIntervals(live);
 		this.monitor.tick();
 		this.clock.add(INTERVAL);
 		live.set(110);
@@ -233,6 +227,17 @@ class RuntimeMonitorTests {
 		this.monitor.tick();
 		CheckResult result = this.monitor.latest().result(Check.THREAD_GROWTH);
 		assertThat(result.value()).isCloseTo(20 / (late.toNanos() / 1e9), within(1e-9));
+	}
+
+	/**
+	 * A monitor of thread growth over a window of two intervals, its rates known once
+	 * they span the window less the ticks' drift.
+	 */
+	private RuntimeMonitor growthOverTwoIntervals(AtomicInteger live) {
+		CheckPolicy growth = new CheckPolicy(Check.THREAD_GROWTH, 1, 10, Duration.ZERO, Probe.NONE);
+		Duration window = INTERVAL.multipliedBy(2);
+		return new RuntimeMonitor(threadsSampler(live),
+				new Evaluator(List.of(growth), window.minus(INTERVAL.dividedBy(2))), this.clock, INTERVAL, window);
 	}
 
 }
