@@ -11,8 +11,9 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 /**
  * The package layout is the architecture: data flows from sampling through evaluation and
- * the monitor to publishing, Spring wiring stays at the edge, and the service sits on top
- * of the library. No import runs against that flow, and no two packages need each other.
+ * the monitor to publishing, Spring wiring stays at the edge, reading the settings, and
+ * the service sits on top of the library. No import runs against that flow, and no two
+ * packages need each other.
  */
 class ArchitectureTests {
 
@@ -29,6 +30,8 @@ class ArchitectureTests {
 			.definedBy("dev.runtimemonitor.evaluation..")
 			.layer("Monitor")
 			.definedBy("dev.runtimemonitor.monitor..")
+			.layer("Settings")
+			.definedBy("dev.runtimemonitor.settings..")
 			.layer("Publishing")
 			.definedBy("dev.runtimemonitor.publishing..")
 			.layer("Wiring")
@@ -41,10 +44,12 @@ class ArchitectureTests {
 			.mayOnlyBeAccessedByLayers("Service")
 			.whereLayer("Publishing")
 			.mayOnlyBeAccessedByLayers("Wiring", "Service")
+			.whereLayer("Settings")
+			.mayOnlyBeAccessedByLayers("Wiring", "Service")
 			.whereLayer("Monitor")
-			.mayOnlyBeAccessedByLayers("Publishing", "Wiring", "Service")
+			.mayOnlyBeAccessedByLayers("Settings", "Publishing", "Wiring", "Service")
 			.whereLayer("Evaluation")
-			.mayOnlyBeAccessedByLayers("Monitor", "Publishing", "Wiring", "Service")
+			.mayOnlyBeAccessedByLayers("Monitor", "Settings", "Publishing", "Wiring", "Service")
 			.check(CLASSES);
 	}
 
@@ -57,7 +62,7 @@ class ArchitectureTests {
 	void theCoreKnowsNothingOfSpring() {
 		noClasses().that()
 			.resideInAnyPackage("dev.runtimemonitor.sampling..", "dev.runtimemonitor.evaluation..",
-					"dev.runtimemonitor.monitor..")
+					"dev.runtimemonitor.monitor..", "dev.runtimemonitor.settings..")
 			.should()
 			.dependOnClassesThat()
 			.resideInAnyPackage("org.springframework..")
