@@ -11,9 +11,9 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 /**
  * The package layout is the architecture: data flows from sampling through evaluation and
- * the monitor to publishing, Spring wiring stays at the edge, reading the settings, and
- * the service sits on top of the library. No import runs against that flow, and no two
- * packages need each other.
+ * the monitor to publishing, Spring wiring and the agent stay at the edge, reading the
+ * settings, and the service sits on top of the library. No import runs against that flow,
+ * and no two packages need each other.
  */
 class ArchitectureTests {
 
@@ -36,20 +36,24 @@ class ArchitectureTests {
 			.definedBy("dev.runtimemonitor.publishing..")
 			.layer("Wiring")
 			.definedBy("dev.runtimemonitor.autoconfigure..")
+			.layer("Agent")
+			.definedBy("dev.runtimemonitor.agent..")
 			.layer("Service")
 			.definedBy("dev.runtimemonitor.service..")
 			.whereLayer("Service")
 			.mayNotBeAccessedByAnyLayer()
+			.whereLayer("Agent")
+			.mayNotBeAccessedByAnyLayer()
 			.whereLayer("Wiring")
 			.mayOnlyBeAccessedByLayers("Service")
 			.whereLayer("Publishing")
-			.mayOnlyBeAccessedByLayers("Wiring", "Service")
+			.mayOnlyBeAccessedByLayers("Wiring", "Agent", "Service")
 			.whereLayer("Settings")
-			.mayOnlyBeAccessedByLayers("Wiring", "Service")
+			.mayOnlyBeAccessedByLayers("Wiring", "Agent", "Service")
 			.whereLayer("Monitor")
-			.mayOnlyBeAccessedByLayers("Settings", "Publishing", "Wiring", "Service")
+			.mayOnlyBeAccessedByLayers("Settings", "Publishing", "Wiring", "Agent", "Service")
 			.whereLayer("Evaluation")
-			.mayOnlyBeAccessedByLayers("Monitor", "Settings", "Publishing", "Wiring", "Service")
+			.mayOnlyBeAccessedByLayers("Monitor", "Settings", "Publishing", "Wiring", "Agent", "Service")
 			.check(CLASSES);
 	}
 
@@ -66,6 +70,21 @@ class ArchitectureTests {
 			.should()
 			.dependOnClassesThat()
 			.resideInAnyPackage("org.springframework..")
+			.check(CLASSES);
+	}
+
+	/**
+	 * The agent runs in JVMs without Spring: it uses the library's Spring-free part only,
+	 * never its wiring, nor Spring itself.
+	 */
+	@Test
+	void theAgentKnowsNothingOfSpring() {
+		noClasses().that()
+			.resideInAPackage("dev.runtimemonitor.agent..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("org.springframework..", "dev.runtimemonitor.autoconfigure..",
+					"dev.runtimemonitor.publishing.endpoint..", "dev.runtimemonitor.publishing.health..")
 			.check(CLASSES);
 	}
 

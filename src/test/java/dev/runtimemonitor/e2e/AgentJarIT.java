@@ -1,0 +1,116 @@
+package dev.runtimemonitor.e2e;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The agent jar is self-contained and meets nothing of the host's: every class in it is
+ * under {@code dev.runtimemonitor}, the third-party ones relocated under
+ * {@code dev.runtimemonitor.shaded}, none refers to a third-party package by its own
+ * name, none needs Spring, and every one loads on Java 17.
+ */
+class AgentJarIT {
+
+	private static final String SHADED = "dev/runtimemonitor/shaded/";
+
+	/** The packages the agent jar carries a copy of, as a class file names them. */
+	private static final Pattern THIRD_PARTY = Pattern
+		.compile("(.{0," + SHADED.length() + "})(io/micrometer/|io/prometheus/|org/HdrHistogram/|org/LatencyUtils/"
+				+ "|org/slf4j/|tools/jackson/|com/fasterxml/jackson/|org/springframework/)");
+
+	private static final int JAVA_17 = 61;
+
+	private static Path agentJar() {
+		return Path.of(System.getProperty("agent.jar"));
+	}
+
+	@Test
+	void everyClassIsUnderTheProjectsPackageAndLoadsOnJava17() throws IOException {
+		List<String> outside = new ArrayList<>();
+		List<String> tooNew = new ArrayList<>();
+		try (JarFile jar = new JarFile(agentJar().toFile())) {
+			for (JarEntry entry : Collections.list(jar.entries())) {
+				if (entry.getName().endsWith(".class")) {
+					if (!entry.getName().startsWith("dev/runtimemonitor/")) {
+						outside.add(entry.getName());
+					}
+					if (majorVersion(jar, entry) > JAVA_17) {
+						tooNew.add(entry.getName());
+					}
+				}
+			}
+		}
+		assertThat(outside).isEmpty();
+		assertThat(tooNew).isEmpty();
+	}
+
+	@Test
+	void noClassRefersToAThirdPartyPackageByItsOwnName() throws IOException {
+		List<String> references = new ArrayList<>();
+		try (JarFile jar = new JarFile(agentJar().toFile())) {
+			for (JarEntry entry : Collections.list(jar.entries())) {
+				if (entry.getName().endsWith(".class")) {
+					String text = new String(read(jar, entry), StandardCharsets.ISO_8859_1);
+					Matcher matcher = THIRD_PARTY.matcher(text);
+					while (matcher.find()) {
+						// a host name in a URL ("docs.micrometer.io/micrometer/") is no
+						// reference
+						if (!matcher.group(1).endsWith(SHADED) && !matcher.group(1).endsWith(".")) {
+							references.add(entry.getName() + " -> " + matcher.group(2));
+						}
+					}
+				}
+			}
+		}
+		assertThat(references).isEmpty();
+	}
+
+	@Test
+	void carriesNothingOfTheLibrarysSpringWiring() throws IOException {
+		try (JarFile jar = new JarFile(agentJar().toFile())) {
+			List<String> names = Collections.list(jar.entries()).stream().map(JarEntry::getName).toList();
+			assertThat(names).noneMatch((name) -> name.startsWith("META-INF/spring"));
+			assertThat(names).noneMatch((name) -> name.startsWith("dev/runtimemonitor/publishing/endpoint/"));
+			assertThat(names).noneMatch((name) -> name.startsWith("dev/runtimemonitor/publishing/health/"));
+			assertThat(names)
+				.filteredOn((name) -> name.startsWith("dev/runtimemonitor/autoconfigure/") && name.endsWith(".class"))
+				.containsExactly("dev/runtimemonitor/autoconfigure/RuntimeMonitorProperties$GcEvents.class");
+			assertThat(names).filteredOn((name) -> name.startsWith("META-INF/services/") && !name.endsWith("/"))
+				.allMatch((name) -> name.startsWith("META-INF/services/dev.runtimemonitor.shaded."));
+			assertThat(names).contains("dev/runtimemonitor/agent/runtime-monitor-properties.json");
+		}
+	}
+
+	@Test
+	void isAJavaAgent() throws IOException {
+		try (JarFile jar = new JarFile(agentJar().toFile())) {
+			assertThat(jar.getManifest().getMainAttributes().getValue("Premain-Class"))
+				.isEqualTo("dev.runtimemonitor.agent.RuntimeMonitorAgent");
+		}
+	}
+
+	private static int majorVersion(JarFile jar, JarEntry entry) throws IOException {
+		byte[] header = read(jar, entry);
+		return ((header[6] & 0xff) << 8) | (header[7] & 0xff);
+	}
+
+	private static byte[] read(JarFile jar, JarEntry entry) throws IOException {
+		try (InputStream input = jar.getInputStream(entry)) {
+			return input.readAllBytes();
+		}
+	}
+
+}
