@@ -9,7 +9,9 @@ import dev.runtimemonitor.monitor.MonitorView;
 import dev.runtimemonitor.monitor.evidence.EvidenceRecorder;
 import dev.runtimemonitor.publishing.JsonValues;
 import dev.runtimemonitor.publishing.RuntimeHealth;
+import dev.runtimemonitor.publishing.history.HistoryResponse;
 import dev.runtimemonitor.publishing.history.RuntimeHistory;
+import dev.runtimemonitor.publishing.history.Since;
 import dev.runtimemonitor.publishing.report.EvidenceReport;
 import dev.runtimemonitor.publishing.report.RuntimeReport;
 import dev.runtimemonitor.publishing.report.RuntimeReportBuilder;
@@ -134,8 +136,8 @@ public class RuntimeEndpoint {
 		catch (IllegalArgumentException ex) {
 			return error(String.valueOf(ex.getMessage()), WebEndpointResponse.STATUS_BAD_REQUEST);
 		}
-		return new WebEndpointResponse<>(
-				HistoryResponse.of(Seconds.of(this.interval), this.history.capacity(), this.history.after(after)));
+		return new WebEndpointResponse<>(OperationResponseBody.of(JsonValues.object(
+				HistoryResponse.of(Seconds.of(this.interval), this.history.capacity(), this.history.after(after)))));
 	}
 
 	private static WebEndpointResponse<Object> error(String message, int status) {
