@@ -16,6 +16,7 @@ import dev.runtimemonitor.publishing.LevelChangeLogger;
 import dev.runtimemonitor.publishing.RuntimeMeters;
 import dev.runtimemonitor.publishing.SampledJvmThreadMetrics;
 import dev.runtimemonitor.publishing.SampledProcessorMetrics;
+import dev.runtimemonitor.publishing.history.RuntimeHistory;
 import dev.runtimemonitor.publishing.report.RuntimeReportBuilder;
 import dev.runtimemonitor.publishing.report.advice.TuningAdvisor;
 import dev.runtimemonitor.sampling.RuntimeSampler;
@@ -48,7 +49,7 @@ import org.jspecify.annotations.Nullable;
  * the monitor, the level-change log and the evidence (in that order, as there), the
  * monitor's meters and Micrometer's JVM and process binders as Spring Boot registers
  * them, with the library's sampled thread-state and CPU meters in place of Micrometer's
- * where the settings say so, and the report.
+ * where the settings say so, the report and the history behind {@code /runtime/history}.
  */
 final class AgentMonitor {
 
@@ -63,6 +64,8 @@ final class AgentMonitor {
 	private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
 	private final RuntimeReportBuilder reports;
+
+	private final RuntimeHistory history;
 
 	AgentMonitor(MonitorSettings settings) {
 		this.settings = settings;
@@ -84,6 +87,8 @@ final class AgentMonitor {
 		if (this.evidence != null) {
 			this.monitor.addListener(this.evidence);
 		}
+		this.history = new RuntimeHistory(settings.historySize());
+		this.monitor.addListener(this.history);
 		RuntimeMeters meters = new RuntimeMeters(this.monitor);
 		this.monitor.addListener(meters);
 		GcPauseMeters pauseMeters = new GcPauseMeters(this.monitor);
@@ -146,7 +151,7 @@ final class AgentMonitor {
 	}
 
 	ReportResponses reports() {
-		return new ReportResponses(this.monitor, this.reports, this.evidence);
+		return new ReportResponses(this.monitor, this.reports, this.evidence, this.history);
 	}
 
 }

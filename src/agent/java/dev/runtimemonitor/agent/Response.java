@@ -13,6 +13,8 @@ record Response(int status, String contentType, byte[] body) {
 
 	static final int OK = 200;
 
+	static final int BAD_REQUEST = 400;
+
 	static final int SERVICE_UNAVAILABLE = 503;
 
 	/**

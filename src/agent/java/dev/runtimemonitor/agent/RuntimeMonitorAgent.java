@@ -93,12 +93,13 @@ public final class RuntimeMonitorAgent {
 			HealthResponses health = new HealthResponses(monitor.view());
 			ReportResponses reports = monitor.reports();
 			MetricsResponses metrics = new MetricsResponses(monitor.registry());
-			Map<String, Function<@Nullable String, Response>> routes = new LinkedHashMap<>();
-			routes.put("/metrics", metrics::scrape);
-			routes.put("/health", (accept) -> health.all());
-			routes.put("/health/liveness", (accept) -> health.liveness());
-			routes.put("/health/readiness", (accept) -> health.readiness());
-			routes.put("/runtime", reports::report);
+			Map<String, Function<Request, Response>> routes = new LinkedHashMap<>();
+			routes.put("/metrics", (request) -> metrics.scrape(request.accept()));
+			routes.put("/health", (request) -> health.all());
+			routes.put("/health/liveness", (request) -> health.liveness());
+			routes.put("/health/readiness", (request) -> health.readiness());
+			routes.put("/runtime", (request) -> reports.report(request.accept()));
+			routes.put("/runtime/history", (request) -> reports.history(request.parameter("since")));
 			server.start(routes);
 			String url = server.url();
 			LoggerFactory.getLogger(RuntimeMonitorAgent.class)
