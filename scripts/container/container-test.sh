@@ -295,8 +295,9 @@ check_running_service() {
 
 # The agent jar, as a pod uses it (docs/agent.md): an init container running this image
 # copies it out, and another JVM starts with -javaagent. Here the other JVM is first a bare
-# `java -version`, then the service itself, whose own Micrometer, Jackson and SLF4J the
-# agent's relocated copies must not meet.
+# `java -version`, then the JDK's own web server (`java -m jdk.httpserver`), a JVM without
+# the library as the agent is meant for: never the service itself, which has the library's
+# classes, under the same names as the agent's copy, on its class path.
 check_agent() {
 	local output name=rm-test-agent started address
 	check "the image carries the agent at $AGENT_JAR, readable by user 10001" \
@@ -309,17 +310,17 @@ check_agent() {
 		fail "java -javaagent:$AGENT_JAR=127.0.0.1:0 -version starts and exits 0"
 	fi
 
-	podman create --name "$name" "${RUN_LIMITS[@]}" -p "127.0.0.1::$AGENT_PORT" \
-		-e JDK_JAVA_OPTIONS="-javaagent:$AGENT_JAR=$AGENT_PORT" "$IMAGE" >/dev/null
+	podman create --name "$name" "${RUN_LIMITS[@]}" -p "127.0.0.1::$AGENT_PORT" --entrypoint java "$IMAGE" \
+		"-javaagent:$AGENT_JAR=$AGENT_PORT" -m jdk.httpserver -b 127.0.0.1 -d /tmp >/dev/null
 	started="$(millis)"
 	timeout 60 podman start "$name" >/dev/null
 	address="$(host_port "$name" "$AGENT_PORT")"
 	if wait_ok "$name" "$started" "http://$address/health/readiness" >/dev/null; then
-		pass "the service with the agent: the agent's /health/readiness answers 200 on port $AGENT_PORT"
-		check "the service with the agent: the agent's /metrics has the monitor's meters (runtime_check_value)" \
+		pass "the JDK's web server with the agent: /health/readiness answers 200 on port $AGENT_PORT"
+		check "the JDK's web server with the agent: /metrics has the monitor's meters (runtime_check_value)" \
 			has_line "$(curl -s --max-time 5 "http://$address/metrics")" '^runtime_check_value\{check="threads"\} [0-9]'
 	else
-		fail "the service with the agent: the agent's /health/readiness answers 200 on port $AGENT_PORT"
+		fail "the JDK's web server with the agent: /health/readiness answers 200 on port $AGENT_PORT"
 	fi
 	podman rm --force --time 0 "$name" >/dev/null
 }
