@@ -6,7 +6,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.regex.Matcher;
@@ -20,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The agent jar is self-contained and meets nothing of the host's: every class in it is
  * under {@code dev.runtimemonitor}, the third-party ones relocated under
  * {@code dev.runtimemonitor.shaded}, none refers to a third-party package by its own
- * name, none needs Spring, and every one loads on Java 17.
+ * name, none needs Spring, and every one loads on Java 17; the licence of each library it
+ * carries is in it.
  */
 class AgentJarIT {
 
@@ -32,6 +39,27 @@ class AgentJarIT {
 				+ "|org/slf4j/|tools/jackson/|com/fasterxml/jackson/|org/springframework/)");
 
 	private static final int JAVA_17 = 61;
+
+	private static final String LICENSES = "META-INF/licenses/";
+
+	/**
+	 * Each library the jar carries a copy of: the package its classes come from, the
+	 * licence file kept for it under {@code META-INF/licenses} (from its own jar, or
+	 * written by the project where its jar carries none) and words of that licence.
+	 */
+	private static final List<Library> LIBRARIES = List.of(
+			new Library("io/micrometer/core/", "micrometer-core/LICENSE", "Apache License"),
+			new Library("io/micrometer/common/", "micrometer-commons/LICENSE", "Apache License"),
+			new Library("io/micrometer/observation/", "micrometer-observation/LICENSE", "Apache License"),
+			new Library("io/micrometer/prometheusmetrics/", "micrometer-registry-prometheus/LICENSE", "Apache License"),
+			new Library("io/prometheus/metrics/", "prometheus-metrics/NOTICE", "Apache License"),
+			new Library("org/HdrHistogram/", "HdrHistogram/LICENSE.txt", "BSD 2-Clause License"),
+			new Library("org/LatencyUtils/", "LatencyUtils/LICENSE", "public domain"),
+			new Library("org/slf4j/simple/", "slf4j-simple/LICENSE.txt", "Permission is hereby granted"),
+			new Library("org/slf4j/", "slf4j-api/LICENSE.txt", "Permission is hereby granted"),
+			new Library("tools/jackson/core/", "jackson-core/LICENSE", "Apache License"),
+			new Library("tools/jackson/databind/", "jackson-databind/LICENSE", "Apache License"),
+			new Library("com/fasterxml/jackson/annotation/", "jackson-annotations/LICENSE", "Apache License"));
 
 	private static Path agentJar() {
 		return Path.of(System.getProperty("agent.jar"));
@@ -95,11 +123,49 @@ class AgentJarIT {
 	}
 
 	@Test
+	void carriesTheLicenceOfEveryLibraryItRelocates() throws IOException {
+		Set<Library> carried = new LinkedHashSet<>();
+		List<String> ofNoKnownLibrary = new ArrayList<>();
+		Map<String, String> licences = new TreeMap<>();
+		try (JarFile jar = new JarFile(agentJar().toFile())) {
+			for (JarEntry entry : Collections.list(jar.entries())) {
+				String name = entry.getName();
+				if (name.startsWith(SHADED) && name.endsWith(".class")) {
+					library(name.substring(SHADED.length())).ifPresentOrElse(carried::add,
+							() -> ofNoKnownLibrary.add(name));
+				}
+				if (name.startsWith(LICENSES) && !entry.isDirectory()) {
+					licences.put(name.substring(LICENSES.length()),
+							new String(read(jar, entry), StandardCharsets.UTF_8));
+				}
+			}
+			List<String> names = Collections.list(jar.entries()).stream().map(JarEntry::getName).toList();
+			// one library's licence at the top would read as the whole jar's
+			assertThat(names).noneMatch((name) -> name.matches("META-INF/(LICENSE|NOTICE)[^/]*"));
+		}
+		assertThat(ofNoKnownLibrary).isEmpty();
+		assertThat(carried).containsExactlyInAnyOrderElementsOf(LIBRARIES);
+		for (Library library : LIBRARIES) {
+			assertThat(licences).as(library.licence()).containsKey(library.licence());
+			assertThat(licences.get(library.licence())).as(library.licence()).contains(library.licenceWords());
+		}
+		// kept beside jackson-core's own: the licences of the code it includes
+		assertThat(licences).containsKeys("jackson-core/FastDoubleParser-LICENSE", "jackson-core/Schubfach-LICENSE");
+	}
+
+	@Test
 	void isAJavaAgent() throws IOException {
 		try (JarFile jar = new JarFile(agentJar().toFile())) {
 			assertThat(jar.getManifest().getMainAttributes().getValue("Premain-Class"))
 				.isEqualTo("dev.runtimemonitor.agent.RuntimeMonitorAgent");
 		}
+	}
+
+	/** The library whose package is the longest that holds the class. */
+	private static Optional<Library> library(String className) {
+		return LIBRARIES.stream()
+			.filter((library) -> className.startsWith(library.packagePrefix()))
+			.max(Comparator.comparingInt((library) -> library.packagePrefix().length()));
 	}
 
 	private static int majorVersion(JarFile jar, JarEntry entry) throws IOException {
@@ -111,6 +177,10 @@ class AgentJarIT {
 		try (InputStream input = jar.getInputStream(entry)) {
 			return input.readAllBytes();
 		}
+	}
+
+	private record Library(String packagePrefix, String licence, String licenceWords) {
+
 	}
 
 }
