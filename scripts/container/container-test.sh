@@ -295,9 +295,8 @@ check_running_service() {
 
 # The agent jar, as a pod uses it (docs/agent.md): an init container running this image
 # copies it out, and another JVM starts with -javaagent. Here the other JVM is first a bare
-# `java -version`, then the JDK's own web server (`java -m jdk.httpserver`), a JVM without
-# the library as the agent is meant for: never the service itself, which has the library's
-# classes, under the same names as the agent's copy, on its class path.
+# `java -version`, then the JDK's own web server (`java -m jdk.httpserver`), a JVM that is
+# not ours, as the agent is meant for.
 check_agent() {
 	local output name=rm-test-agent started address
 	check "the image carries the agent at $AGENT_JAR, readable by user 10001" \

@@ -11,6 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import dev.runtimemonitor.evaluation.Probe;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -36,6 +37,9 @@ final class PropertyConversion {
 	/** Spring's data units are case-sensitive: {@code 1GB}, not {@code 1gb}. */
 	private static final Map<String, Long> SIZE_UNITS = Map.of("B", 1L, "KB", 1L << 10, "MB", 1L << 20, "GB",
 			1L << 30, "TB", 1L << 40);
+
+	/** The root package of the library's classes, as the metadata names them. */
+	private static final String LIBRARY = "dev.runtimemonitor.";
 
 	private static final Set<String> TRUE = Set.of("true", "on", "yes", "1");
 
@@ -141,7 +145,7 @@ final class PropertyConversion {
 	@SuppressWarnings("unchecked")
 	private static Class<? extends Enum<?>> enumType(String type) {
 		try {
-			Class<?> found = Class.forName(type, false, PropertyConversion.class.getClassLoader());
+			Class<?> found = Class.forName(className(type), false, PropertyConversion.class.getClassLoader());
 			if (found.isEnum()) {
 				return (Class<? extends Enum<?>>) found;
 			}
@@ -150,6 +154,21 @@ final class PropertyConversion {
 			// reported below
 		}
 		throw new IllegalStateException("The agent cannot read properties of type " + type);
+	}
+
+	/**
+	 * The name a class of the library has here. The agent jar carries the library's classes
+	 * renamed, under {@code dev.runtimemonitor.agent.library}, so that they never meet the
+	 * library itself on an application's class path; the metadata, written when the
+	 * library is built, names them as the library does.
+	 */
+	static String className(String type) {
+		if (!type.startsWith(LIBRARY)) {
+			return type;
+		}
+		String evaluation = Probe.class.getPackageName();
+		String library = evaluation.substring(0, evaluation.length() - "evaluation".length());
+		return library + type.substring(LIBRARY.length());
 	}
 
 	/** Letters and digits only, in lower case: how Spring Boot matches enum constants. */

@@ -24,14 +24,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The agent jar is self-contained and meets nothing of the host's: every class in it is
- * under {@code dev.runtimemonitor}, the third-party ones relocated under
- * {@code dev.runtimemonitor.shaded}, none refers to a third-party package by its own
- * name, none needs Spring, and every one loads on Java 17; the licence of each library it
- * carries is in it.
+ * the agent's, its copy of the library renamed under {@code dev.runtimemonitor.agent}, or
+ * a third party's relocated under {@code dev.runtimemonitor.shaded}; none refers to the
+ * library or a third-party package by its own name, none needs Spring, and every one
+ * loads on Java 17; the licence of each library it carries is in it.
  */
 class AgentJarIT {
 
 	private static final String SHADED = "dev/runtimemonitor/shaded/";
+
+	/** The agent's classes and its copy of the library's. */
+	private static final String AGENT = "dev/runtimemonitor/agent/";
+
+	/**
+	 * The library's packages under their own names, which the agent's copy must not keep.
+	 */
+	private static final Pattern LIBRARY = Pattern
+		.compile("dev[/.]runtimemonitor[/.](sampling|evaluation|monitor|settings|publishing|autoconfigure)[/.]");
 
 	/** The packages the agent jar carries a copy of, as a class file names them. */
 	private static final Pattern THIRD_PARTY = Pattern
@@ -72,7 +81,7 @@ class AgentJarIT {
 		try (JarFile jar = new JarFile(agentJar().toFile())) {
 			for (JarEntry entry : Collections.list(jar.entries())) {
 				if (entry.getName().endsWith(".class")) {
-					if (!entry.getName().startsWith("dev/runtimemonitor/")) {
+					if (!entry.getName().startsWith(AGENT) && !entry.getName().startsWith(SHADED)) {
 						outside.add(entry.getName());
 					}
 					if (majorVersion(jar, entry) > JAVA_17) {
@@ -86,12 +95,16 @@ class AgentJarIT {
 	}
 
 	@Test
-	void noClassRefersToAThirdPartyPackageByItsOwnName() throws IOException {
+	void noClassRefersToALibraryByItsOwnName() throws IOException {
 		List<String> references = new ArrayList<>();
 		try (JarFile jar = new JarFile(agentJar().toFile())) {
 			for (JarEntry entry : Collections.list(jar.entries())) {
 				if (entry.getName().endsWith(".class")) {
 					String text = new String(read(jar, entry), StandardCharsets.ISO_8859_1);
+					Matcher library = LIBRARY.matcher(text);
+					while (library.find()) {
+						references.add(entry.getName() + " -> " + library.group());
+					}
 					Matcher matcher = THIRD_PARTY.matcher(text);
 					while (matcher.find()) {
 						// a host name in a URL ("docs.micrometer.io/micrometer/") is no
@@ -111,14 +124,18 @@ class AgentJarIT {
 		try (JarFile jar = new JarFile(agentJar().toFile())) {
 			List<String> names = Collections.list(jar.entries()).stream().map(JarEntry::getName).toList();
 			assertThat(names).noneMatch((name) -> name.startsWith("META-INF/spring"));
-			assertThat(names).noneMatch((name) -> name.startsWith("dev/runtimemonitor/publishing/endpoint/"));
-			assertThat(names).noneMatch((name) -> name.startsWith("dev/runtimemonitor/publishing/health/"));
+			assertThat(names).noneMatch((name) -> name.startsWith(AGENT + "library/publishing/endpoint/"));
+			assertThat(names).noneMatch((name) -> name.startsWith(AGENT + "library/publishing/health/"));
 			assertThat(names)
-				.filteredOn((name) -> name.startsWith("dev/runtimemonitor/autoconfigure/") && name.endsWith(".class"))
-				.containsExactly("dev/runtimemonitor/autoconfigure/RuntimeMonitorProperties$GcEvents.class");
+				.filteredOn((name) -> name.startsWith(AGENT + "library/autoconfigure/") && name.endsWith(".class"))
+				.containsExactly(AGENT + "library/autoconfigure/RuntimeMonitorProperties$GcEvents.class");
 			assertThat(names).filteredOn((name) -> name.startsWith("META-INF/services/") && !name.endsWith("/"))
 				.allMatch((name) -> name.startsWith("META-INF/services/dev.runtimemonitor.shaded."));
 			assertThat(names).contains("dev/runtimemonitor/agent/runtime-monitor-properties.json");
+			// nothing a host's own libraries would look up under the same name
+			assertThat(names).filteredOn((name) -> !name.endsWith("/"))
+				.allMatch((name) -> name.startsWith("dev/runtimemonitor/") || name.equals("META-INF/MANIFEST.MF")
+						|| name.startsWith("META-INF/services/") || name.startsWith(LICENSES));
 		}
 	}
 
