@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.core.TerminalFailureException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -51,13 +52,15 @@ class AgentWithThePackagedApplicationIT {
 		reader.start();
 		// The application's port is closed until it has started.
 		try {
-			await().atMost(START_TIMEOUT).ignoreException(ConnectException.class).untilAsserted(() -> {
-				assertThat(process.isAlive()).isTrue();
-				assertThat(Http.get(APP_PORT, "/actuator/health").statusCode()).isEqualTo(200);
-				assertThat(Http.get(AGENT_PORT, "/runtime").statusCode()).isEqualTo(200);
-			});
+			await().atMost(START_TIMEOUT)
+				.ignoreException(ConnectException.class)
+				.failFast("The application stopped", () -> !process.isAlive())
+				.untilAsserted(() -> {
+					assertThat(Http.get(APP_PORT, "/actuator/health").statusCode()).isEqualTo(200);
+					assertThat(Http.get(AGENT_PORT, "/runtime").statusCode()).isEqualTo(200);
+				});
 		}
-		catch (ConditionTimeoutException ex) {
+		catch (ConditionTimeoutException | TerminalFailureException ex) {
 			throw new AssertionError("The application did not start with the agent:\n" + output, ex);
 		}
 	}
