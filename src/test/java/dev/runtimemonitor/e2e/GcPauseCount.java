@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -52,7 +53,8 @@ final class GcPauseCount {
 	}
 
 	/**
-	 * Make the JVM collect, as an operator would, with the {@code jcmd} of its own JDK.
+	 * Make the JVM collect, as an operator would, with the {@code jcmd} of its own JDK:
+	 * one {@code jcmd} for all the collections, its commands read from a file.
 	 * @param jdk the JDK the JVM runs on
 	 * @param pid the JVM's process
 	 * @param times how many full collections
@@ -60,8 +62,11 @@ final class GcPauseCount {
 	 * @throws InterruptedException when interrupted while waiting for it
 	 */
 	static void collect(Path jdk, long pid, int times) throws IOException, InterruptedException {
-		for (int i = 0; i < times; i++) {
-			Process jcmd = new ProcessBuilder(jdk.resolve("bin/jcmd").toString(), String.valueOf(pid), "GC.run")
+		Path commands = Files.createTempFile("gc-run", ".jcmd");
+		try {
+			Files.write(commands, Collections.nCopies(times, "GC.run"));
+			Process jcmd = new ProcessBuilder(jdk.resolve("bin/jcmd").toString(), String.valueOf(pid), "-f",
+					commands.toString())
 				.redirectErrorStream(true)
 				.start();
 			WatchedOutput output = new WatchedOutput(jcmd, "jcmd");
@@ -70,8 +75,12 @@ final class GcPauseCount {
 				jcmd.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
 			}
 			if (!ended || jcmd.exitValue() != 0) {
-				throw new AssertionError("jcmd " + pid + " GC.run failed:\n" + output);
+				throw new AssertionError(
+						"jcmd " + pid + " -f " + commands + " (GC.run " + times + " times) failed:\n" + output);
 			}
+		}
+		finally {
+			Files.delete(commands);
 		}
 	}
 
