@@ -19,9 +19,16 @@ import dev.runtimemonitor.testsupport.IdleApplication;
 import dev.runtimemonitor.testsupport.InstalledJdks;
 import dev.runtimemonitor.testsupport.ThreadsOnRequestApplication;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,11 +57,48 @@ class AgentIT {
 		release17 = Release17Classes.compile(ThreadsOnRequestApplication.class, classes);
 	}
 
-	@ParameterizedTest(name = "Java {0}")
+	/**
+	 * One JVM for each JDK, with the agent set so that the program's own threads move the
+	 * threads check, and a GC log; its tests run in order, the pauses last.
+	 */
+	@Nested
+	@ParameterizedClass(name = "Java {0}")
 	@ValueSource(ints = { 17, 25 })
-	void servesTheServicesPathsOnItsPort(int java) throws Exception {
-		try (PlainMain main = PlainMain.start(InstalledJdks.require(java), "127.0.0.1:0", List.of())) {
-			int port = main.agentPort();
+	@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+	class OnEachJdk {
+
+		/** The JDK's feature version. */
+		@Parameter
+		int java;
+
+		private static Path jdk;
+
+		private static Path gcLog;
+
+		private static PlainMain main;
+
+		private static int port;
+
+		@BeforeParameterizedClassInvocation
+		static void start(int java, @TempDir Path directory) throws IOException {
+			jdk = InstalledJdks.require(java);
+			gcLog = directory.resolve("gc.log");
+			main = PlainMain.start(jdk, release17, "127.0.0.1:0:" + ThreadsCheckSettings.write(directory),
+					GcPauseCount.jvmOptions(gcLog, 512));
+			port = main.agentPort();
+		}
+
+		@AfterParameterizedClassInvocation
+		static void stop() throws InterruptedException {
+			if (main != null) {
+				main.close();
+				main = null;
+			}
+		}
+
+		@Test
+		@Order(1)
+		void servesTheServicesPathsOnItsPort() {
 			HttpResponse<String> health = Http.get(port, "/health");
 			assertThat(health.statusCode()).isEqualTo(200);
 			assertThat(health.body()).startsWith("{\"status\":\"UP\",\"components\":{\"runtime\":{\"status\":\"UP\"")
@@ -67,31 +111,32 @@ class AgentIT {
 				.hasValueSatisfying((type) -> assertThat(type).startsWith("text/plain; version=0.0.4"));
 			assertThat(metrics.body()).contains("runtime_check_level{check=\"threads\"} 0.0",
 					"jvm_threads_live_threads", "jvm_memory_used_bytes", "process_cpu_usage", "process_uptime_seconds");
+			assertThat(metrics.body()).as("the JVM's version")
+				.containsPattern("jvm_info\\{[^}]*version=\"" + this.java + "[.+\"]");
 			assertThat(Http.get(port, "/metrics", "application/openmetrics-text").body()).endsWith("# EOF\n");
 			assertThat(Http.get(port, "/runtime").body()).startsWith("{").contains("\"checks\"");
 			assertThat(Http.get(port, "/runtime", "text/plain").body()).startsWith("Runtime report");
 			assertThat(Http.get(port, "/env").statusCode()).isEqualTo(404);
 		}
-	}
 
-	@ParameterizedTest(name = "Java {0}")
-	@ValueSource(ints = { 17, 25 })
-	void aCheckGoesCriticalUnderTheProgramsOwnLoadAndBackAndEveryLoggedPauseIsCounted(int java) throws Exception {
-		Path jdk = InstalledJdks.require(java);
-		Path settings = ThreadsCheckSettings.write(this.directory);
-		Path gcLog = this.directory.resolve("gc.log");
-		try (PlainMain main = PlainMain.start(jdk, "127.0.0.1:0:" + settings, GcPauseCount.jvmOptions(gcLog, 512))) {
-			int port = main.agentPort();
+		@Test
+		@Order(2)
+		void theThreadsCheckGoesCriticalUnderTheProgramsOwnLoadAndBack() throws IOException {
 			ThreadsCheckSettings.awaitLevel(port, "ok", main.output::toString);
 			main.tell("start " + ThreadsCheckSettings.LOAD, Pattern.compile("(?m)^(started \\d+)$"));
 			ThreadsCheckSettings.awaitLevel(port, "critical", main.output::toString);
 			main.tell("end", Pattern.compile("(?m)^(ended)$"));
 			ThreadsCheckSettings.awaitLevel(port, "ok", main.output::toString);
+		}
 
+		@Test
+		@Order(3)
+		void everyPauseTheGcLogShowsIsCounted() throws Exception {
 			long before = GcPauseCount.logged(gcLog);
 			GcPauseCount.collect(jdk, main.process.pid(), 3);
 			GcPauseCount.awaitAgreement(port, gcLog, before + 3, main.output::toString);
 		}
+
 	}
 
 	@Test
@@ -157,12 +202,13 @@ class AgentIT {
 			this.input = process.outputWriter(StandardCharsets.UTF_8);
 		}
 
-		static PlainMain start(Path jdk, String agentArguments, List<String> jvmOptions) throws IOException {
+		static PlainMain start(Path jdk, Path classes, String agentArguments, List<String> jvmOptions)
+				throws IOException {
 			List<String> command = new ArrayList<>();
 			command.add(jdk.resolve("bin/java").toString());
 			command.add("-javaagent:" + agentJar() + "=" + agentArguments);
 			command.addAll(jvmOptions);
-			command.addAll(List.of("-cp", release17.toString(), ThreadsOnRequestApplication.class.getName()));
+			command.addAll(List.of("-cp", classes.toString(), ThreadsOnRequestApplication.class.getName()));
 			return new PlainMain(new ProcessBuilder(command).redirectErrorStream(true).start());
 		}
 
