@@ -1,7 +1,7 @@
 package dev.runtimemonitor.e2e;
 
-import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.Writer;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.http.HttpResponse;
@@ -11,23 +11,34 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.runtimemonitor.testsupport.Http;
 import dev.runtimemonitor.testsupport.IdleApplication;
+import dev.runtimemonitor.testsupport.InstalledJdks;
+import dev.runtimemonitor.testsupport.ThreadsOnRequestApplication;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The agent jar started in a plain {@code main}, as {@code -javaagent} starts it: the
- * service's paths on the agent's port, and a JVM stopped with one message, never a stack
- * trace, for a bad setting or a port in use.
+ * The agent jar started in a plain {@code main}, as {@code -javaagent} starts it, on Java
+ * 17 and on the build's Java 25: the service's paths on the agent's port, a check that
+ * goes critical under the program's own load and back, and the GC pauses the JVM logs,
+ * each counted; and a JVM stopped with one message, never a stack trace, for a bad
+ * setting or a port in use.
  */
 class AgentIT {
 
@@ -35,20 +46,59 @@ class AgentIT {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
+	/** The program, compiled for Java 17 so that every JDK runs it. */
+	private static Path release17;
+
 	@TempDir
 	Path directory;
 
-	private final StringBuffer output = new StringBuffer();
+	@BeforeAll
+	static void compile(@TempDir Path classes) {
+		release17 = Release17Classes.compile(ThreadsOnRequestApplication.class, classes);
+	}
 
-	private final CompletableFuture<Integer> port = new CompletableFuture<>();
+	/**
+	 * One JVM for each JDK, with the agent set so that the program's own threads move the
+	 * threads check, and a GC log; its tests run in order, the pauses last.
+	 */
+	@Nested
+	@ParameterizedClass(name = "Java {0}")
+	@ValueSource(ints = { 17, 25 })
+	@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+	class OnEachJdk {
 
-	private final CountDownLatch ended = new CountDownLatch(1);
+		/** The JDK's feature version. */
+		@Parameter
+		int java;
 
-	@Test
-	void servesTheServicesPathsOnItsPort() throws Exception {
-		Process process = start("127.0.0.1:0", 60);
-		try {
-			int port = awaitPort();
+		private static Path jdk;
+
+		private static Path gcLog;
+
+		private static PlainMain main;
+
+		private static int port;
+
+		@BeforeParameterizedClassInvocation
+		static void start(int java, @TempDir Path directory) throws IOException {
+			jdk = InstalledJdks.require(java);
+			gcLog = directory.resolve("gc.log");
+			main = PlainMain.start(jdk, release17, "127.0.0.1:0:" + ThreadsCheckSettings.write(directory),
+					GcPauseCount.jvmOptions(gcLog, 512));
+			port = main.agentPort();
+		}
+
+		@AfterParameterizedClassInvocation
+		static void stop() throws InterruptedException {
+			if (main != null) {
+				main.close();
+				main = null;
+			}
+		}
+
+		@Test
+		@Order(1)
+		void servesTheServicesPathsOnItsPort() {
 			HttpResponse<String> health = Http.get(port, "/health");
 			assertThat(health.statusCode()).isEqualTo(200);
 			assertThat(health.body()).startsWith("{\"status\":\"UP\",\"components\":{\"runtime\":{\"status\":\"UP\"")
@@ -61,24 +111,40 @@ class AgentIT {
 				.hasValueSatisfying((type) -> assertThat(type).startsWith("text/plain; version=0.0.4"));
 			assertThat(metrics.body()).contains("runtime_check_level{check=\"threads\"} 0.0",
 					"jvm_threads_live_threads", "jvm_memory_used_bytes", "process_cpu_usage", "process_uptime_seconds");
+			assertThat(metrics.body()).as("the JVM's version")
+				.containsPattern("jvm_info\\{[^}]*version=\"" + this.java + "[.+\"]");
 			assertThat(Http.get(port, "/metrics", "application/openmetrics-text").body()).endsWith("# EOF\n");
 			assertThat(Http.get(port, "/runtime").body()).startsWith("{").contains("\"checks\"");
 			assertThat(Http.get(port, "/runtime", "text/plain").body()).startsWith("Runtime report");
 			assertThat(Http.get(port, "/env").statusCode()).isEqualTo(404);
 		}
-		finally {
-			process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+
+		@Test
+		@Order(2)
+		void theThreadsCheckGoesCriticalUnderTheProgramsOwnLoadAndBack() throws IOException {
+			ThreadsCheckSettings.awaitLevel(port, "ok", main.output::toString);
+			main.tell("start " + ThreadsCheckSettings.LOAD, Pattern.compile("(?m)^(started \\d+)$"));
+			ThreadsCheckSettings.awaitLevel(port, "critical", main.output::toString);
+			main.tell("end", Pattern.compile("(?m)^(ended)$"));
+			ThreadsCheckSettings.awaitLevel(port, "ok", main.output::toString);
 		}
+
+		@Test
+		@Order(3)
+		void everyPauseTheGcLogShowsIsCounted() throws Exception {
+			long before = GcPauseCount.logged(gcLog);
+			GcPauseCount.collect(jdk, main.process.pid(), 3);
+			GcPauseCount.awaitAgreement(port, gcLog, before + 3, main.output::toString);
+		}
+
 	}
 
 	@Test
 	void stopsTheJvmWithOneMessageForABadSetting() throws Exception {
 		Path file = Files.writeString(this.directory.resolve("agent.properties"),
 				"runtime-monitor.checks.threads.warning=9000\n");
-		Process process = start("127.0.0.1:0:" + file, 60);
-		assertThat(process.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isTrue();
-		assertThat(process.exitValue()).isEqualTo(1);
-		assertThat(output())
+		WatchedOutput output = stopped("127.0.0.1:0:" + file);
+		assertThat(output.whole(TIMEOUT))
 			.isEqualTo("runtime-monitor agent: the JVM stops: " + "runtime-monitor.checks.threads.warning=9000 (file "
 					+ file + "): must not be above critical (5000)\n");
 	}
@@ -86,10 +152,8 @@ class AgentIT {
 	@Test
 	void stopsTheJvmWithOneMessageForAPortInUse() throws Exception {
 		try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			Process process = start("127.0.0.1:" + taken.getLocalPort(), 60);
-			assertThat(process.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isTrue();
-			assertThat(process.exitValue()).isEqualTo(1);
-			assertThat(output())
+			WatchedOutput output = stopped("127.0.0.1:" + taken.getLocalPort());
+			assertThat(output.whole(TIMEOUT))
 				.startsWith("runtime-monitor agent: the JVM stops: cannot listen on 127.0.0.1:" + taken.getLocalPort()
 						+ ": ")
 				.doesNotContain("\tat ")
@@ -97,52 +161,76 @@ class AgentIT {
 		}
 	}
 
-	private Process start(String arguments, int seconds) throws IOException {
-		List<String> command = new ArrayList<>();
-		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-		command.add("-javaagent:" + System.getProperty("agent.jar") + "=" + arguments);
-		command.add("-cp");
-		command.add(Path.of(IdleApplication.class.getProtectionDomain().getCodeSource().getLocation().getPath())
-			.toString());
-		command.add(IdleApplication.class.getName());
-		command.add(String.valueOf(seconds));
+	/**
+	 * Start {@link IdleApplication} with the agent on the build's JDK, for a minute at
+	 * most, and expect the agent to stop it at once with exit code 1.
+	 */
+	private static WatchedOutput stopped(String arguments) throws IOException, InterruptedException {
+		List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+				"-javaagent:" + agentJar() + "=" + arguments, "-cp", classPathOf(IdleApplication.class),
+				IdleApplication.class.getName(), "60");
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-		Thread reader = new Thread(() -> read(process), "agent-output");
-		reader.setDaemon(true);
-		reader.start();
-		return process;
+		WatchedOutput output = new WatchedOutput(process, "agent");
+		assertThat(process.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).as(output::toString).isTrue();
+		assertThat(process.exitValue()).as(output::toString).isEqualTo(1);
+		return output;
 	}
 
-	private void read(Process process) {
-		try (BufferedReader lines = process.inputReader(StandardCharsets.UTF_8)) {
-			String line;
-			while ((line = lines.readLine()) != null) {
-				this.output.append(line).append('\n');
-				Matcher matcher = STARTED.matcher(line);
-				if (matcher.find()) {
-					this.port.complete(Integer.parseInt(matcher.group(1)));
-				}
+	private static String agentJar() {
+		return System.getProperty("agent.jar");
+	}
+
+	private static String classPathOf(Class<?> type) {
+		return Path.of(type.getProtectionDomain().getCodeSource().getLocation().getPath()).toString();
+	}
+
+	/**
+	 * {@link ThreadsOnRequestApplication} running with the agent, told what to do on its
+	 * standard input, which it ends on; stopped, and waited for, when closed.
+	 */
+	private static final class PlainMain implements AutoCloseable {
+
+		private final Process process;
+
+		private final WatchedOutput output;
+
+		private final Writer input;
+
+		private PlainMain(Process process) {
+			this.process = process;
+			this.output = new WatchedOutput(process, "plain-main");
+			this.input = process.outputWriter(StandardCharsets.UTF_8);
+		}
+
+		static PlainMain start(Path jdk, Path classes, String agentArguments, List<String> jvmOptions)
+				throws IOException {
+			List<String> command = new ArrayList<>();
+			command.add(jdk.resolve("bin/java").toString());
+			command.add("-javaagent:" + agentJar() + "=" + agentArguments);
+			command.addAll(jvmOptions);
+			command.addAll(List.of("-cp", classes.toString(), ThreadsOnRequestApplication.class.getName()));
+			return new PlainMain(new ProcessBuilder(command).redirectErrorStream(true).start());
+		}
+
+		int agentPort() {
+			return Integer.parseInt(this.output.awaitLine(STARTED, TIMEOUT));
+		}
+
+		/** Write a command and wait for the answer it names. */
+		void tell(String command, Pattern answer) throws IOException {
+			this.input.write(command + "\n");
+			this.input.flush();
+			this.output.awaitLine(answer, TIMEOUT);
+		}
+
+		@Override
+		public void close() throws InterruptedException {
+			this.process.destroy();
+			if (!this.process.waitFor(20, TimeUnit.SECONDS)) {
+				this.process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
 			}
 		}
-		catch (IOException ex) {
-			this.output.append("[output closed: ").append(ex.getMessage()).append("]\n");
-		}
-		finally {
-			this.port.complete(-1);
-			this.ended.countDown();
-		}
-	}
 
-	private int awaitPort() throws Exception {
-		int port = this.port.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-		assertThat(port).as(this.output.toString()).isPositive();
-		return port;
-	}
-
-	/** The whole output, once the process has closed it. */
-	private String output() throws InterruptedException {
-		assertThat(this.ended.await(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isTrue();
-		return this.output.toString();
 	}
 
 }
