@@ -12,8 +12,9 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.json.JsonFactory;
 
 /**
  * The library's {@code runtime-monitor.*} properties: each one's name, type and default,
@@ -73,20 +74,74 @@ final class PropertyCatalog {
 	 * @return the {@code runtime-monitor.*} properties it lists
 	 */
 	static PropertyCatalog read(URL metadata) {
-		try (InputStream input = metadata.openStream()) {
+		try (InputStream input = metadata.openStream();
+				JsonParser parser = new JsonFactory().createParser(input)) {
 			Map<String, Property> byName = new LinkedHashMap<>();
-			for (JsonNode node : JsonMapper.builder().build().readTree(input).get("properties")) {
-				String name = node.get("name").asString();
-				if (name.startsWith(PREFIX)) {
-					JsonNode defaultValue = node.get("defaultValue");
-					byName.put(name, new Property(name, node.get("type").asString(),
-							(defaultValue != null && !defaultValue.isNull()) ? defaultValue.asString() : null));
+			expect(parser.nextToken(), JsonToken.START_OBJECT, metadata);
+			while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+				boolean properties = "properties".equals(parser.currentName());
+				JsonToken value = parser.nextToken();
+				if (!properties) {
+					parser.skipChildren();
+					continue;
+				}
+				expect(value, JsonToken.START_ARRAY, metadata);
+				while (parser.nextToken() == JsonToken.START_OBJECT) {
+					Property property = property(parser, metadata);
+					if (property.name().startsWith(PREFIX)) {
+						byName.put(property.name(), property);
+					}
 				}
 			}
 			return new PropertyCatalog(byName);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot read the property metadata at " + metadata, ex);
+		}
+	}
+
+	/** One entry of the metadata's properties, the parser on its start. */
+	private static Property property(JsonParser parser, URL metadata) {
+		String name = null;
+		String type = null;
+		String defaultValue = null;
+		while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+			String field = parser.currentName();
+			JsonToken value = parser.nextToken();
+			switch (field) {
+				case "name" -> name = parser.getString();
+				case "type" -> type = parser.getString();
+				case "defaultValue" -> defaultValue = text(parser, value, metadata);
+				default -> parser.skipChildren();
+			}
+		}
+		if (name == null || type == null) {
+			throw new IllegalStateException("The property metadata at " + metadata + " has a property without "
+					+ ((name == null) ? "a name" : "a type, " + name));
+		}
+		return new Property(name, type, defaultValue);
+	}
+
+	/**
+	 * A default as text, as Jackson's tree gave it: numbers in Java's form ({@code 1e3}
+	 * is {@code 1000.0}), {@code null} for none; a list or an object is not one value.
+	 */
+	private static @Nullable String text(JsonParser parser, JsonToken value, URL metadata) {
+		return switch (value) {
+			case VALUE_NULL -> null;
+			case VALUE_NUMBER_INT -> parser.getNumberValue().toString();
+			case VALUE_NUMBER_FLOAT -> String.valueOf(parser.getDoubleValue());
+			case VALUE_STRING, VALUE_TRUE, VALUE_FALSE -> parser.getString();
+			default -> throw new IllegalStateException("The property metadata at " + metadata
+					+ " has a default that is not one value, at " + parser.currentLocation());
+		};
+	}
+
+	private static void expect(@Nullable JsonToken token, JsonToken expected, URL metadata) {
+		if (token != expected) {
+			throw new IllegalStateException(
+					"The property metadata at " + metadata + " is not as the configuration processor writes it: "
+							+ token + " where " + expected + " belongs");
 		}
 	}
 

@@ -60,6 +60,27 @@ class AgentServerTests {
 	}
 
 	@Test
+	void turnsTcpNoDelayOnUnlessTheUserChose() {
+		String before = System.getProperty(AgentServer.NODELAY);
+		try {
+			System.clearProperty(AgentServer.NODELAY);
+			AgentServer.bind(new InetSocketAddress("127.0.0.1", 0), new AgentThreads()).stop();
+			assertThat(System.getProperty(AgentServer.NODELAY)).isEqualTo("true");
+			System.setProperty(AgentServer.NODELAY, "false");
+			AgentServer.bind(new InetSocketAddress("127.0.0.1", 0), new AgentThreads()).stop();
+			assertThat(System.getProperty(AgentServer.NODELAY)).isEqualTo("false");
+		}
+		finally {
+			if (before != null) {
+				System.setProperty(AgentServer.NODELAY, before);
+			}
+			else {
+				System.clearProperty(AgentServer.NODELAY);
+			}
+		}
+	}
+
+	@Test
 	void answersHeadAsGetWithoutTheBody() {
 		HttpResponse<byte[]> get = send("GET", "/large", Map.of());
 		HttpResponse<byte[]> head = send("HEAD", "/large", Map.of());

@@ -1,13 +1,19 @@
 package dev.runtimemonitor.agent;
 
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 
 import dev.runtimemonitor.agent.PropertyCatalog.Property;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
  * The agent's catalog is the library's metadata: every property under the prefix, each
@@ -27,6 +33,40 @@ class PropertyCatalogTests {
 		assertThat(catalog.get("checks.heap-used.critical").defaultValue()).isEqualTo("4GB");
 		assertThat(catalog.get("checks.deadlock.warning").defaultValue()).isNull();
 		assertThat(catalog.get("history-size").defaultValue()).isEqualTo("720");
+	}
+
+	@Test
+	void readsEachKindOfDefaultAsTextAsJacksonsTreeDid(@TempDir Path dir) throws IOException {
+		PropertyCatalog read = PropertyCatalog.read(metadata(dir, """
+				{"groups": [{"name": "runtime-monitor", "type": "X"}],
+				 "properties": [
+				  {"name": "runtime-monitor.a", "type": "java.lang.Integer", "defaultValue": 720},
+				  {"name": "runtime-monitor.b", "type": "java.lang.Double", "defaultValue": 1e3},
+				  {"name": "runtime-monitor.c", "type": "java.lang.Boolean", "defaultValue": false,
+				   "deprecation": {"level": "warning", "reason": "none"}},
+				  {"name": "runtime-monitor.d", "type": "java.lang.String", "defaultValue": null},
+				  {"name": "runtime-monitor.e", "type": "java.lang.String"},
+				  {"name": "other.f", "type": "java.lang.String", "defaultValue": "x"}],
+				 "hints": [{"name": "runtime-monitor.a", "values": [{"value": 1}]}]}
+				"""));
+		assertThat(read.properties()).containsExactly(new Property("runtime-monitor.a", "java.lang.Integer", "720"),
+				new Property("runtime-monitor.b", "java.lang.Double", "1000.0"),
+				new Property("runtime-monitor.c", "java.lang.Boolean", "false"),
+				new Property("runtime-monitor.d", "java.lang.String", null),
+				new Property("runtime-monitor.e", "java.lang.String", null));
+	}
+
+	@Test
+	void refusesADefaultThatIsNotOneValue(@TempDir Path dir) throws IOException {
+		URL metadata = metadata(dir, """
+				{"properties": [{"name": "runtime-monitor.a", "type": "java.util.List", "defaultValue": ["x"]}]}
+				""");
+		assertThatIllegalStateException().isThrownBy(() -> PropertyCatalog.read(metadata))
+			.withMessageContaining("has a default that is not one value");
+	}
+
+	private static URL metadata(Path dir, String json) throws IOException {
+		return Files.writeString(dir.resolve("metadata.json"), json).toUri().toURL();
 	}
 
 	@Test

@@ -66,9 +66,7 @@ class AgentJarIT {
 			new Library("org/LatencyUtils/", "LatencyUtils/LICENSE", "public domain"),
 			new Library("org/slf4j/simple/", "slf4j-simple/LICENSE.txt", "Permission is hereby granted"),
 			new Library("org/slf4j/", "slf4j-api/LICENSE.txt", "Permission is hereby granted"),
-			new Library("tools/jackson/core/", "jackson-core/LICENSE", "Apache License"),
-			new Library("tools/jackson/databind/", "jackson-databind/LICENSE", "Apache License"),
-			new Library("com/fasterxml/jackson/annotation/", "jackson-annotations/LICENSE", "Apache License"));
+			new Library("tools/jackson/core/", "jackson-core/LICENSE", "Apache License"));
 
 	private static Path agentJar() {
 		return Path.of(System.getProperty("agent.jar"));
