@@ -9,11 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
+import dev.runtimemonitor.testsupport.AgentProcess;
 import dev.runtimemonitor.testsupport.Http;
 import dev.runtimemonitor.testsupport.IdleApplication;
 import dev.runtimemonitor.testsupport.InstalledJdks;
@@ -41,8 +40,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * setting or a port in use.
  */
 class AgentIT {
-
-	private static final Pattern STARTED = Pattern.compile("metrics at http://127\\.0\\.0\\.1:(\\d+)/metrics");
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
@@ -75,7 +72,8 @@ class AgentIT {
 
 		private static Path gcLog;
 
-		private static PlainMain main;
+		/** {@link ThreadsOnRequestApplication}, told what to do on its standard input. */
+		private static AgentProcess main;
 
 		private static int port;
 
@@ -83,9 +81,9 @@ class AgentIT {
 		static void start(int java, @TempDir Path directory) throws IOException {
 			jdk = InstalledJdks.require(java);
 			gcLog = directory.resolve("gc.log");
-			main = PlainMain.start(jdk, release17, "127.0.0.1:0:" + ThreadsCheckSettings.write(directory),
-					GcPauseCount.jvmOptions(gcLog, 512));
-			port = main.agentPort();
+			main = AgentProcess.start(jdk, GcPauseCount.jvmOptions(gcLog, 512), List.of(release17),
+					ThreadsOnRequestApplication.class, "127.0.0.1:0:" + ThreadsCheckSettings.write(directory));
+			port = main.awaitPort(TIMEOUT);
 		}
 
 		@AfterParameterizedClassInvocation
@@ -122,19 +120,30 @@ class AgentIT {
 		@Test
 		@Order(2)
 		void theThreadsCheckGoesCriticalUnderTheProgramsOwnLoadAndBack() throws IOException {
-			ThreadsCheckSettings.awaitLevel(port, "ok", main.output::toString);
-			main.tell("start " + ThreadsCheckSettings.LOAD, Pattern.compile("(?m)^(started \\d+)$"));
-			ThreadsCheckSettings.awaitLevel(port, "critical", main.output::toString);
-			main.tell("end", Pattern.compile("(?m)^(ended)$"));
-			ThreadsCheckSettings.awaitLevel(port, "ok", main.output::toString);
+			ThreadsCheckSettings.awaitLevel(port, "ok", main::output);
+			tell("start " + ThreadsCheckSettings.LOAD, Pattern.compile("(?m)^(started \\d+)$"));
+			ThreadsCheckSettings.awaitLevel(port, "critical", main::output);
+			tell("end", Pattern.compile("(?m)^(ended)$"));
+			ThreadsCheckSettings.awaitLevel(port, "ok", main::output);
 		}
 
 		@Test
 		@Order(3)
 		void everyPauseTheGcLogShowsIsCounted() throws Exception {
 			long before = GcPauseCount.logged(gcLog);
-			GcPauseCount.collect(jdk, main.process.pid(), 3);
-			GcPauseCount.awaitAgreement(port, gcLog, before + 3, main.output::toString);
+			GcPauseCount.collect(jdk, main.process().pid(), 3);
+			GcPauseCount.awaitAgreement(port, gcLog, before + 3, main::output);
+		}
+
+		/**
+		 * Write a command to the program, which ends on the end of its input, and wait
+		 * for the answer it names.
+		 */
+		private static void tell(String command, Pattern answer) throws IOException {
+			Writer input = main.process().outputWriter(StandardCharsets.UTF_8);
+			input.write(command + "\n");
+			input.flush();
+			main.awaitLine(answer, TIMEOUT);
 		}
 
 	}
@@ -143,8 +152,7 @@ class AgentIT {
 	void stopsTheJvmWithOneMessageForABadSetting() throws Exception {
 		Path file = Files.writeString(this.directory.resolve("agent.properties"),
 				"runtime-monitor.checks.threads.warning=9000\n");
-		WatchedOutput output = stopped("127.0.0.1:0:" + file);
-		assertThat(output.whole(TIMEOUT))
+		assertThat(stopped("127.0.0.1:0:" + file))
 			.isEqualTo("runtime-monitor agent: the JVM stops: " + "runtime-monitor.checks.threads.warning=9000 (file "
 					+ file + "): must not be above critical (5000)\n");
 	}
@@ -152,8 +160,7 @@ class AgentIT {
 	@Test
 	void stopsTheJvmWithOneMessageForAPortInUse() throws Exception {
 		try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			WatchedOutput output = stopped("127.0.0.1:" + taken.getLocalPort());
-			assertThat(output.whole(TIMEOUT))
+			assertThat(stopped("127.0.0.1:" + taken.getLocalPort()))
 				.startsWith("runtime-monitor agent: the JVM stops: cannot listen on 127.0.0.1:" + taken.getLocalPort()
 						+ ": ")
 				.doesNotContain("\tat ")
@@ -164,73 +171,13 @@ class AgentIT {
 	/**
 	 * Start {@link IdleApplication} with the agent on the build's JDK, for a minute at
 	 * most, and expect the agent to stop it at once with exit code 1.
+	 * @return its whole output
 	 */
-	private static WatchedOutput stopped(String arguments) throws IOException, InterruptedException {
-		List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-javaagent:" + agentJar() + "=" + arguments, "-cp", classPathOf(IdleApplication.class),
-				IdleApplication.class.getName(), "60");
-		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-		WatchedOutput output = new WatchedOutput(process, "agent");
-		assertThat(process.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).as(output::toString).isTrue();
-		assertThat(process.exitValue()).as(output::toString).isEqualTo(1);
-		return output;
-	}
-
-	private static String agentJar() {
-		return System.getProperty("agent.jar");
-	}
-
-	private static String classPathOf(Class<?> type) {
-		return Path.of(type.getProtectionDomain().getCodeSource().getLocation().getPath()).toString();
-	}
-
-	/**
-	 * {@link ThreadsOnRequestApplication} running with the agent, told what to do on its
-	 * standard input, which it ends on; stopped, and waited for, when closed.
-	 */
-	private static final class PlainMain implements AutoCloseable {
-
-		private final Process process;
-
-		private final WatchedOutput output;
-
-		private final Writer input;
-
-		private PlainMain(Process process) {
-			this.process = process;
-			this.output = new WatchedOutput(process, "plain-main");
-			this.input = process.outputWriter(StandardCharsets.UTF_8);
+	private static String stopped(String arguments) throws IOException, InterruptedException {
+		try (AgentProcess agent = AgentProcess.start(List.of(), List.of(), arguments, 60)) {
+			assertThat(agent.awaitExit(TIMEOUT)).as(agent::output).isEqualTo(1);
+			return agent.output();
 		}
-
-		static PlainMain start(Path jdk, Path classes, String agentArguments, List<String> jvmOptions)
-				throws IOException {
-			List<String> command = new ArrayList<>();
-			command.add(jdk.resolve("bin/java").toString());
-			command.add("-javaagent:" + agentJar() + "=" + agentArguments);
-			command.addAll(jvmOptions);
-			command.addAll(List.of("-cp", classes.toString(), ThreadsOnRequestApplication.class.getName()));
-			return new PlainMain(new ProcessBuilder(command).redirectErrorStream(true).start());
-		}
-
-		int agentPort() {
-			return Integer.parseInt(this.output.awaitLine(STARTED, TIMEOUT));
-		}
-
-		/** Write a command and wait for the answer it names. */
-		void tell(String command, Pattern answer) throws IOException {
-			this.input.write(command + "\n");
-			this.input.flush();
-			this.output.awaitLine(answer, TIMEOUT);
-		}
-
-		@Override
-		public void close() throws InterruptedException {
-			this.process.destroy();
-			if (!this.process.waitFor(20, TimeUnit.SECONDS)) {
-				this.process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-			}
-		}
-
 	}
 
 }

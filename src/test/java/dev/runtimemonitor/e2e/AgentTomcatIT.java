@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import dev.runtimemonitor.testsupport.Http;
+import dev.runtimemonitor.testsupport.WatchedProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,9 +49,7 @@ class AgentTomcatIT {
 
 	private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
-	private static Process tomcat;
-
-	private static WatchedOutput output;
+	private static WatchedProcess tomcat;
 
 	private static Path gcLog;
 
@@ -77,11 +76,10 @@ class AgentTomcatIT {
 		environment.put("CATALINA_HOME", home.toString());
 		environment.put("CATALINA_BASE", base.toString());
 		environment.put("CATALINA_OPTS", String.join(" ", options));
-		tomcat = builder.start();
-		output = new WatchedOutput(tomcat, "tomcat");
-		agentPort = Integer.parseInt(output.awaitLine(AGENT_STARTED, START_TIMEOUT));
-		tomcatPort = Integer.parseInt(output.awaitLine(TOMCAT_PORT, START_TIMEOUT));
-		output.awaitLine(TOMCAT_STARTED, START_TIMEOUT);
+		tomcat = new WatchedProcess(builder.start(), "tomcat");
+		agentPort = Integer.parseInt(tomcat.awaitLine(AGENT_STARTED, START_TIMEOUT));
+		tomcatPort = Integer.parseInt(tomcat.awaitLine(TOMCAT_PORT, START_TIMEOUT));
+		tomcat.awaitLine(TOMCAT_STARTED, START_TIMEOUT);
 	}
 
 	@AfterAll
@@ -92,12 +90,13 @@ class AgentTomcatIT {
 		// catalina.sh run execs the JVM: SIGTERM reaches Tomcat, whose shutdown hook
 		// stops
 		// it as an operator's signal would.
-		tomcat.destroy();
-		boolean stopped = tomcat.waitFor(30, TimeUnit.SECONDS);
+		Process process = tomcat.process();
+		process.destroy();
+		boolean stopped = process.waitFor(30, TimeUnit.SECONDS);
 		if (!stopped) {
-			tomcat.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+			process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
 		}
-		assertThat(stopped).as("Tomcat stopped within 30 s of SIGTERM:\n%s", output).isTrue();
+		assertThat(stopped).as("Tomcat stopped within 30 s of SIGTERM:\n%s", tomcat.output()).isTrue();
 	}
 
 	@Test
@@ -127,20 +126,20 @@ class AgentTomcatIT {
 
 	@Test
 	void theThreadsCheckGoesCriticalWhileTomcatsWorkersAreHeldAndBackWhenTheyEnd() {
-		ThreadsCheckSettings.awaitLevel(agentPort, "ok", output::toString);
+		ThreadsCheckSettings.awaitLevel(agentPort, "ok", tomcat::output);
 		try (HeldRequests held = HeldRequests.hold(tomcatPort, FORM, ThreadsCheckSettings.LOAD)) {
-			ThreadsCheckSettings.awaitLevel(agentPort, "critical", output::toString);
+			ThreadsCheckSettings.awaitLevel(agentPort, "critical", tomcat::output);
 			assertThat(held.release()).hasSize(ThreadsCheckSettings.LOAD).containsOnly("HTTP/1.1 200 ");
 		}
 		// The workers are idle now; the executor's maxIdleTime ends them a second later.
-		ThreadsCheckSettings.awaitLevel(agentPort, "ok", output::toString);
+		ThreadsCheckSettings.awaitLevel(agentPort, "ok", tomcat::output);
 	}
 
 	@Test
 	void everyPauseTheGcLogShowsIsCounted() throws Exception {
 		long before = GcPauseCount.logged(gcLog);
-		GcPauseCount.collect(Path.of(System.getProperty("java.home")), tomcat.pid(), 3);
-		GcPauseCount.awaitAgreement(agentPort, gcLog, before + 3, output::toString);
+		GcPauseCount.collect(Path.of(System.getProperty("java.home")), tomcat.process().pid(), 3);
+		GcPauseCount.awaitAgreement(agentPort, gcLog, before + 3, tomcat::output);
 	}
 
 	private static Path tomcatHome() throws IOException {

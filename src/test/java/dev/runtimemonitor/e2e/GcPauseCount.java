@@ -7,11 +7,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import dev.runtimemonitor.testsupport.Http;
+import dev.runtimemonitor.testsupport.WatchedProcess;
 import org.awaitility.core.ConditionTimeoutException;
 
 import static org.awaitility.Awaitility.await;
@@ -65,18 +65,13 @@ final class GcPauseCount {
 		Path commands = Files.createTempFile("gc-run", ".jcmd");
 		try {
 			Files.write(commands, Collections.nCopies(times, "GC.run"));
-			Process jcmd = new ProcessBuilder(jdk.resolve("bin/jcmd").toString(), String.valueOf(pid), "-f",
-					commands.toString())
-				.redirectErrorStream(true)
-				.start();
-			WatchedOutput output = new WatchedOutput(jcmd, "jcmd");
-			boolean ended = jcmd.waitFor(30, TimeUnit.SECONDS);
-			if (!ended) {
-				jcmd.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-			}
-			if (!ended || jcmd.exitValue() != 0) {
-				throw new AssertionError(
-						"jcmd " + pid + " -f " + commands + " (GC.run " + times + " times) failed:\n" + output);
+			List<String> command = List.of(jdk.resolve("bin/jcmd").toString(), String.valueOf(pid), "-f",
+					commands.toString());
+			try (WatchedProcess jcmd = WatchedProcess.start(command, "jcmd")) {
+				if (jcmd.awaitExit(Duration.ofSeconds(30)) != 0) {
+					throw new AssertionError("jcmd " + pid + " -f " + commands + " (GC.run " + times
+							+ " times) failed:\n" + jcmd.output());
+				}
 			}
 		}
 		finally {

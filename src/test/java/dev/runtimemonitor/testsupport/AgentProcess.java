@@ -1,43 +1,26 @@
 package dev.runtimemonitor.testsupport;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.File;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A plain {@code main} ({@link IdleApplication}) started with the agent jar as
- * {@code -javaagent} starts it, on 127.0.0.1. The port is the one its start line names;
- * the output (standard output and error together) is kept for assertions and failure
- * reports.
+ * A plain {@code main} started with the agent jar as {@code -javaagent} starts it, on
+ * 127.0.0.1: by default {@link IdleApplication} on the build's JDK. The port is the one
+ * its start line names; the output (standard output and error together) is watched.
  */
-public final class AgentProcess implements AutoCloseable {
+public final class AgentProcess extends WatchedProcess {
 
 	private static final Pattern STARTED = Pattern.compile("metrics at http://127\\.0\\.0\\.1:(\\d+)/metrics");
 
-	private final Process process;
-
-	private final StringBuffer output = new StringBuffer();
-
-	private final CountDownLatch started = new CountDownLatch(1);
-
-	private volatile int port = -1;
-
 	private AgentProcess(Process process) {
-		this.process = process;
-		Thread reader = new Thread(this::readOutput, "agent-output");
-		reader.setDaemon(true);
-		reader.start();
+		super(process, "agent");
 	}
 
 	/**
@@ -53,7 +36,7 @@ public final class AgentProcess implements AutoCloseable {
 	}
 
 	/**
-	 * Start the idle application with the agent.
+	 * Start the idle application with the agent on the build's JDK.
 	 * @param jvmOptions options for the JVM, before the agent's
 	 * @param classPath what the application's class path holds besides it, such as a
 	 * host's own logging
@@ -65,17 +48,35 @@ public final class AgentProcess implements AutoCloseable {
 	 */
 	public static AgentProcess start(List<String> jvmOptions, List<Path> classPath, String agentArguments, int seconds)
 			throws IOException {
-		List<String> entries = new ArrayList<>();
-		entries.add(locationOf(IdleApplication.class).toString());
-		classPath.forEach((entry) -> entries.add(entry.toString()));
+		List<Path> entries = new ArrayList<>();
+		entries.add(locationOf(IdleApplication.class));
+		entries.addAll(classPath);
+		return start(Path.of(System.getProperty("java.home")), jvmOptions, entries, IdleApplication.class,
+				agentArguments, String.valueOf(seconds));
+	}
+
+	/**
+	 * Start a program with the agent.
+	 * @param jdk the home of the JDK to run it on
+	 * @param jvmOptions options for the JVM, before the agent's
+	 * @param classPath the program's class path
+	 * @param main the program's main class
+	 * @param agentArguments the agent's argument, {@code [host:]port[:config-file]}
+	 * @param arguments the program's arguments
+	 * @return the started process; call {@link #awaitPort(Duration)} to wait until the
+	 * agent answers
+	 * @throws IOException when the process cannot be started
+	 */
+	public static AgentProcess start(Path jdk, List<String> jvmOptions, List<Path> classPath, Class<?> main,
+			String agentArguments, String... arguments) throws IOException {
 		List<String> command = new ArrayList<>();
-		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		command.add(jdk.resolve("bin/java").toString());
 		command.addAll(jvmOptions);
 		command.add("-javaagent:" + agentJar() + "=" + agentArguments);
 		command.add("-cp");
-		command.add(String.join(File.pathSeparator, entries));
-		command.add(IdleApplication.class.getName());
-		command.add(String.valueOf(seconds));
+		command.add(String.join(File.pathSeparator, classPath.stream().map(Path::toString).toList()));
+		command.add(main.getName());
+		command.addAll(List.of(arguments));
 		return new AgentProcess(new ProcessBuilder(command).redirectErrorStream(true).start());
 	}
 
@@ -93,51 +94,13 @@ public final class AgentProcess implements AutoCloseable {
 		}
 	}
 
-	private void readOutput() {
-		try (BufferedReader lines = this.process.inputReader(StandardCharsets.UTF_8)) {
-			String line;
-			while ((line = lines.readLine()) != null) {
-				this.output.append(line).append('\n');
-				Matcher matcher = STARTED.matcher(line);
-				if (matcher.find()) {
-					this.port = Integer.parseInt(matcher.group(1));
-					this.started.countDown();
-				}
-			}
-		}
-		catch (IOException ex) {
-			this.output.append("[output closed: ").append(ex.getMessage()).append("]\n");
-		}
-		finally {
-			this.started.countDown();
-		}
-	}
-
 	/**
 	 * Wait until the agent names its port.
 	 * @param timeout how long to wait
 	 * @return the port
-	 * @throws InterruptedException when interrupted
 	 */
-	public int awaitPort(Duration timeout) throws InterruptedException {
-		if (!this.started.await(timeout.toMillis(), TimeUnit.MILLISECONDS) || this.port < 0) {
-			throw new IllegalStateException("The agent did not start within " + timeout + ":\n" + this.output);
-		}
-		return this.port;
-	}
-
-	public String output() {
-		return this.output.toString();
-	}
-
-	@Override
-	public void close() throws InterruptedException {
-		if (this.process.isAlive()) {
-			this.process.destroy();
-			if (!this.process.waitFor(20, TimeUnit.SECONDS)) {
-				this.process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-			}
-		}
+	public int awaitPort(Duration timeout) {
+		return Integer.parseInt(awaitLine(STARTED, timeout));
 	}
 
 }
