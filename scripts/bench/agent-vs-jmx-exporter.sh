@@ -7,9 +7,10 @@
 #   - jmx:   -javaagent:jmx_prometheus_javaagent.jar=127.0.0.1:PORT:config.yaml, with the
 #            catch-all config of jmx_exporter's README (rules: [{pattern: ".*"}]): every
 #            MBean, plus the JVM and process metrics the Java agent adds by itself;
-# and, on JDK 25 only, both agents again with -Dsun.net.httpserver.nodelay=true (TCP_NODELAY
-# on the sockets of the JDK's HTTP server, which both agents use: without it a response
-# written as headers then body waits for the client's delayed ACK, about 40 ms);
+# and, on JDK 25 only, jmx_exporter's agent again with -Dsun.net.httpserver.nodelay=true
+# (TCP_NODELAY on the sockets of the JDK's HTTP server, which both agents use: without it a
+# response written as headers then body waits for the client's delayed ACK, about 40 ms;
+# our agent turns it on by itself);
 # each on the JDK 25 under test and, when JDK17_HOME (default the Debian JDK 17) exists,
 # on JDK 17 too, every JVM with HEAP_OPTS (-Xms256m -Xmx256m: a fixed heap, so that Native
 # Memory Tracking's total does not follow it) and -XX:NativeMemoryTracking=summary.
@@ -148,7 +149,7 @@ in_ms() { awk -v v="$1" 'BEGIN { if (v ~ /us$/) { sub(/us/, "", v); v /= 1000 } 
 
 NAMES=()
 for jdk in "${JDKS[@]}"; do for variant in none ours jmx; do NAMES+=("$variant-$jdk"); done; done
-NAMES+=(ours_nodelay-25 jmx_nodelay-25)
+NAMES+=(jmx_nodelay-25)
 LOAD_BEFORE="$(uptime)"
 echo "$LOAD_BEFORE" >&2
 printf 'phase\tjvm\tmeasure\tvalue\n' > "$RAW"
@@ -181,7 +182,7 @@ for name in "${NAMES[@]}"; do
 done
 
 # 4. Load, one agent at a time.
-for name in ours-25 jmx-25 ours_nodelay-25 jmx_nodelay-25; do
+for name in ours-25 jmx-25 jmx_nodelay-25; do
   url="http://127.0.0.1:${PORT[$name]}/metrics"
   wrk -t1 -c4 -d5s "$url" > /dev/null
   wrk --latency -t1 -c4 -d"${DURATION}s" "$url" > "$DETAIL/wrk-$name.txt"
@@ -221,8 +222,8 @@ def fmt(value, unit="", digits=0, sign=False):
 names = [k[1] for k in values if k[0] == "settled" and k[2] == "threads"]
 jdks = [jdk for jdk in ("25", "17") if f"none-{jdk}" in names]
 label = {"none": "no agent", "ours": "runtime-monitor agent", "jmx": f"jmx_exporter {version}",
-         "ours_nodelay": "runtime-monitor agent, TCP_NODELAY", "jmx_nodelay": f"jmx_exporter {version}, TCP_NODELAY"}
-variants = lambda jdk: ("none", "ours", "jmx") + (("ours_nodelay", "jmx_nodelay") if jdk == "25" else ())
+         "jmx_nodelay": f"jmx_exporter {version}, TCP_NODELAY"}
+variants = lambda jdk: ("none", "ours", "jmx") + (("jmx_nodelay",) if jdk == "25" else ())
 mib = lambda kb: None if kb is None else kb / 1024
 
 print(f"JDKs: {jdk25}" + (f"; {jdk17}" if "17" in jdks else "") + f". {cores} cores. "
@@ -259,9 +260,9 @@ for jdk in jdks:
               f"| {fmt(mib(added('settled', jvm, 'rss_kb', jdk)), sign=True)} / {fmt(mib(added('loaded', jvm, 'rss_kb', jdk)), sign=True)} "
               f"| {fmt(added('settled', jvm, 'threads', jdk), sign=True)} / {fmt(added('loaded', jvm, 'threads', jdk), sign=True)} |")
 print()
-for suffix, what in (("", "as shipped"), ("_nodelay", "both with TCP_NODELAY")):
-    ours, jmx = get("load", f"ours{suffix}-25", "rps"), get("load", f"jmx{suffix}-25", "rps")
-    errors = (get("load", f"ours{suffix}-25", "errors") or 0) + (get("load", f"jmx{suffix}-25", "errors") or 0)
+for suffix, what in (("", "as shipped"), ("_nodelay", "jmx_exporter's with TCP_NODELAY")):
+    ours, jmx = get("load", "ours-25", "rps"), get("load", f"jmx{suffix}-25", "rps")
+    errors = (get("load", "ours-25", "errors") or 0) + (get("load", f"jmx{suffix}-25", "errors") or 0)
     if ours and jmx:
         print(f"Scrape throughput, ours / jmx_exporter's, {what} (JDK 25): {ours / jmx:.1f}×" + ("" if errors == 0 else " — wrk reported errors, see its output"))
 PYTHON
