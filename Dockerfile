@@ -11,7 +11,7 @@
 ARG JDK_IMAGE=eclipse-temurin:25-jdk
 ARG JRE_IMAGE=eclipse-temurin:25-jre
 
-# --- build: the Maven wrapper packages the Spring Boot jar, which is then extracted ---
+# --- build: the Maven wrapper packages the Spring Boot jar, which is then extracted, and the agent jar ---
 FROM ${JDK_IMAGE} AS build
 WORKDIR /build
 COPY mvnw pom.xml ./
@@ -22,7 +22,8 @@ COPY src/ src/
 RUN --mount=type=cache,id=runtime-monitor-m2,target=/root/.m2 \
     ./mvnw -B -ntp -DskipTests package \
  && java -Djarmode=tools -jar target/runtime-monitor-*-exec.jar \
-        extract --layers --application-filename app.jar --destination /layers
+        extract --layers --application-filename app.jar --destination /layers \
+ && mkdir /agent && cp target/runtime-monitor-*-agent.jar /agent/runtime-monitor-agent.jar
 
 # --- runtime: a JRE 25, the application in layers that change least first ---
 FROM ${JRE_IMAGE}
@@ -41,6 +42,10 @@ COPY --from=build /layers/dependencies/ ./
 COPY --from=build /layers/spring-boot-loader/ ./
 COPY --from=build /layers/snapshot-dependencies/ ./
 COPY --from=build /layers/application/ ./
+# The Java agent, for any other JVM (docs/agent.md): a Kubernetes init container running
+# this image copies it into a volume the application's container starts it from. The path
+# has no version, so that a pod's -javaagent option stays the same from release to release.
+COPY --from=build /agent/ /opt/runtime-monitor/
 
 # Default JVM options. The JVM reads JAVA_TOOL_OPTIONS first and the command line
 # (JDK_JAVA_OPTIONS included) after it, so JDK_JAVA_OPTIONS adds to or overrides these

@@ -25,9 +25,10 @@ BASE_JRE_IMAGE=localhost/runtime-monitor-base/jre:25
 #   jdeps --ignore-missing-deps --print-module-deps --multi-release 25 --recursive \
 #         --class-path 'lib/*' app.jar
 # on the extracted jar, plus what a JRE is expected to have for operations: elliptic-curve
-# TLS, the extended charsets and remote JMX. container-test.sh proves the list by running
-# the service on it.
-JRE_MODULES=java.base,java.compiler,java.desktop,java.instrument,java.naming,java.net.http,java.prefs,java.scripting,java.security.jgss,java.sql,jdk.jfr,jdk.management,jdk.unsupported,jdk.crypto.ec,jdk.charsets,jdk.management.agent
+# TLS, the extended charsets and remote JMX; and the agent's HTTP server (jdk.httpserver,
+# from the same jdeps on the agent jar). container-test.sh proves the list by running the
+# service, and the service with the agent, on it.
+JRE_MODULES=java.base,java.compiler,java.desktop,java.instrument,java.naming,java.net.http,java.prefs,java.scripting,java.security.jgss,java.sql,jdk.jfr,jdk.management,jdk.unsupported,jdk.crypto.ec,jdk.charsets,jdk.management.agent,jdk.httpserver
 
 debian_mirror() {
 	if [ -n "${DEBIAN_MIRROR:-}" ]; then

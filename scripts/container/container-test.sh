@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the runtime-monitor image with podman from local Debian/JDK 25 base images and
 # checks it the way Kubernetes runs it: non-root, read-only root file system with a
-# tmpfs /tmp, 512 MiB and one CPU, probes and scrape over HTTP, SIGTERM to stop.
+# tmpfs /tmp, 512 MiB and one CPU, probes and scrape over HTTP, SIGTERM to stop; and the
+# Java agent jar the image carries for other JVMs, started in a JVM there.
 #
 #   scripts/container/container-test.sh
 #
@@ -27,6 +28,9 @@ RUN_LIMITS=(--memory 512m --cpus 1 --read-only --tmpfs /tmp --user 10001
 	--cap-drop ALL --security-opt no-new-privileges)
 LIMIT_BYTES=536870912 # 512 MiB
 HEALTH_TIMEOUT=60     # seconds a start-up may take before it counts as failed
+# The Java agent the image carries for other JVMs (docs/agent.md), and its port there.
+AGENT_JAR=/opt/runtime-monitor/runtime-monitor-agent.jar
+AGENT_PORT=9404
 
 source scripts/container/podman-env.sh
 WORK=""
@@ -106,8 +110,9 @@ millis() {
 	date +%s%3N
 }
 
+# host_port CONTAINER [PORT]: where the host reaches the container's PORT (default 8080).
 host_port() {
-	podman port "$1" 8080 | head -1
+	podman port "$1" "${2:-8080}" | head -1
 }
 
 # http_status URL: the status code, 000 when nothing answers.
@@ -118,11 +123,16 @@ http_status() {
 # wait_healthy CONTAINER START_MILLIS: prints milliseconds from START_MILLIS to the first
 # 200 from /health; fails after HEALTH_TIMEOUT seconds or when the container exits.
 wait_healthy() {
-	local container="$1" start="$2" address deadline polls=0
-	address="$(host_port "$container")"
+	wait_ok "$1" "$2" "http://$(host_port "$1")/health"
+}
+
+# wait_ok CONTAINER START_MILLIS URL: prints milliseconds from START_MILLIS to the first
+# 200 from URL; fails after HEALTH_TIMEOUT seconds or when the container exits.
+wait_ok() {
+	local container="$1" start="$2" url="$3" deadline polls=0
 	deadline=$((start + HEALTH_TIMEOUT * 1000))
 	while [ "$(millis)" -lt "$deadline" ]; do
-		if [ "$(http_status "http://$address/health")" = 200 ]; then
+		if [ "$(http_status "$url")" = 200 ]; then
 			echo $(($(millis) - start))
 			return 0
 		fi
@@ -135,7 +145,7 @@ wait_healthy() {
 		fi
 		sleep 0.05
 	done
-	echo "$container: no 200 from /health within ${HEALTH_TIMEOUT}s" >&2
+	echo "$container: no 200 from $url within ${HEALTH_TIMEOUT}s" >&2
 	podman logs "$container" 2>&1 | tail -20 >&2
 	return 1
 }
@@ -283,6 +293,37 @@ check_running_service() {
 	podman rm "$name" >/dev/null
 }
 
+# The agent jar, as a pod uses it (docs/agent.md): an init container running this image
+# copies it out, and another JVM starts with -javaagent. Here the other JVM is first a bare
+# `java -version`, then the JDK's own web server (`java -m jdk.httpserver`), a JVM that is
+# not ours, as the agent is meant for.
+check_agent() {
+	local output name=rm-test-agent started address
+	check "the image carries the agent at $AGENT_JAR, readable by user 10001" \
+		timeout 60 podman run --rm "${RUN_LIMITS[@]}" --entrypoint /bin/sh "$IMAGE" -c "test -r $AGENT_JAR"
+	if output="$(timeout 60 podman run --rm "${RUN_LIMITS[@]}" --entrypoint java "$IMAGE" \
+		"-javaagent:$AGENT_JAR=127.0.0.1:0" -version 2>&1)"; then
+		pass "java -javaagent:$AGENT_JAR=127.0.0.1:0 -version starts and exits 0"
+	else
+		echo "$output" | tail -10
+		fail "java -javaagent:$AGENT_JAR=127.0.0.1:0 -version starts and exits 0"
+	fi
+
+	podman create --name "$name" "${RUN_LIMITS[@]}" -p "127.0.0.1::$AGENT_PORT" --entrypoint java "$IMAGE" \
+		"-javaagent:$AGENT_JAR=$AGENT_PORT" -m jdk.httpserver -b 127.0.0.1 -d /tmp >/dev/null
+	started="$(millis)"
+	timeout 60 podman start "$name" >/dev/null
+	address="$(host_port "$name" "$AGENT_PORT")"
+	if wait_ok "$name" "$started" "http://$address/health/readiness" >/dev/null; then
+		pass "the JDK's web server with the agent: /health/readiness answers 200 on port $AGENT_PORT"
+		check "the JDK's web server with the agent: /metrics has the monitor's meters (runtime_check_value)" \
+			has_line "$(curl -s --max-time 5 "http://$address/metrics")" '^runtime_check_value\{check="threads"\} [0-9]'
+	else
+		fail "the JDK's web server with the agent: /health/readiness answers 200 on port $AGENT_PORT"
+	fi
+	podman rm --force --time 0 "$name" >/dev/null
+}
+
 # Start-up variants: the image as shipped, and two ways of starting it without the cache:
 # with the entrypoint's -XX:AOTCache left out, the JVM still maps the JRE's default CDS
 # archive (as a stock JRE image would); -XX:AOTMode=off turns class data sharing off.
@@ -364,6 +405,7 @@ main() {
 		check_heap_sizing
 		check_aot_cache_usable
 		check_running_service
+		check_agent
 		log "measuring start-up, $STARTS runs per variant"
 		measure_startups
 	fi

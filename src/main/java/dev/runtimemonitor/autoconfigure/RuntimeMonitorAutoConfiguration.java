@@ -1,7 +1,5 @@
 package dev.runtimemonitor.autoconfigure;
 
-import java.time.Duration;
-
 import dev.runtimemonitor.evaluation.Evaluator;
 import dev.runtimemonitor.evaluation.Probe;
 import dev.runtimemonitor.monitor.MonitorListener;
@@ -17,6 +15,7 @@ import dev.runtimemonitor.sampling.SampleSources;
 import dev.runtimemonitor.sampling.gc.GcEventListener;
 import dev.runtimemonitor.sampling.gc.GcEventSubscription;
 import dev.runtimemonitor.sampling.gc.GcPauseSource;
+import dev.runtimemonitor.settings.MonitorSettings;
 import io.micrometer.core.instrument.Clock;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -50,9 +49,6 @@ import org.springframework.core.env.Environment;
 @EnableConfigurationProperties(RuntimeMonitorProperties.class)
 @Import(EvidenceConfiguration.class)
 public final class RuntimeMonitorAutoConfiguration {
-
-	/** Window rates need at least this much history, or the whole window if shorter. */
-	private static final Duration MINIMUM_RATE_SPAN = Duration.ofMinutes(1);
 
 	/** The level changes are logged before any other listener hears of the tick. */
 	static final int LEVEL_CHANGES_ORDER = 0;
@@ -89,12 +85,8 @@ public final class RuntimeMonitorAutoConfiguration {
 	@ConditionalOnMissingBean
 	RuntimeMonitor runtimeMonitor(RuntimeSampler sampler, RuntimeMonitorProperties properties,
 			ObjectProvider<Clock> clock) {
-		Duration rateSpan = (properties.window().compareTo(MINIMUM_RATE_SPAN) < 0) ? properties.window()
-				: MINIMUM_RATE_SPAN;
-		// A span that falls short by the ticks' drift still counts; without this slack a
-		// window under a minute never had a known rate.
-		rateSpan = rateSpan.minus(properties.interval().dividedBy(2));
-		Evaluator evaluator = new Evaluator(CheckPolicies.from(properties), rateSpan);
+		MonitorSettings settings = properties.settings();
+		Evaluator evaluator = new Evaluator(settings.policies(), settings.rateSpan());
 		return new RuntimeMonitor(sampler, evaluator, clock.getIfAvailable(() -> Clock.SYSTEM), properties.interval(),
 				properties.window());
 	}

@@ -1,14 +1,21 @@
 package dev.runtimemonitor.autoconfigure;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import dev.runtimemonitor.evaluation.Check;
+import dev.runtimemonitor.evaluation.CheckPolicy;
 import dev.runtimemonitor.evaluation.Probe;
 import dev.runtimemonitor.monitor.evidence.EvidenceKind;
+import dev.runtimemonitor.sampling.gc.GcEventSubscription;
+import dev.runtimemonitor.settings.MonitorSettings;
+import dev.runtimemonitor.settings.MonitorSettings.ConfiguredCheck;
+import dev.runtimemonitor.settings.SettingProblem;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -65,62 +72,29 @@ public record RuntimeMonitorProperties(@DefaultValue("true") boolean enabled, @D
 
 	@Override
 	public void validate(Object target, Errors errors) {
-		RuntimeMonitorProperties properties = (RuntimeMonitorProperties) target;
-		requirePositive("interval", properties.interval, errors);
-		requirePositive("deadlockInterval", properties.deadlockInterval, errors);
-		requirePositive("criticalReminder", properties.criticalReminder, errors);
-		if (isPositive(properties.interval) && properties.window.compareTo(properties.interval.multipliedBy(2)) < 0) {
-			errors.rejectValue("window", "tooShort", "must be at least two intervals (" + properties.interval + ")");
-		}
-		if (properties.historySize < 1) {
-			errors.rejectValue("historySize", "tooSmall", "must be at least 1");
-		}
-		properties.checks.byCheck().forEach((check, settings) -> validateCheck(check, settings, errors));
-		if (properties.evidence.keepFor().isNegative()) {
-			errors.rejectValue("evidence.keepFor", "negative", "must be zero or more");
-		}
-		if (properties.evidence.repeatAfter().isNegative()) {
-			errors.rejectValue("evidence.repeatAfter", "negative", "must be zero or more");
-		}
-		if (properties.evidence.classHistogram().minInterval().isNegative()) {
-			errors.rejectValue("evidence.classHistogram.minInterval", "negative", "must be zero or more");
+		for (SettingProblem problem : ((RuntimeMonitorProperties) target).settings().problems()) {
+			errors.rejectValue(problem.field(), problem.code(), problem.message());
 		}
 	}
 
-	private static <T> void validateCheck(Check check, CheckSettings<T> settings, Errors errors) {
-		String path = "checks." + check.id() + ".";
+	/**
+	 * The settings these properties make, in the form the monitor and the agent share:
+	 * thresholds in their check's base unit.
+	 * @return the settings
+	 */
+	public MonitorSettings settings() {
+		List<ConfiguredCheck> configured = new ArrayList<>();
+		this.checks.byCheck().forEach((check, settings) -> configured.add(configured(check, settings)));
+		return new MonitorSettings(this.enabled, this.interval, this.window, this.deadlockInterval,
+				this.criticalReminder, GcEventSubscription.Source.valueOf(this.gcEvents.name()), this.historySize,
+				this.threadStates, this.processCpu, configured, this.evidence.settings());
+	}
+
+	private static <T> ConfiguredCheck configured(Check check, CheckSettings<T> settings) {
 		ThresholdType<T> type = ThresholdType.of(check, settings);
-		T warning = settings.warning();
-		T critical = settings.critical();
-		if (warning != null && !type.valid().test(warning)) {
-			errors.rejectValue(path + "warning", type.invalidCode(), type.invalidMessage());
-		}
-		if (critical != null && !type.valid().test(critical)) {
-			errors.rejectValue(path + "critical", type.invalidCode(), type.invalidMessage());
-		}
-		if (warning != null && critical != null && check.higherIsWorse()
-				&& type.toBaseUnit().applyAsDouble(warning) > type.toBaseUnit().applyAsDouble(critical)) {
-			errors.rejectValue(path + "warning", "aboveCritical",
-					"must not be above critical (" + type.describe().apply(critical) + ")");
-		}
-		if (warning != null && critical != null && !check.higherIsWorse()
-				&& type.toBaseUnit().applyAsDouble(warning) < type.toBaseUnit().applyAsDouble(critical)) {
-			errors.rejectValue(path + "warning", "belowCritical",
-					"must not be below critical (" + type.describe().apply(critical) + "): a shorter time is worse");
-		}
-		if (settings.sustain().isNegative()) {
-			errors.rejectValue(path + "sustain", "negative", "must be zero or more");
-		}
-	}
-
-	private static void requirePositive(String field, Duration value, Errors errors) {
-		if (!isPositive(value)) {
-			errors.rejectValue(field, "notPositive", "must be more than zero");
-		}
-	}
-
-	private static boolean isPositive(Duration value) {
-		return !value.isNegative() && !value.isZero();
+		CheckPolicy policy = new CheckPolicy(check, type.baseUnit(settings.warning()),
+				type.baseUnit(settings.critical()), settings.sustain(), settings.probe());
+		return new ConfiguredCheck(policy, settings.enabled());
 	}
 
 	/**
@@ -231,16 +205,18 @@ public record RuntimeMonitorProperties(@DefaultValue("true") boolean enabled, @D
 		 * @return the enabled kinds, none when evidence is off
 		 */
 		public Set<EvidenceKind> enabledKinds() {
-			Set<EvidenceKind> kinds = EnumSet.noneOf(EvidenceKind.class);
-			if (!this.enabled) {
-				return kinds;
-			}
-			addIf(kinds, this.deadlocks.enabled(), EvidenceKind.DEADLOCKS);
-			addIf(kinds, this.threadGroups.enabled(), EvidenceKind.THREAD_GROUPS);
-			addIf(kinds, this.classHistogram.enabled(), EvidenceKind.CLASS_HISTOGRAM);
-			addIf(kinds, this.gcPauses.enabled(), EvidenceKind.GC_PAUSES);
-			addIf(kinds, this.nativeMemory.enabled(), EvidenceKind.NATIVE_MEMORY);
-			return kinds;
+			return settings().kinds();
+		}
+
+		MonitorSettings.Evidence settings() {
+			Set<EvidenceKind> switchedOn = EnumSet.noneOf(EvidenceKind.class);
+			addIf(switchedOn, this.deadlocks.enabled(), EvidenceKind.DEADLOCKS);
+			addIf(switchedOn, this.threadGroups.enabled(), EvidenceKind.THREAD_GROUPS);
+			addIf(switchedOn, this.classHistogram.enabled(), EvidenceKind.CLASS_HISTOGRAM);
+			addIf(switchedOn, this.gcPauses.enabled(), EvidenceKind.GC_PAUSES);
+			addIf(switchedOn, this.nativeMemory.enabled(), EvidenceKind.NATIVE_MEMORY);
+			return new MonitorSettings.Evidence(this.enabled, switchedOn, this.keepFor, this.repeatAfter,
+					this.classHistogram.minInterval());
 		}
 
 		private static void addIf(Set<EvidenceKind> kinds, boolean enabled, EvidenceKind kind) {

@@ -1,54 +1,36 @@
 package dev.runtimemonitor.autoconfigure;
 
 import java.time.Duration;
-import java.util.List;
-import java.util.function.Function;
-import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
 
 import dev.runtimemonitor.evaluation.Check;
-import dev.runtimemonitor.evaluation.FigureFormatter;
 import dev.runtimemonitor.evaluation.Seconds;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.unit.DataSize;
-import org.springframework.util.unit.DataUnit;
 
 /**
- * What a check's thresholds are written in: how one converts to the check's base unit,
- * which values make sense, and how a threshold reads back in an error message.
+ * What a check's thresholds are written in, and how one converts to the check's base
+ * unit. Which thresholds make sense, and how one reads back in a message, is judged on
+ * the base unit, in {@code MonitorSettings}.
  *
  * @param <T> the type of the thresholds
  * @param toBaseUnit the threshold in the check's base unit (threads, ratio, bytes,
  * seconds)
- * @param valid whether a threshold makes sense for this kind of check
- * @param invalidCode the error code of a threshold that does not
- * @param invalidMessage the message of a threshold that does not
- * @param describe a threshold as a property would write it
  */
-public record ThresholdType<T>(ToDoubleFunction<T> toBaseUnit, Predicate<T> valid, String invalidCode,
-		String invalidMessage, Function<T, String> describe) {
+public record ThresholdType<T>(ToDoubleFunction<T> toBaseUnit) {
 
 	/** Whole units: threads. */
-	public static final ThresholdType<Long> COUNT = new ThresholdType<>(Long::doubleValue, (value) -> value >= 0,
-			"negative", "must be zero or more", String::valueOf);
+	public static final ThresholdType<Long> COUNT = new ThresholdType<>(Long::doubleValue);
 
-	/** A number per second. */
-	public static final ThresholdType<Double> RATE = new ThresholdType<>(Double::doubleValue,
-			(value) -> value >= 0 && !value.isInfinite(), "negative", "must be a finite number, zero or more",
-			String::valueOf);
-
-	/** A share between 0 and 1. */
-	public static final ThresholdType<Double> RATIO = new ThresholdType<>(Double::doubleValue,
-			(value) -> value >= 0 && value <= 1, "range", "must be a ratio between 0 and 1", String::valueOf);
+	/** A number: a rate or a ratio. */
+	public static final ThresholdType<Double> NUMBER = new ThresholdType<>(Double::doubleValue);
 
 	/** Bytes, such as {@code 1GB}. */
-	public static final ThresholdType<DataSize> SIZE = new ThresholdType<>(DataSize::toBytes,
-			(value) -> !value.isNegative(), "negative", "must be zero or more", ThresholdType::describeSize);
+	public static final ThresholdType<DataSize> SIZE = new ThresholdType<>(DataSize::toBytes);
 
 	/** A duration, such as {@code 15s}, judged in seconds. */
-	public static final ThresholdType<Duration> TIME = new ThresholdType<>(Seconds::of,
-			(value) -> !value.isNegative() && !value.isZero(), "notPositive", "must be more than zero",
-			FigureFormatter::duration);
+	public static final ThresholdType<Duration> TIME = new ThresholdType<>(Seconds::of);
 
 	/**
 	 * The thresholds of a check, by the unit of its value.
@@ -61,23 +43,20 @@ public record ThresholdType<T>(ToDoubleFunction<T> toBaseUnit, Predicate<T> vali
 	static <T> ThresholdType<T> of(Check check, CheckSettings<T> settings) {
 		ThresholdType<?> type = switch (check.unit()) {
 			case THREADS -> COUNT;
-			case THREADS_PER_SECOND -> RATE;
-			case RATIO -> RATIO;
+			case THREADS_PER_SECOND, RATIO -> NUMBER;
 			case BYTES -> SIZE;
 			case SECONDS -> TIME;
 		};
 		return (ThresholdType<T>) type;
 	}
 
-	private static String describeSize(DataSize size) {
-		long bytes = size.toBytes();
-		for (DataUnit unit : List.of(DataUnit.TERABYTES, DataUnit.GIGABYTES, DataUnit.MEGABYTES, DataUnit.KILOBYTES)) {
-			long unitBytes = DataSize.of(1, unit).toBytes();
-			if (bytes != 0 && bytes % unitBytes == 0) {
-				return bytes / unitBytes + unit.name().substring(0, 1) + "B";
-			}
-		}
-		return bytes + "B";
+	/**
+	 * A threshold in the check's base unit.
+	 * @param threshold the threshold, {@code null} when not set
+	 * @return its value in the base unit, {@code NaN} when not set
+	 */
+	double baseUnit(@Nullable T threshold) {
+		return (threshold != null) ? this.toBaseUnit.applyAsDouble(threshold) : Double.NaN;
 	}
 
 }

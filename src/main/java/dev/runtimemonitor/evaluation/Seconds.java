@@ -44,6 +44,16 @@ public final class Seconds {
 	}
 
 	/**
+	 * Seconds as a duration, to the nearest nanosecond, for a figure written back the way
+	 * the configuration writes durations.
+	 * @param seconds the seconds
+	 * @return the duration
+	 */
+	public static Duration toDuration(double seconds) {
+		return Duration.ofNanos(Math.round(seconds * NANOS_PER_SECOND));
+	}
+
+	/**
 	 * Seconds in whole nanoseconds, for the monotonic clock.
 	 * @param seconds the seconds
 	 * @return the nanoseconds, the fraction of one dropped

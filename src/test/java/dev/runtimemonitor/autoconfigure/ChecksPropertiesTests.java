@@ -69,7 +69,7 @@ class ChecksPropertiesTests {
 		BeanPropertyBindingResult errors = new BeanPropertyBindingResult(properties, "runtime-monitor");
 		properties.validate(properties, errors);
 		assertThat(errors.getAllErrors()).as(check.id()).isEmpty();
-		assertThat(CheckPolicies.from(properties)).as(check.id())
+		assertThat(properties.settings().policies()).as(check.id())
 			.filteredOn((policy) -> policy.check() == check)
 			.containsExactly(new CheckPolicy(check, threshold.baseUnit(), threshold.baseUnit(), SUSTAIN, Probe.NONE));
 	}

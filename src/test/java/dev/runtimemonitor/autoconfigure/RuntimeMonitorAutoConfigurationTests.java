@@ -187,6 +187,22 @@ class RuntimeMonitorAutoConfigurationTests {
 	}
 
 	@Test
+	void aThresholdSetToNaNRemovesThatLevel() {
+		this.runner
+			.withPropertyValues("runtime-monitor.checks.heap.warning=NaN",
+					"runtime-monitor.checks.thread-growth.critical=NaN")
+			.run((context) -> {
+				RuntimeMonitor monitor = context.getBean(RuntimeMonitor.class);
+				CheckPolicy heap = policy(monitor, Check.HEAP);
+				assertThat(heap.hasWarning()).isFalse();
+				assertThat(heap.critical()).isEqualTo(0.95);
+				CheckPolicy threadGrowth = policy(monitor, Check.THREAD_GROWTH);
+				assertThat(threadGrowth.hasCritical()).isFalse();
+				assertThat(threadGrowth.hasWarning()).isTrue();
+			});
+	}
+
+	@Test
 	void backsOffWhenDisabled() {
 		this.runner.withPropertyValues("runtime-monitor.enabled=false")
 			.run((context) -> assertThat(context).doesNotHaveBean(RuntimeMonitor.class)

@@ -60,7 +60,9 @@ class UnsupportedSpringBootAutoConfigurationTests {
 		assertThat(UnsupportedSpringBootAutoConfiguration.message("3.5.7"))
 			.startsWith(
 					"runtime-monitor needs Spring Boot 4.0 or later and found Spring Boot 3.5.7, so it adds nothing")
-			.endsWith("Move the application to Spring Boot 4.0 or later to have them.");
+			.contains("Move the application to Spring Boot 4.0 or later to have them, or start its JVM with the"
+					+ " runtime-monitor Java agent in place of the library")
+			.contains("-javaagent:runtime-monitor-agent.jar=9404");
 		assertThat(UnsupportedSpringBootAutoConfiguration.message(null)).contains("and found an older Spring Boot, so");
 	}
 

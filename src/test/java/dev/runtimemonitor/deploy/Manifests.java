@@ -25,12 +25,12 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The objects {@code helm template} rendered, each parsed as its Kubernetes type. An
- * object whose kind the chart is not meant to render, whose apiVersion is wrong, or that
- * holds a field its type does not know, fails the parse: Kubernetes would reject it or
- * silently drop the field.
+ * The objects {@code helm template} rendered (or a page of the documentation shows), each
+ * parsed as its Kubernetes type. An object whose kind the chart is not meant to render,
+ * whose apiVersion is wrong, or that holds a field its type does not know, fails the
+ * parse: Kubernetes would reject it or silently drop the field.
  */
-final class Manifests {
+public final class Manifests {
 
 	/** The kinds the chart renders with a typed model, by apiVersion and kind. */
 	private static final Map<String, Class<? extends HasMetadata>> TYPES = Map.of("v1/ConfigMap", ConfigMap.class,
@@ -63,7 +63,7 @@ final class Manifests {
 	 * @return the manifests
 	 */
 	@SuppressWarnings("unchecked")
-	static Manifests parse(String yaml) {
+	public static Manifests parse(String yaml) {
 		List<Map<String, Object>> documents = new ArrayList<>();
 		for (Object document : new Yaml(new SafeConstructor(new LoaderOptions())).loadAll(yaml)) {
 			if (document != null) {
@@ -101,7 +101,7 @@ final class Manifests {
 	 * The kinds rendered, as apiVersion/kind, sorted.
 	 * @return the kinds, one entry per object
 	 */
-	List<String> kinds() {
+	public List<String> kinds() {
 		return this.documents.stream().map(Manifests::typeKey).sorted().toList();
 	}
 
@@ -115,7 +115,7 @@ final class Manifests {
 	 * @param type its class
 	 * @return the object
 	 */
-	<T extends HasMetadata> T one(Class<T> type) {
+	public <T extends HasMetadata> T one(Class<T> type) {
 		List<T> all = all(type);
 		if (all.size() != 1) {
 			throw new IllegalStateException("Expected one " + type.getSimpleName() + ", found " + all.size());
@@ -123,7 +123,7 @@ final class Manifests {
 		return all.get(0);
 	}
 
-	<T extends HasMetadata> List<T> all(Class<T> type) {
+	public <T extends HasMetadata> List<T> all(Class<T> type) {
 		return this.typed.stream().filter(type::isInstance).map(type::cast).toList();
 	}
 
@@ -146,7 +146,7 @@ final class Manifests {
 	 * @param kind the kind, such as {@code ServiceMonitor}
 	 * @return the object
 	 */
-	Map<String, Object> custom(String kind) {
+	public Map<String, Object> custom(String kind) {
 		List<Map<String, Object>> found = this.documents.stream()
 			.filter((document) -> kind.equals(document.get("kind")))
 			.toList();

@@ -75,6 +75,11 @@ class LibraryJarIT {
 	}
 
 	@Test
+	void bringsNoneOfTheAgentsClasses() {
+		assertThat(entryNames()).noneMatch((name) -> name.startsWith("dev/runtimemonitor/agent/"));
+	}
+
+	@Test
 	void isNotRunnable() throws IOException {
 		Attributes manifest = jar.getManifest().getMainAttributes();
 		assertThat(manifest.getValue(Attributes.Name.MAIN_CLASS)).isNull();

@@ -6,9 +6,9 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import dev.runtimemonitor.testsupport.ExternalTool;
+import dev.runtimemonitor.testsupport.InstalledJdks;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,31 +49,12 @@ class WrongJdkIT {
 	/**
 	 * A JDK older than 21 installed beside the one running the tests.
 	 */
-	private static Optional<Path> olderJdk() throws IOException {
-		Path jvms = Path.of("/usr/lib/jvm");
-		if (!Files.isDirectory(jvms)) {
-			return Optional.empty();
-		}
-		try (Stream<Path> candidates = Files.list(jvms)) {
-			return candidates.filter((jdk) -> Files.isExecutable(jdk.resolve("bin/java")))
-				.filter((jdk) -> featureVersion(jdk) > 0 && featureVersion(jdk) < 21)
-				.min(Comparator.naturalOrder());
-		}
-	}
-
-	private static int featureVersion(Path jdk) {
-		try {
-			for (String line : Files.readAllLines(jdk.resolve("release"))) {
-				if (line.startsWith("JAVA_VERSION=")) {
-					String version = line.substring("JAVA_VERSION=".length()).replace("\"", "");
-					return Integer.parseInt(version.split("[.+-]")[0]);
-				}
-			}
-		}
-		catch (IOException | NumberFormatException ex) {
-			// Not a JDK this test can use.
-		}
-		return -1;
+	private static Optional<Path> olderJdk() {
+		return InstalledJdks.installed()
+			.stream()
+			.filter((jdk) -> jdk.feature() < 21)
+			.map(InstalledJdks.Jdk::home)
+			.min(Comparator.naturalOrder());
 	}
 
 }

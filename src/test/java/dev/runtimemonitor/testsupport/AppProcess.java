@@ -1,44 +1,25 @@
 package dev.runtimemonitor.testsupport;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.jar.Attributes;
 import java.util.jar.JarFile;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * The packaged jar started as a user starts it, {@code java -jar}, on a port the
- * operating system picks. Its output is kept for assertions and for failure reports.
+ * operating system picks, its output watched.
  */
-public final class AppProcess implements AutoCloseable {
+public final class AppProcess extends WatchedProcess {
 
 	private static final Pattern PORT = Pattern.compile("Tomcat started on port (\\d+)");
 
-	private final Process process;
-
-	private final StringBuffer output = new StringBuffer();
-
-	private final CountDownLatch started = new CountDownLatch(1);
-
-	private volatile int port = -1;
-
-	private final Thread reader;
-
 	private AppProcess(Process process) {
-		this.process = process;
-		this.reader = new Thread(this::readOutput, "app-output");
-		this.reader.setDaemon(true);
-		this.reader.start();
+		super(process, "app");
 	}
 
 	/**
@@ -114,78 +95,13 @@ public final class AppProcess implements AutoCloseable {
 		return command;
 	}
 
-	private void readOutput() {
-		try (BufferedReader reader = new BufferedReader(
-				new InputStreamReader(this.process.getInputStream(), StandardCharsets.UTF_8))) {
-			String line;
-			while ((line = reader.readLine()) != null) {
-				this.output.append(line).append('\n');
-				Matcher matcher = PORT.matcher(line);
-				if (matcher.find()) {
-					this.port = Integer.parseInt(matcher.group(1));
-					this.started.countDown();
-				}
-			}
-		}
-		catch (IOException ex) {
-			this.output.append("[output closed: ").append(ex.getMessage()).append("]\n");
-		}
-		finally {
-			this.started.countDown();
-		}
-	}
-
 	/**
 	 * Wait until the server listens.
 	 * @param timeout how long to wait
 	 * @return the port
-	 * @throws InterruptedException when interrupted
 	 */
-	public int awaitPort(Duration timeout) throws InterruptedException {
-		if (!this.started.await(timeout.toMillis(), TimeUnit.MILLISECONDS) || this.port < 0) {
-			throw new IllegalStateException("The application did not start within " + timeout + ":\n" + this.output);
-		}
-		return this.port;
-	}
-
-	/**
-	 * Wait for the process to exit on its own.
-	 * @param timeout how long to wait
-	 * @return its exit code
-	 * @throws InterruptedException when interrupted
-	 */
-	public int awaitExit(Duration timeout) throws InterruptedException {
-		if (!this.process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-			throw new IllegalStateException("The application did not exit within " + timeout + ":\n" + this.output);
-		}
-		this.reader.join(5000);
-		return this.process.exitValue();
-	}
-
-	public Process process() {
-		return this.process;
-	}
-
-	/**
-	 * Send SIGTERM, as Kubernetes and container engines do, keeping the output readable
-	 * ({@link Process#destroy()} would close it).
-	 */
-	public void terminate() {
-		this.process.toHandle().destroy();
-	}
-
-	public String output() {
-		return this.output.toString();
-	}
-
-	@Override
-	public void close() throws InterruptedException {
-		if (this.process.isAlive()) {
-			this.process.destroy();
-			if (!this.process.waitFor(20, TimeUnit.SECONDS)) {
-				this.process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-			}
-		}
+	public int awaitPort(Duration timeout) {
+		return Integer.parseInt(awaitLine(PORT, timeout));
 	}
 
 }

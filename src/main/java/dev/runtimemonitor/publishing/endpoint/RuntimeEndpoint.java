@@ -8,7 +8,10 @@ import dev.runtimemonitor.evaluation.Seconds;
 import dev.runtimemonitor.monitor.MonitorView;
 import dev.runtimemonitor.monitor.evidence.EvidenceRecorder;
 import dev.runtimemonitor.publishing.JsonValues;
+import dev.runtimemonitor.publishing.RuntimeHealth;
+import dev.runtimemonitor.publishing.history.HistoryResponse;
 import dev.runtimemonitor.publishing.history.RuntimeHistory;
+import dev.runtimemonitor.publishing.history.Since;
 import dev.runtimemonitor.publishing.report.EvidenceReport;
 import dev.runtimemonitor.publishing.report.RuntimeReport;
 import dev.runtimemonitor.publishing.report.RuntimeReportBuilder;
@@ -35,8 +38,6 @@ public class RuntimeEndpoint {
 
 	/** The one part under {@code /runtime}. */
 	static final String HISTORY = "history";
-
-	private static final String NOT_SAMPLED_YET = "No sample taken yet";
 
 	private final MonitorView monitor;
 
@@ -87,7 +88,7 @@ public class RuntimeEndpoint {
 	public WebEndpointResponse<Object> report(SecurityContext securityContext) {
 		RuntimeReport report = report(this.monitor.latest(), securityContext);
 		if (report == null) {
-			return error(NOT_SAMPLED_YET, WebEndpointResponse.STATUS_SERVICE_UNAVAILABLE);
+			return error(RuntimeHealth.NOT_SAMPLED_YET, WebEndpointResponse.STATUS_SERVICE_UNAVAILABLE);
 		}
 		return new WebEndpointResponse<>(OperationResponseBody.of(JsonValues.object(report)));
 	}
@@ -101,7 +102,8 @@ public class RuntimeEndpoint {
 	public WebEndpointResponse<String> text(SecurityContext securityContext) {
 		RuntimeReport report = report(this.monitor.latest(), securityContext);
 		if (report == null) {
-			return new WebEndpointResponse<>(NOT_SAMPLED_YET + "\n", WebEndpointResponse.STATUS_SERVICE_UNAVAILABLE);
+			return new WebEndpointResponse<>(RuntimeHealth.NOT_SAMPLED_YET + "\n",
+					WebEndpointResponse.STATUS_SERVICE_UNAVAILABLE);
 		}
 		return new WebEndpointResponse<>(RuntimeReportFormatter.format(report));
 	}
@@ -134,8 +136,8 @@ public class RuntimeEndpoint {
 		catch (IllegalArgumentException ex) {
 			return error(String.valueOf(ex.getMessage()), WebEndpointResponse.STATUS_BAD_REQUEST);
 		}
-		return new WebEndpointResponse<>(
-				HistoryResponse.of(Seconds.of(this.interval), this.history.capacity(), this.history.after(after)));
+		return new WebEndpointResponse<>(OperationResponseBody.of(JsonValues.object(
+				HistoryResponse.of(Seconds.of(this.interval), this.history.capacity(), this.history.after(after)))));
 	}
 
 	private static WebEndpointResponse<Object> error(String message, int status) {

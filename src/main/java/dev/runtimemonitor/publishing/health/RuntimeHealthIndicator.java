@@ -1,17 +1,12 @@
 package dev.runtimemonitor.publishing.health;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.function.Predicate;
 
 import dev.runtimemonitor.evaluation.CheckPolicy;
-import dev.runtimemonitor.evaluation.CheckResult;
 import dev.runtimemonitor.evaluation.Evaluation;
-import dev.runtimemonitor.evaluation.Level;
 import dev.runtimemonitor.evaluation.Probe;
 import dev.runtimemonitor.monitor.MonitorView;
-import dev.runtimemonitor.publishing.JsonValues;
+import dev.runtimemonitor.publishing.RuntimeHealth;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.health.contributor.Health;
@@ -58,50 +53,18 @@ public final class RuntimeHealthIndicator implements HealthIndicator {
 	public Health health() {
 		Evaluation evaluation = this.monitor.latest();
 		if (evaluation == null) {
-			return Health.unknown().withDetail("reason", "No sample taken yet").build();
+			return Health.unknown().withDetail("reason", RuntimeHealth.NOT_SAMPLED_YET).build();
 		}
 		Judged judged = this.judged;
 		if (judged == null || judged.evaluation() != evaluation) {
-			judged = new Judged(evaluation, health(evaluation, this.included));
+			judged = new Judged(evaluation, health(RuntimeHealth.of(evaluation, this.included)));
 			this.judged = judged;
 		}
 		return judged.health();
 	}
 
-	private static Health health(Evaluation evaluation, Predicate<CheckPolicy> included) {
-		Map<String, Object> checks = new LinkedHashMap<>();
-		boolean critical = false;
-		for (CheckResult result : evaluation.results()) {
-			if (included.test(result.policy())) {
-				checks.put(result.check().id(), checkDetails(result));
-				critical |= result.level() == Level.CRITICAL;
-			}
-		}
-		Health.Builder builder = critical ? Health.down() : Health.up();
-		builder.withDetail("sampledAt", evaluation.time().toString());
-		String pauseSource = evaluation.readings().gc().pauseSource();
-		if (pauseSource != null) {
-			builder.withDetail("gcPauseSource", pauseSource);
-		}
-		return builder.withDetail("checks", Collections.unmodifiableMap(checks)).build();
-	}
-
-	private static Map<String, Object> checkDetails(CheckResult result) {
-		CheckPolicy policy = result.policy();
-		Map<String, Object> details = new LinkedHashMap<>();
-		details.put("level", result.level().id());
-		Number value = JsonValues.number(result.value());
-		if (value != null) {
-			details.put("value", value);
-		}
-		if (policy.hasWarning()) {
-			details.put("warning", JsonValues.number(policy.warning()));
-		}
-		if (policy.hasCritical()) {
-			details.put("critical", JsonValues.number(policy.critical()));
-		}
-		details.put("since", result.since().toString());
-		return Collections.unmodifiableMap(details);
+	private static Health health(RuntimeHealth health) {
+		return (health.down() ? Health.down() : Health.up()).withDetails(health.details()).build();
 	}
 
 	/**

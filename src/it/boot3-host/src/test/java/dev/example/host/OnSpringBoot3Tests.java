@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A Spring Boot 3 application with the library on its class path starts as it would
  * without it, keeps its own page and health, and is told in one line why the library adds
- * nothing.
+ * nothing and that the Java agent is the way to monitor it.
  */
 @ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
@@ -71,7 +71,9 @@ class OnSpringBoot3Tests {
 		assertThat(lines).singleElement()
 			.asString()
 			.contains("WARN")
-			.contains("runtime-monitor needs Spring Boot 4.0 or later and found Spring Boot " + SpringBootVersion.getVersion());
+			.contains("runtime-monitor needs Spring Boot 4.0 or later and found Spring Boot " + SpringBootVersion.getVersion())
+			.contains("or start its JVM with the runtime-monitor Java agent in place of the library (Java 17 or later):"
+					+ " -javaagent:runtime-monitor-agent.jar=9404");
 		assertThat(output.getAll()).doesNotContain("\tat ").doesNotContain("Caused by");
 	}
 

@@ -1,4 +1,4 @@
-package dev.runtimemonitor.publishing.endpoint;
+package dev.runtimemonitor.publishing.history;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -9,9 +9,10 @@ import org.jspecify.annotations.Nullable;
  * The {@code since} parameter of {@code /runtime/history}: epoch milliseconds, or an
  * ISO-8601 instant such as {@code 2025-11-27T16:52:27Z}.
  */
-final class Since {
+public final class Since {
 
-	static final String EXPECTED = "expected epoch milliseconds (1764262347289) or an ISO-8601 instant "
+	/** What a {@code since} parameter may be, for the message that refuses one. */
+	public static final String EXPECTED = "expected epoch milliseconds (1764262347289) or an ISO-8601 instant "
 			+ "(2025-11-27T16:52:27Z)";
 
 	private Since() {
@@ -23,7 +24,7 @@ final class Since {
 	 * @return epoch milliseconds; {@link Long#MIN_VALUE} when absent
 	 * @throws IllegalArgumentException when the value is neither form
 	 */
-	static long parse(@Nullable String value) {
+	public static long parse(@Nullable String value) {
 		if (value == null || value.isEmpty()) {
 			return Long.MIN_VALUE;
 		}

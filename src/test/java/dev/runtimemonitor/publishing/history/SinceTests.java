@@ -1,4 +1,4 @@
-package dev.runtimemonitor.publishing.endpoint;
+package dev.runtimemonitor.publishing.history;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

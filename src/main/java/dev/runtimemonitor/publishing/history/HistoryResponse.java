@@ -1,4 +1,4 @@
-package dev.runtimemonitor.publishing.endpoint;
+package dev.runtimemonitor.publishing.history;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,22 +7,27 @@ import java.util.Map;
 import dev.runtimemonitor.evaluation.Check;
 import dev.runtimemonitor.evaluation.Level;
 import dev.runtimemonitor.publishing.JsonValues;
-import dev.runtimemonitor.publishing.history.HistoryPoint;
-
-import org.springframework.boot.actuate.endpoint.OperationResponseBody;
 
 /**
  * The body of {@code /runtime/history}: each point's readings in base units (bytes,
  * seconds, ratios, named in the field), unknown ones left out, and every check's level.
+ * The service's endpoint and the agent write it the same way, through
+ * {@link JsonValues#object(Record)}.
  *
  * @param intervalSeconds the time between two points
  * @param capacity the most points the history keeps
  * @param points the points, oldest first
  */
-record HistoryResponse(double intervalSeconds, int capacity,
-		List<Map<String, Object>> points) implements OperationResponseBody {
+public record HistoryResponse(double intervalSeconds, int capacity, List<Map<String, Object>> points) {
 
-	static HistoryResponse of(double intervalSeconds, int capacity, List<HistoryPoint> points) {
+	/**
+	 * The body for some points.
+	 * @param intervalSeconds the time between two points
+	 * @param capacity the most points the history keeps
+	 * @param points the points, oldest first
+	 * @return the body
+	 */
+	public static HistoryResponse of(double intervalSeconds, int capacity, List<HistoryPoint> points) {
 		return new HistoryResponse(intervalSeconds, capacity, points.stream().map(HistoryResponse::point).toList());
 	}
 
