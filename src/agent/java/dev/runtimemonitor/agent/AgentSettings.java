@@ -107,14 +107,17 @@ final class AgentSettings {
 	}
 
 	/**
-	 * A value in its type. Empty text leaves the default, as it does in Spring Boot.
-	 * Where the text cannot be read the problem is noted and the default stands in, so
-	 * that the other settings are still judged.
+	 * A value in its type. Empty text is refused, as the library refuses it (Spring Boot
+	 * leaves it unbound). Where the text cannot be read the problem is noted and the
+	 * default stands in, so that the other settings are still judged.
 	 */
 	private @Nullable Object typed(Value value) {
 		Property property = value.property();
 		String text = value.text();
-		if (text != null && !text.isBlank()) {
+		if (text != null && text.isBlank() && !value.isDefault()) {
+			this.problems.add(value.describe() + ": is empty; leave the property out for its default");
+		}
+		else if (text != null && !text.isBlank()) {
 			try {
 				return PropertyConversion.convert(text, property.type());
 			}

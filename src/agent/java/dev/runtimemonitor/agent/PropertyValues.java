@@ -27,6 +27,9 @@ import org.jspecify.annotations.Nullable;
  */
 final class PropertyValues {
 
+	/** Where a value no source set comes from. */
+	private static final String DEFAULT = "default";
+
 	private final Map<String, Value> byName;
 
 	private PropertyValues(Map<String, Value> byName) {
@@ -47,7 +50,7 @@ final class PropertyValues {
 			Properties systemProperties) {
 		Map<String, Value> byName = new LinkedHashMap<>();
 		for (Property property : catalog.properties()) {
-			byName.put(property.name(), new Value(property, property.defaultValue(), "default"));
+			byName.put(property.name(), new Value(property, property.defaultValue(), DEFAULT));
 		}
 		if (file != null) {
 			List<String> unknown = new ArrayList<>();
@@ -113,6 +116,14 @@ final class PropertyValues {
 	 * the file, or the default
 	 */
 	record Value(Property property, @Nullable String text, String origin) {
+
+		/**
+		 * Whether no source set the value.
+		 * @return {@code true} for the default
+		 */
+		boolean isDefault() {
+			return DEFAULT.equals(this.origin);
+		}
 
 		/**
 		 * The value as messages show it.

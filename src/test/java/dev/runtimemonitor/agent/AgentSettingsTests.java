@@ -15,7 +15,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.context.properties.bind.BindHandler;
+import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.bind.UnboundConfigurationPropertiesException;
+import org.springframework.boot.context.properties.bind.handler.NoUnboundElementsBindHandler;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
@@ -46,9 +51,7 @@ class AgentSettingsTests {
 			"runtime-monitor.evidence.enabled=false;runtime-monitor.evidence.class-histogram.min-interval=PT20M;runtime-monitor.evidence.gc-pauses.enabled=off",
 			"runtime-monitor.history-size=60;runtime-monitor.thread-states=false;runtime-monitor.process-cpu=no;runtime-monitor.enabled=true",
 			"runtime-monitor.checks.sampler.critical=30s;runtime-monitor.checks.sampler.warning=10s;runtime-monitor.checks.deadlock.enabled=false",
-			"runtimeMonitor.deadlockInterval=1m;runtime_monitor.checks.heap_used.enabled=true;runtime-monitor.checks.threadGrowth.critical=20",
-			"runtime-monitor.checks.threads.warning=;runtime-monitor.checks.gc-pause.critical=",
-			"runtime-monitor.interval=" })
+			"runtimeMonitor.deadlockInterval=1m;runtime_monitor.checks.heap_used.enabled=true;runtime-monitor.checks.threadGrowth.critical=20" })
 	void makesWhatSpringBootMakesOfAFile(String properties) throws IOException {
 		Map<String, String> values = parse(properties);
 		MonitorSettings spring = new Binder(
@@ -151,6 +154,29 @@ class AgentSettingsTests {
 			.isThrownBy(
 					() -> AgentSettings.read(catalog, PropertyValues.find(catalog, file, Map.of(), new Properties())))
 			.withMessageStartingWith(property + " (file " + file + "): " + message);
+	}
+
+	/**
+	 * An empty value is left unbound by Spring Boot's binder, which the library, refusing
+	 * unknown fields, turns into a failed start; the agent refuses it too, where Spring
+	 * Boot would only say that it was left unbound.
+	 */
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "runtime-monitor.interval", "runtime-monitor.checks.threads.warning",
+			"runtime-monitor.checks.gc-pause.critical" })
+	void refusesAnEmptyValueAsTheLibraryDoes(String property) throws IOException {
+		Map<String, String> values = Map.of(property, "");
+		assertThatExceptionOfType(BindException.class)
+			.isThrownBy(() -> new Binder(ConfigurationPropertySources.from(new MapPropertySource("file", cast(values))))
+				.bindOrCreate("runtime-monitor", Bindable.of(RuntimeMonitorProperties.class),
+						new NoUnboundElementsBindHandler(BindHandler.DEFAULT)))
+			.havingRootCause()
+			.isInstanceOf(UnboundConfigurationPropertiesException.class);
+		Path file = file(values);
+		assertThatExceptionOfType(AgentStartException.class)
+			.isThrownBy(
+					() -> AgentSettings.read(catalog, PropertyValues.find(catalog, file, Map.of(), new Properties())))
+			.withMessage(property + "= (file " + file + "): is empty; leave the property out for its default");
 	}
 
 	@Test
