@@ -109,7 +109,7 @@ class AgentTomcatIT {
 			.doesNotContain("\"runtimeReadiness\"");
 		assertThat(Http.get(agentPort, "/health/readiness").statusCode()).isEqualTo(200);
 		assertThat(Http.get(agentPort, "/metrics").body()).contains("runtime_check_level{check=\"threads\"}",
-				"runtime_gc_pause_seconds_count{", "jvm_threads_live_threads", "jvm_memory_used_bytes",
+				"runtime_check_level{check=\"gc-pause\"}", "jvm_threads_live_threads", "jvm_memory_used_bytes",
 				"jvm_classes_loaded_classes", "process_cpu_usage");
 		assertThat(Http.get(agentPort, "/runtime", "text/plain").body()).startsWith("Runtime report");
 
