@@ -30,15 +30,15 @@ import static dev.runtimemonitor.testsupport.SnapshotBuilder.atSeconds;
  * A service under a 1 GiB container limit with a default-sized heap that GC keeps busy: a
  * minute of history, two snapshots, judged by the threads, heap and gc-overhead checks.
  */
-final class ReportFixtures {
+public final class ReportFixtures {
 
-	static final long MIB = 1024 * 1024;
+	public static final long MIB = 1024 * 1024;
 
-	static final JvmSettings JVM = new JvmSettings("Eclipse Adoptium", "OpenJDK 64-Bit Server VM", "25+36-LTS",
+	public static final JvmSettings JVM = new JvmSettings("Eclipse Adoptium", "OpenJDK 64-Bit Server VM", "25+36-LTS",
 			"Linux 6.1", "amd64", 2, 1024 * MIB, new GcChoice(Collector.G1, false, 200, 0, false),
 			new HeapSizing(256 * MIB, false, 25.0, false, 256 * MIB, false), "off");
 
-	static final List<CheckPolicy> POLICIES = List.of(
+	public static final List<CheckPolicy> POLICIES = List.of(
 			new CheckPolicy(Check.THREADS, 1000, 5000, Duration.ofSeconds(60), Probe.LIVENESS),
 			new CheckPolicy(Check.HEAP, 0.8, 0.95, Duration.ofSeconds(60), Probe.LIVENESS),
 			new CheckPolicy(Check.GC_OVERHEAD, 0.05, 0.25, Duration.ZERO, Probe.READINESS),
@@ -47,7 +47,7 @@ final class ReportFixtures {
 	private ReportFixtures() {
 	}
 
-	static Evaluation busyGc() {
+	public static Evaluation busyGc() {
 		Evaluator evaluator = new Evaluator(POLICIES, Duration.ofSeconds(60));
 		RuntimeSnapshot start = atSeconds(0).threads(30)
 			.heap(100 * MIB, 256 * MIB)
@@ -108,7 +108,7 @@ final class ReportFixtures {
 	 * The evidence of a deadlock, captured when the check turned critical and kept for an
 	 * hour once it is ok.
 	 */
-	static EvidenceReport deadlockEvidence() {
+	public static EvidenceReport deadlockEvidence() {
 		Evidence evidence = new Evidence(EvidenceKind.DEADLOCKS,
 				List.of(new Evidence.Trigger(Check.DEADLOCK, Level.CRITICAL)), Instant.parse("2026-01-01T00:00:30Z"),
 				Duration.ofNanos(1_210_000),
@@ -117,7 +117,7 @@ final class ReportFixtures {
 		return EvidenceReport.of(Map.of(Check.DEADLOCK, evidence), Duration.ofHours(1));
 	}
 
-	static RuntimeReportBuilder reports() {
+	public static RuntimeReportBuilder reports() {
 		return new RuntimeReportBuilder(JVM, Duration.ofMinutes(5), TuningAdvisor.withAllRules());
 	}
 
